@@ -1,0 +1,3 @@
+"""Role-play simulator for customer-service training."""
+
+__version__ = "0.1.0"

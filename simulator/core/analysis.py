@@ -1,0 +1,342 @@
+"""Exact analysis of a scenario by dynamic programming over its state graph.
+
+A state is (node, mood, flags), but only the parts of mood and flags that some condition
+further down can still test: a scenario without conditions has one state per node. Every
+figure (path count, best and worst score, reachable levels and endings, the canonical
+Low/Standard/WOW playthroughs) comes from a pass over that acyclic graph in topological
+order, never from listing paths.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import diagnostics as dx
+from .checks import find_cycle, successors
+from .diagnostics import Diagnostic
+from .engine import Choice
+from .levels import Level, clamp_mood
+from .model import Scenario
+from .scoring import level_of, score_of
+
+_NONE = -(10**18)  # "no such path" in the maximisations
+_MATCH = 1000  # canonical paths: weight of a reply at the wanted level, against -1 for any other
+
+
+@dataclass(frozen=True)
+class CanonicalPath:
+    """The playthrough that shows one level best: as many replies at that level as possible."""
+
+    level: Level
+    choices: tuple[Choice, ...]
+    ending: str
+    score: int
+
+    def to_json(self) -> dict:
+        return {"level": self.level.value, "ending": self.ending, "score": self.score,
+                "choices": [c.to_json() for c in self.choices]}
+
+
+@dataclass
+class Analysis:
+    path_count: int = 0
+    best_score: int = 0
+    worst_score: int = 0
+    max_decisions: int = 0
+    min_decisions: int = 0
+    reachable_levels: list[Level] = field(default_factory=list)
+    reachable_nodes: set[str] = field(default_factory=set)
+    reachable_endings: list[str] = field(default_factory=list)
+    canonical: dict[Level, CanonicalPath] = field(default_factory=dict)
+    state_count: int = 0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "reachable_levels": [lv.value for lv in self.reachable_levels],
+            "best_score": self.best_score,
+            "worst_score": self.worst_score,
+            "path_count": self.path_count,
+            "max_decisions": self.max_decisions,
+            "min_decisions": self.min_decisions,
+            "reachable_endings": self.reachable_endings,
+            "canonical_paths": {lv.value: p.to_json() for lv, p in self.canonical.items()},
+            "state_count": self.state_count,
+        }
+
+
+class _Graph:
+    """The reachable state graph as flat arrays. Edge: (target, units, breach, choice)."""
+
+    def __init__(self) -> None:
+        self.node: list[str] = []
+        self.mood: list[int | None] = []
+        self.flags: list[frozenset[str]] = []
+        self.edges: list[list[tuple[int, int, bool, Choice, Level]]] = []
+        self.index: dict[tuple, int] = {}
+
+    def add(self, node: str, mood: int | None, flags: frozenset[str]) -> tuple[int, bool]:
+        key = (node, mood, flags)
+        found = self.index.get(key)
+        if found is not None:
+            return found, False
+        self.index[key] = len(self.node)
+        self.node.append(node)
+        self.mood.append(mood)
+        self.flags.append(flags)
+        self.edges.append([])
+        return len(self.node) - 1, True
+
+
+def node_order(scenario: Scenario) -> list[str]:
+    """Node ids in topological order (every route goes forward). The graph must be acyclic."""
+    indegree = {n: 0 for n in scenario.nodes}
+    succ = {n: successors(scenario, n) for n in scenario.nodes}
+    for targets in succ.values():
+        for t in targets:
+            indegree[t] += 1
+    ready = [n for n, d in indegree.items() if d == 0]
+    order = []
+    while ready:
+        n = ready.pop()
+        order.append(n)
+        for t in succ[n]:
+            indegree[t] -= 1
+            if indegree[t] == 0:
+                ready.append(t)
+    return order
+
+
+def analyze(scenario: Scenario) -> Analysis:
+    if scenario.start not in scenario.nodes or find_cycle(scenario):
+        raise ValueError("analysis needs a scenario without errors (a known start, no cycles)")
+    order = node_order(scenario)
+    graph = _explore(scenario, order)
+    rank = {n: i for i, n in enumerate(order)}
+    states = sorted(range(len(graph.node)), key=lambda s: rank[graph.node[s]], reverse=True)
+    result = Analysis(state_count=len(graph.node))
+    result.reachable_nodes = set(graph.node)
+    result.reachable_endings = [n for n in order if n in result.reachable_nodes and scenario.nodes[n].is_ending]
+    terminal_level = [_terminal_level(scenario, graph, s) for s in range(len(graph.node))]
+    _count_paths(graph, states, result)
+    _scores(graph, states, result)
+    _levels(graph, states, terminal_level, result)
+    result.diagnostics = _diagnostics(scenario, graph, result)
+    return result
+
+
+def _terminal_level(scenario: Scenario, graph: _Graph, s: int) -> Level | None:
+    if graph.edges[s]:
+        return None
+    ending = scenario.nodes[graph.node[s]].ending
+    return ending.level if ending else Level.LOW  # a loose end or a stuck state counts as Low
+
+
+def _relevance(scenario: Scenario, order: list[str]) -> tuple[dict[str, bool], dict[str, frozenset[str]]]:
+    """For each node: can a condition at or after it test the mood, and which flags can one test."""
+    mood: dict[str, bool] = {}
+    flags: dict[str, frozenset[str]] = {}
+    empty: frozenset[str] = frozenset()
+    for n in reversed(order):
+        node = scenario.nodes[n]
+        conds = [r.condition for r in node.replies if r.condition]
+        routes = [r.route for r in node.replies] + ([node.timeout.route] if node.timeout else [])
+        conds += [b.condition for route in routes for b in route.branches if b.condition]
+        uses_mood = any(c.uses_mood for c in conds)
+        used = empty.union(*(c.flags for c in conds)) if conds else empty
+        for t in successors(scenario, n):
+            uses_mood = uses_mood or mood[t]
+            if flags[t] and not flags[t] <= used:
+                used = used | flags[t]
+        mood[n], flags[n] = uses_mood, used
+    return mood, flags
+
+
+def _explore(scenario: Scenario, order: list[str]) -> _Graph:
+    mood_matters, flags_matter = _relevance(scenario, order)
+    graph = _Graph()
+    nodes = scenario.nodes
+    start = scenario.start
+    start_mood = clamp_mood(scenario.customer.mood) if mood_matters[start] else None
+    graph.add(start, start_mood, frozenset())
+    todo = [0]
+    while todo:
+        s = todo.pop()
+        node = nodes[graph.node[s]]
+        if node.is_ending:
+            continue
+        mood, flags = graph.mood[s], graph.flags[s]
+        moves = []
+        for reply in node.replies:
+            if reply.condition is not None and not reply.condition.holds(mood or 0, flags):
+                continue
+            moves.append((reply.mood, reply.sets, reply.route, reply.level, bool(reply.breach),
+                          Choice(node.id, reply.key, reply.say)))
+        if node.timeout:
+            t = node.timeout
+            moves.append((t.mood, (), t.route, Level.LOW, False, Choice(node.id, None, "", float(t.seconds))))
+        edges = graph.edges[s]
+        for delta, sets, route, level, breach, choice in moves:
+            new_mood = clamp_mood(mood + delta) if mood is not None else None
+            new_flags = flags.union(sets) if sets else flags
+            target = route.resolve(new_mood or 0, new_flags)
+            keep = flags_matter[target]
+            projected = new_flags & keep if new_flags and not new_flags <= keep else new_flags
+            t_id, new = graph.add(target, new_mood if mood_matters[target] else None, projected)
+            if new:
+                todo.append(t_id)
+            edges.append((t_id, level.rank, breach, choice, level))
+    return graph
+
+
+def _count_paths(graph: _Graph, states: list[int], result: Analysis) -> None:
+    count = [0] * len(graph.node)
+    longest = [0] * len(graph.node)
+    shortest = [0] * len(graph.node)
+    for s in states:
+        edges = graph.edges[s]
+        if not edges:
+            count[s] = 1
+            continue
+        count[s] = sum(count[e[0]] for e in edges)
+        longest[s] = 1 + max(longest[e[0]] for e in edges)
+        shortest[s] = 1 + min(shortest[e[0]] for e in edges)
+    result.path_count, result.max_decisions, result.min_decisions = count[0], longest[0], shortest[0]
+
+
+def _scores(graph: _Graph, states: list[int], result: Analysis) -> None:
+    units_max, n_max = _max_average(graph, states, lambda u: u)
+    units_min, n_min = _max_average(graph, states, lambda u: 2 - u)
+    result.best_score = score_of(units_max, n_max)
+    result.worst_score = score_of(2 * n_min - units_min, n_min)
+
+
+def _max_average(graph: _Graph, states: list[int], unit) -> tuple[int, int]:
+    """(units, decisions) of a path with the highest average units, exactly (Dinkelbach's method).
+
+    For a trial average a/b, one backward pass finds the path maximising sum(b*u - a); if that
+    sum is positive the path beats a/b and becomes the next trial, else a/b is the optimum.
+    """
+    edges_of = graph.edges
+    total, count, s = 0, 0, 0
+    while edges_of[s]:  # any path to start from: the first reply each time
+        total += unit(edges_of[s][0][1])
+        count += 1
+        s = edges_of[s][0][0]
+    if count == 0:
+        return 0, 0
+    n = len(graph.node)
+    while True:
+        a, b = total, count
+        gain = [0] * n
+        pick = [0] * n
+        weights = [b * unit(u) - a for u in range(3)]
+        for s in states:
+            edges = edges_of[s]
+            if not edges:
+                continue
+            best, best_i = _NONE, 0
+            for i, edge in enumerate(edges):
+                value = weights[edge[1]] + gain[edge[0]]
+                if value > best:
+                    best, best_i = value, i
+            gain[s], pick[s] = best, best_i
+        if gain[0] <= 0:
+            return a, b
+        total = count = 0
+        s = 0
+        while edges_of[s]:
+            edge = edges_of[s][pick[s]]
+            total += unit(edge[1])
+            count += 1
+            s = edge[0]
+
+
+def _levels(graph: _Graph, states: list[int], terminal_level: list[Level | None], result: Analysis) -> None:
+    """Per level: is a path reaching it possible, and the canonical path that shows it."""
+    n = len(graph.node)
+    edges_of = graph.edges
+    for wanted in Level:
+        value = [[_NONE] * n, [_NONE] * n]  # [breached yet?][state]
+        pick = [[-1] * n, [-1] * n]
+        for s in states:
+            edges = edges_of[s]
+            if not edges:
+                for breached in (0, 1):
+                    if level_of(terminal_level[s], bool(breached)) is wanted:
+                        value[breached][s] = 0
+                continue
+            for breached in (0, 1):
+                best, best_i = _NONE, -1
+                for i, (t, _units, breach, _choice, level) in enumerate(edges):
+                    after = value[1 if (breached or breach) else 0][t]
+                    if after == _NONE:
+                        continue
+                    v = after + (_MATCH if level is wanted else -1)
+                    if v > best:
+                        best, best_i = v, i
+                value[breached][s], pick[breached][s] = best, best_i
+        if value[0][0] == _NONE:
+            continue
+        result.reachable_levels.append(wanted)
+        choices, s, breached, units = [], 0, 0, 0
+        while edges_of[s]:
+            t, u, breach, choice, _level = edges_of[s][pick[breached][s]]
+            choices.append(choice)
+            units += u
+            breached = 1 if (breached or breach) else 0
+            s = t
+        result.canonical[wanted] = CanonicalPath(wanted, tuple(choices), graph.node[s], score_of(units, len(choices)))
+
+
+def _diagnostics(scenario: Scenario, graph: _Graph, result: Analysis) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    path = scenario.path
+    static = _statically_reachable(scenario)
+    for node in scenario.nodes.values():
+        if node.id in result.reachable_nodes:
+            continue
+        why = ("the conditions on the way here never hold" if node.id in static
+               else "no reply or timeout leads here")
+        if node.is_ending:
+            out.append(Diagnostic(dx.UNREACHABLE_ENDING, f"no path reaches the ending '{node.id}': {why}", path,
+                                  node.pos.line, node.pos.column,
+                                  "route a reply to it, or remove it if it is no longer needed"))
+        else:
+            out.append(Diagnostic(dx.UNREACHABLE_NODE, f"no path reaches node '{node.id}': {why}", path,
+                                  node.pos.line, node.pos.column,
+                                  "route a reply to it, or remove it if it is no longer needed"))
+    start = scenario.nodes[scenario.start]
+    for level in Level:
+        if level not in result.reachable_levels:
+            out.append(Diagnostic(dx.LEVEL_UNREACHABLE, f"no path reaches a {level.label} outcome", path,
+                                  start.pos.line, start.pos.column,
+                                  f"add an ending with 'level: {level.value}' that a path can reach"
+                                  + (" without a breach" if level is not Level.LOW else "")))
+    stuck_seen: set[str] = set()
+    for s, node_id in enumerate(graph.node):
+        node = scenario.nodes[node_id]
+        if graph.edges[s] or node.is_ending or node.is_loose_end or node_id in stuck_seen:
+            continue
+        stuck_seen.add(node_id)
+        state = []
+        if graph.mood[s] is not None:
+            state.append(f"the mood is {graph.mood[s]}")
+        if graph.flags[s]:
+            state.append("the flags are " + ", ".join(sorted(graph.flags[s])))
+        when = f" when {' and '.join(state)}" if state else ""
+        out.append(Diagnostic(dx.STUCK, f"at node '{node_id}' no reply is available{when}", path,
+                              node.pos.line, node.pos.column,
+                              "add a reply without 'if', or make the replies' conditions cover every case"))
+    return out
+
+
+def _statically_reachable(scenario: Scenario) -> set[str]:
+    seen = {scenario.start}
+    todo = [scenario.start]
+    while todo:
+        for t in successors(scenario, todo.pop()):
+            if t not in seen:
+                seen.add(t)
+                todo.append(t)
+    return seen

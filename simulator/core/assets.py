@@ -1,0 +1,37 @@
+"""Where bundled files live, and the rule that keeps a scenario's assets inside its folder."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+PORTRAIT_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def bundled_dir(name: str) -> Path:
+    """``assets`` or ``scenarios``: next to the package in a checkout, inside it when installed."""
+    beside = _PACKAGE.parent / name
+    if beside.is_dir():
+        return beside
+    return _PACKAGE / "_bundled" / name
+
+
+@lru_cache(maxsize=1)
+def bundled_portraits() -> frozenset[str]:
+    folder = bundled_dir("assets") / "portraits"
+    if not folder.is_dir():
+        return frozenset()
+    return frozenset(p.name for p in folder.iterdir() if p.is_dir())
+
+
+def resolve_scenario_asset(folder: str, relative: str) -> Path | None:
+    """The asset's path, or None when it would leave the scenario's folder (absolute, '..', links)."""
+    if not folder or os.path.isabs(relative) or relative.startswith(("/", "\\")) or ":" in relative:
+        return None
+    base = Path(folder).resolve()
+    target = (base / relative).resolve()
+    if target != base and base not in target.parents:
+        return None
+    return target
