@@ -1,0 +1,58 @@
+"""A small valid scenario as text, with known line numbers, for tests to break on purpose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from simulator.core.loader import LoadResult, ScenarioLoader
+
+BASE = """\
+format: 1
+id: t
+title: T
+customer:
+  name: Ann
+  organization: Shop
+  wants: a refund
+  expects: a refund
+start: a
+nodes:
+  a:
+    customer: Hello
+    replies:
+      - say: One
+        level: low
+        feedback: f1
+        goto: end_low
+      - say: Two
+        level: standard
+        feedback: f2
+        goto: end_std
+      - say: Three
+        level: wow
+        feedback: f3
+        goto: end_wow
+  end_low:
+    ending: {level: low}
+  end_std:
+    ending: {level: standard}
+  end_wow:
+    ending: {level: wow}
+"""
+
+
+def edit(text: str = BASE, replace: dict[int, str] | None = None, insert: dict[int, str] | None = None) -> str:
+    """Replace lines (1-based) and insert text after lines (keys are the original line numbers)."""
+    lines = text.split("\n")
+    out = []
+    for number, line in enumerate(lines, 1):
+        out.append((replace or {}).get(number, line))
+        if insert and number in insert:
+            out.append(insert[number])
+    return "\n".join(out)
+
+
+def load_text(text: str, tmp_path: Path, name: str = "s.yaml") -> LoadResult:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return ScenarioLoader().load(path)

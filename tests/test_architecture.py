@@ -1,0 +1,60 @@
+"""The core is plain Python: it imports and runs with PySide6 unavailable."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORE = ROOT / "simulator" / "core"
+
+
+def test_core_runs_with_qt_unavailable():
+    script = f"""
+import sys, importlib, pkgutil
+class NoQt:
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in ('PySide6', 'shiboken6', 'PyQt5', 'PyQt6'):
+            raise ImportError('Qt is not available in the core')
+sys.meta_path.insert(0, NoQt())
+import simulator.core
+for mod in pkgutil.walk_packages(simulator.core.__path__, 'simulator.core.'):
+    importlib.import_module(mod.name)
+from simulator.core.loader import ScenarioLoader
+from simulator.cli import main
+assert main(['validate', {str(ROOT / 'scenarios' / 'lost-luggage.yaml')!r}]) in (0, 1)
+assert not any(m.startswith('PySide6') for m in sys.modules)
+print('core ok')
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "core ok" in done.stdout
+
+
+def test_no_core_module_imports_qt():
+    offenders = []
+    for path in CORE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+                if node.level and node.module and node.module.startswith("gui"):
+                    names.append("PySide6")
+            offenders += [f"{path.relative_to(ROOT)}: {n}" for n in names if n.split(".")[0] in ("PySide6", "shiboken6")
+                          or n.startswith("simulator.gui")]
+    assert offenders == []
+
+
+def test_qt_code_lives_in_one_package():
+    outside = []
+    for path in (ROOT / "simulator").rglob("*.py"):
+        if "gui" in path.relative_to(ROOT / "simulator").parts:
+            continue
+        if "PySide6" in path.read_text(encoding="utf-8"):
+            outside.append(str(path.relative_to(ROOT)))
+    assert outside == []
