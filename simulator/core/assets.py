@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 PORTRAIT_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
+PLACEHOLDER = "placeholder"  # the neutral face shown when a portrait is missing
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -23,7 +24,7 @@ def bundled_portraits() -> frozenset[str]:
     folder = bundled_dir("assets") / "portraits"
     if not folder.is_dir():
         return frozenset()
-    return frozenset(p.name for p in folder.iterdir() if p.is_dir())
+    return frozenset(p.name for p in folder.iterdir() if p.is_dir() and p.name != PLACEHOLDER)
 
 
 def resolve_scenario_asset(folder: str, relative: str) -> Path | None:

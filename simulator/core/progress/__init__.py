@@ -1,0 +1,33 @@
+"""Trainee progress: profiles, attempts saved step by step, review schedule, export/import.
+
+Qt-free (SQLite through the standard library). The pieces:
+
+- ``store``: ``ProgressStore`` and its records and errors (see that module's docstring for the
+  API walk-through and the data-safety guarantees),
+- ``schedule``: the spaced-review rule as pure functions (``next_review``, ``fold``, ``streaks``),
+- ``exchange``: CSV export, JSON export of one trainee, import of several trainees' exports,
+- ``paths``: which data folder to use (``--data-dir``, ``SIMULATOR_HOME``, the GUI's default, a
+  fallback).
+
+The rule and the guarantees are documented for people in docs/progress.md.
+"""
+
+from .exchange import (CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION, ExchangeError, ImportReport, csv_text, export_csv,
+                       export_trainee_json, import_files, import_trainee_json, write_trainee_json)
+from .paths import APP_FOLDER, DB_FILENAME, ENV_VAR, DataDir, data_dir_argument, fallback_data_dir, resolve_data_dir
+from .schedule import LADDER_DAYS, RETRY_AFTER, RULE_SENTENCE, ReviewState, fold, next_review, streaks
+from .store import (MODES, SCHEMA_VERSION, AttemptError, AttemptPoint, AttemptRecord, DataFolderError,
+                    DomainCompletion, DueReview, ProgressError, ProgressStore, ProgressSummary, ScenarioProgress,
+                    SkillShortfall, StepRecord, StoreBusyError, StoreDamagedError, StoreNotice, StoreTooNewError,
+                    Trainee, TraineeOverview)
+
+__all__ = [
+    "APP_FOLDER", "CSV_COLUMNS", "DB_FILENAME", "ENV_VAR", "EXPORT_FORMAT", "EXPORT_VERSION", "LADDER_DAYS", "MODES",
+    "RETRY_AFTER", "RULE_SENTENCE", "SCHEMA_VERSION",
+    "AttemptError", "AttemptPoint", "AttemptRecord", "DataDir", "DataFolderError", "DomainCompletion", "DueReview",
+    "ExchangeError", "ImportReport", "ProgressError", "ProgressStore", "ProgressSummary", "ReviewState",
+    "ScenarioProgress", "SkillShortfall", "StepRecord", "StoreBusyError", "StoreDamagedError", "StoreNotice",
+    "StoreTooNewError", "Trainee", "TraineeOverview",
+    "csv_text", "data_dir_argument", "export_csv", "export_trainee_json", "fallback_data_dir", "fold",
+    "import_files", "import_trainee_json", "next_review", "resolve_data_dir", "streaks", "write_trainee_json",
+]

@@ -1,0 +1,323 @@
+"""Export and import of progress, for trainers without a server.
+
+- ``export_csv(store, target, trainee_id=None)``: one row per attempt (``CSV_COLUMNS``), for a
+  spreadsheet. Times are ISO 8601 in UTC; ``compliance`` is 'passed', 'failed' or empty for an
+  unfinished attempt; ``duration_seconds`` is the time spent deciding. Text cells that a
+  spreadsheet would run as a formula (starting with = + - @) are prefixed with an apostrophe.
+- ``export_trainee_json(store, trainee_id)`` / ``write_trainee_json(store, trainee_id, path)``:
+  a trainee's full history (every attempt, its steps and result) in the format below.
+- ``import_trainee_json(store, source)`` / ``import_files(store, paths)``: bring trainees'
+  exports into a trainer's store. Trainees and attempts keep their UUIDs, so importing the
+  same file twice adds nothing; a later export of the same trainee adds only the new
+  attempts, and replaces an attempt that was still open in the earlier export. Imported
+  trainees have origin 'imported' (unless they already exist locally, e.g. your own export).
+
+JSON format (``EXPORT_FORMAT``, version ``EXPORT_VERSION``)::
+
+    {"format": "service-roleplay-simulator/progress", "version": 1, "exported_at": "...",
+     "trainee": {"id": "...", "name": "Ana", "created_at": "..."},
+     "attempts": [{"id": "<uuid>", "scenario": "lost-luggage", "digest": "<sha256>",
+                   "mode": "practice", "status": "finished", "started_at": "...",
+                   "finished_at": "...", "level": "wow", "score": 100,
+                   "compliance_passed": true, "breaches": [], "ending_id": "...",
+                   "duration": 12.5, "skills": [{"skill": "empathy", "shown": 1, "missed": 0}],
+                   "steps": [{"number": 1, "node": "arrival", "reply": "3", "say": "...",
+                              "level": "wow", "seconds": 4.2, "timed_out": false,
+                              "recorded_at": "..."}],
+                   "result": {... PathResult.to_json() ...}}]}
+
+Bad input raises ``ExchangeError`` (a ``ProgressError``) with a plain-language message and
+writes nothing: each file is imported in one transaction.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Iterable
+
+from ..levels import Level
+from . import schedule
+from .store import MODES, STATUSES, ProgressError, ProgressStore
+
+EXPORT_FORMAT = "service-roleplay-simulator/progress"
+EXPORT_VERSION = 1
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+CSV_COLUMNS = ("attempt_id", "trainee_id", "trainee", "scenario", "scenario_digest", "mode", "status", "started",
+               "finished", "level", "score", "compliance", "breaches", "duration_seconds", "steps")
+
+
+class ExchangeError(ProgressError):
+    """An export file that cannot be imported, or a target that cannot be written."""
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    source: str
+    trainee_id: str
+    trainee_name: str
+    added: int  # new attempts
+    updated: int  # attempts open in an earlier import, further along now
+    unchanged: int  # already there: skipped
+
+    @property
+    def message(self) -> str:
+        return (f"{self.trainee_name}: {self.added} new attempt(s), {self.updated} updated, "
+                f"{self.unchanged} already imported.")
+
+
+# -- CSV ------------------------------------------------------------------------------------
+
+def export_csv(store: ProgressStore, target: str | os.PathLike | IO[str], trainee_id: str | None = None) -> int:
+    """Write one row per attempt (all trainees unless ``trainee_id``); returns the number of rows."""
+    names = {t.id: t.name for t in store.trainees()}
+    attempts = store.attempts(trainee_id)
+    rows = []
+    for a in attempts:
+        rows.append((a.id, a.trainee_id, _cell(names.get(a.trainee_id, "")), _cell(a.scenario_id), a.scenario_digest,
+                     a.mode, a.status, _iso(a.started_at), _iso(a.finished_at) if a.status == "finished" else "",
+                     a.level.value if a.level else "", "" if a.score is None else a.score,
+                     "" if a.compliance_passed is None else ("passed" if a.compliance_passed else "failed"),
+                     len(a.breaches), "" if a.duration is None else round(a.duration, 1), a.step_count))
+    if isinstance(target, (str, os.PathLike)):
+        try:
+            with open(target, "w", newline="", encoding="utf-8-sig") as f:  # BOM: spreadsheets read UTF-8
+                _write_csv(f, rows)
+        except OSError as exc:
+            raise ExchangeError(f"The CSV file {target} could not be written ({exc.strerror or exc}).", target) \
+                from exc
+    else:
+        _write_csv(target, rows)
+    return len(rows)
+
+
+def _write_csv(f: IO[str], rows: list[tuple]) -> None:
+    writer = csv.writer(f)
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(rows)
+
+
+def _cell(text: str) -> str:
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+# -- JSON export ----------------------------------------------------------------------------
+
+def export_trainee_json(store: ProgressStore, trainee_id: str, now: datetime | None = None) -> dict:
+    trainee = store.trainee(trainee_id)
+    with store._read() as db:
+        attempts = db.execute(
+            "SELECT id, scenario_id, scenario_digest, mode, status, started_at, finished_at, level, score, "
+            "compliance_passed, breaches, ending_id, duration, result FROM attempts WHERE trainee_id = ? "
+            "ORDER BY started_at, id", (trainee_id,)).fetchall()
+        steps: dict[str, list] = {}
+        for r in db.execute("SELECT s.attempt_id, s.number, s.node, s.reply, s.say, s.level, s.seconds, s.timed_out, "
+                            "s.recorded_at FROM steps s JOIN attempts a ON a.id = s.attempt_id WHERE a.trainee_id = ?"
+                            " ORDER BY s.attempt_id, s.number", (trainee_id,)):
+            steps.setdefault(r[0], []).append({
+                "number": r[1], "node": r[2], "reply": r[3], "say": r[4], "level": r[5], "seconds": r[6],
+                "timed_out": bool(r[7]), "recorded_at": _iso_ts(r[8])})
+        skills: dict[str, list] = {}
+        for r in db.execute("SELECT k.attempt_id, k.skill, k.shown, k.missed FROM attempt_skills k JOIN attempts a "
+                            "ON a.id = k.attempt_id WHERE a.trainee_id = ? ORDER BY k.attempt_id, k.skill",
+                            (trainee_id,)):
+            skills.setdefault(r[0], []).append({"skill": r[1], "shown": r[2], "missed": r[3]})
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": _iso(schedule.utc(now)),
+        "trainee": {"id": trainee.id, "name": trainee.name, "created_at": _iso(trainee.created_at)},
+        "attempts": [{
+            "id": r[0], "scenario": r[1], "digest": r[2], "mode": r[3], "status": r[4],
+            "started_at": _iso_ts(r[5]), "finished_at": _iso_ts(r[6]), "level": r[7], "score": r[8],
+            "compliance_passed": None if r[9] is None else bool(r[9]), "breaches": json.loads(r[10] or "[]"),
+            "ending_id": r[11], "duration": r[12], "skills": skills.get(r[0], []), "steps": steps.get(r[0], []),
+            "result": json.loads(r[13]) if r[13] else None,
+        } for r in attempts],
+    }
+
+
+def write_trainee_json(store: ProgressStore, trainee_id: str, path: str | os.PathLike,
+                       now: datetime | None = None) -> Path:
+    """Write the export atomically (a temporary file renamed into place)."""
+    path = Path(path)
+    data = export_trainee_json(store, trainee_id, now)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False, indent=1)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ExchangeError(f"The export {path} could not be written ({exc.strerror or exc}).", path) from exc
+    return path
+
+
+# -- JSON import ----------------------------------------------------------------------------
+
+def import_files(store: ProgressStore, paths: Iterable[str | os.PathLike]) -> list[ImportReport]:
+    """Import several exports; stops at the first bad file (earlier files stay imported)."""
+    return [import_trainee_json(store, p) for p in paths]
+
+
+def import_trainee_json(store: ProgressStore, source: str | os.PathLike | dict | IO[str]) -> ImportReport:
+    name = "the data given"
+    if isinstance(source, dict):
+        data = source
+    else:
+        try:
+            if isinstance(source, (str, os.PathLike)):
+                name = str(source)
+                if os.path.getsize(source) > MAX_IMPORT_BYTES:
+                    raise ExchangeError(f"{name} is too large to be a progress export.", source)
+                with open(source, encoding="utf-8") as f:
+                    data = json.load(f)
+            else:
+                data = json.load(source)
+        except OSError as exc:
+            raise ExchangeError(f"{name} could not be read ({exc.strerror or exc}).") from exc
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise ExchangeError(f"{name} is not a progress export (it is not valid JSON: {exc}).") from exc
+    trainee, attempts = _validate(data, name)
+    return _import(store, trainee, attempts, name)
+
+
+def _validate(data, name: str) -> tuple[dict, list[dict]]:
+    def bad(why: str) -> ExchangeError:
+        return ExchangeError(f"{name} is not a progress export this app can read: {why}.")
+
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise bad("it was not made by 'Export my history'")
+    if not isinstance(data.get("version"), int) or data["version"] > EXPORT_VERSION:
+        raise bad(f"it is format version {data.get('version')!r}; update the app to read it")
+    trainee = data.get("trainee")
+    if not isinstance(trainee, dict) or not _ident(trainee.get("id")) or not isinstance(trainee.get("name"), str):
+        raise bad("the trainee's id or name is missing")
+    attempts = data.get("attempts")
+    if not isinstance(attempts, list):
+        raise bad("the list of attempts is missing")
+    clean = []
+    for i, a in enumerate(attempts, 1):
+        where = f"attempt {i}"
+        if not isinstance(a, dict) or not _ident(a.get("id")) or not isinstance(a.get("scenario"), str):
+            raise bad(f"{where} has no id or scenario")
+        if a.get("mode") not in MODES or a.get("status") not in STATUSES:
+            raise bad(f"{where} has an unknown mode or status")
+        level = a.get("level")
+        if a["status"] == "finished" and (Level.parse(str(level)) is None or not isinstance(a.get("score"), int)
+                                          or a.get("finished_at") is None):
+            raise bad(f"{where} is finished but has no level, score or finishing time")
+        steps = a.get("steps") or []
+        if not isinstance(steps, list) or any(not isinstance(s, dict) or Level.parse(str(s.get("level"))) is None
+                                              or not isinstance(s.get("node"), str) for s in steps):
+            raise bad(f"{where} has a step without a node or level")
+        skills = a.get("skills") or []
+        if not isinstance(skills, list) or any(not isinstance(k, dict) or not isinstance(k.get("skill"), str)
+                                               for k in skills):
+            raise bad(f"{where} has a malformed skill tally")
+        try:
+            row = {
+                "id": a["id"], "scenario": a["scenario"], "digest": str(a.get("digest") or ""), "mode": a["mode"],
+                "status": a["status"], "started_at": _parse_ts(a.get("started_at")),
+                "finished_at": _parse_ts(a["finished_at"]) if a.get("finished_at") else None,
+                "level": level if a["status"] == "finished" else None,
+                "level_rank": Level(level).rank if a["status"] == "finished" else None,
+                "score": a.get("score") if a["status"] == "finished" else None,
+                "compliance_passed": None if a.get("compliance_passed") is None else int(bool(a["compliance_passed"])),
+                "breaches": json.dumps([str(b) for b in a.get("breaches") or []], ensure_ascii=False),
+                "ending_id": str(a.get("ending_id") or ""),
+                "duration": None if a.get("duration") is None else float(a["duration"]),
+                "result": json.dumps(a["result"], ensure_ascii=False) if a.get("result") is not None else None,
+                "steps": [(a["id"], int(s.get("number", n)), s["node"], None if s.get("reply") is None else
+                           str(s["reply"]), str(s.get("say") or ""), Level.parse(str(s["level"])).value,
+                           float(s.get("seconds") or 0), int(bool(s.get("timed_out", s.get("reply") is None))),
+                           _parse_ts(s.get("recorded_at") or a.get("started_at")))
+                          for n, s in enumerate(steps, 1)],
+                "skills": [(a["id"], k["skill"], int(k.get("shown", 0)), int(k.get("missed", 0))) for k in skills],
+            }
+        except (TypeError, ValueError, KeyError) as exc:
+            raise bad(f"{where} has a value of the wrong kind ({exc})") from exc
+        clean.append(row)
+    return {"id": trainee["id"], "name": " ".join(trainee["name"].split()) or "(no name)",
+            "created_at": _parse_ts(trainee.get("created_at")) if trainee.get("created_at") else 0.0}, clean
+
+
+_ATTEMPT_FIELDS = ("id", "trainee_id", "scenario", "digest", "mode", "status", "started_at", "finished_at", "level",
+                   "level_rank", "score", "compliance_passed", "breaches", "ending_id", "duration", "result")
+
+
+def _import(store: ProgressStore, trainee: dict, attempts: list[dict], name: str) -> ImportReport:
+    added = updated = unchanged = 0
+    with store._write() as db:
+        row = db.execute("SELECT origin FROM trainees WHERE id = ?", (trainee["id"],)).fetchone()
+        if row is None:
+            db.execute("INSERT INTO trainees (id, name, origin, created_at) VALUES (?, ?, 'imported', ?)",
+                       (trainee["id"], trainee["name"], trainee["created_at"]))
+        elif row[0] == "imported":
+            db.execute("UPDATE trainees SET name = ? WHERE id = ?", (trainee["name"], trainee["id"]))
+        existing = {r[0]: (r[1], r[2], r[3]) for r in db.execute(
+            "SELECT a.id, a.trainee_id, a.status, (SELECT COUNT(*) FROM steps s WHERE s.attempt_id = a.id) "
+            "FROM attempts a WHERE a.id IN (SELECT value FROM json_each(?))",
+            (json.dumps([a["id"] for a in attempts]),))}
+        new_rows, new_steps, new_skills, replace_ids = [], [], [], []
+        pairs = set()
+        for a in attempts:
+            old = existing.get(a["id"])
+            if old is not None:
+                owner, status, step_count = old
+                further = status == "open" and (a["status"] != "open" or len(a["steps"]) > step_count)
+                if owner != trainee["id"] or not further:
+                    unchanged += 1
+                    continue
+                replace_ids.append((a["id"],))
+                updated += 1
+            else:
+                added += 1
+            a = {**a, "trainee_id": trainee["id"]}
+            new_rows.append(tuple(a[f] for f in _ATTEMPT_FIELDS))
+            new_steps.extend(a["steps"])
+            new_skills.extend(a["skills"])
+            pairs.add((trainee["id"], a["scenario"]))
+        db.executemany("DELETE FROM attempts WHERE id = ?", replace_ids)  # cascades to steps and skills
+        db.executemany(f"INSERT INTO attempts (id, trainee_id, scenario_id, scenario_digest, mode, status, started_at,"
+                       f" finished_at, level, level_rank, score, compliance_passed, breaches, ending_id, duration, "
+                       f"result) VALUES ({', '.join('?' * len(_ATTEMPT_FIELDS))})", new_rows)
+        db.executemany("INSERT OR REPLACE INTO steps (attempt_id, number, node, reply, say, level, seconds, timed_out,"
+                       " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new_steps)
+        db.executemany("INSERT OR REPLACE INTO attempt_skills (attempt_id, skill, shown, missed) VALUES (?, ?, ?, ?)",
+                       new_skills)
+        store._rebuild(db, sorted(pairs))
+    return ImportReport(name, trainee["id"], trainee["name"], added, updated, unchanged)
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+def _ident(value) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= 64 and value.isprintable()
+
+
+def _iso(moment: datetime | None) -> str:
+    return "" if moment is None else schedule.utc(moment).isoformat(timespec="milliseconds")
+
+
+def _iso_ts(ts: float | None) -> str | None:
+    return None if ts is None else _iso(datetime.fromtimestamp(ts, timezone.utc))
+
+
+def _parse_ts(text) -> float:
+    if not isinstance(text, str):
+        raise ValueError(f"{text!r} is not a time")
+    return schedule.utc(datetime.fromisoformat(text)).timestamp()
+
+
+def csv_text(store: ProgressStore, trainee_id: str | None = None) -> str:
+    """The CSV export as a string (for a preview or a test)."""
+    buffer = io.StringIO()
+    export_csv(store, buffer, trainee_id)
+    return buffer.getvalue()
