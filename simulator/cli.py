@@ -31,6 +31,17 @@ def build_parser() -> argparse.ArgumentParser:
     analyze = sub.add_parser("analyze", help="paths, score range, reachable levels, canonical playthroughs")
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
     analyze.add_argument("--format", choices=("text", "json"), default="text")
+
+    sub.add_parser("schema", help="print the JSON Schema of the scenario format (for editors)")
+
+    new = sub.add_parser("new", help="write a commented starter scenario that shows every feature once")
+    new.add_argument("file", metavar="FILE")
+    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    graph = sub.add_parser("graph", help="export the scenario map as SVG or Graphviz DOT")
+    graph.add_argument("file", metavar="FILE")
+    graph.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.svg or OUT.dot")
+    graph.add_argument("--format", choices=("svg", "dot"), help="default: from the output file's extension")
     return parser
 
 
@@ -41,6 +52,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return validate(args.paths, args.strict, args.format)
         if args.command == "analyze":
             return analyze(args.paths, args.format)
+        if args.command == "schema":
+            from .core.json_schema import schema_text
+
+            sys.stdout.write(schema_text())
+            return 0
+        if args.command == "new":
+            return new_scenario(args.file, args.force)
+        if args.command == "graph":
+            return export_graph(args.file, args.output, args.format)
     except BrokenPipeError:  # output piped into 'head' and closed early
         sys.stderr.close()
         return 0
@@ -128,3 +148,50 @@ def analyze(paths: Sequence[str], fmt: str = "text") -> int:
     if fmt == "json":
         print(json.dumps(report, indent=2))
     return 1 if failed else 0
+
+
+def new_scenario(file: str, force: bool = False) -> int:
+    from pathlib import Path
+
+    from .core.json_schema import SCHEMA_FILE
+    from .core.starter import starter_text
+
+    path = Path(file)
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        path = path.with_suffix(".yaml")
+    if path.exists() and not force:
+        print(f"simulator: {path} exists already; choose another name or add --force", file=sys.stderr)
+        return 1
+    try:
+        path.write_text(starter_text(SCHEMA_FILE.resolve().as_uri()), encoding="utf-8")
+    except OSError as exc:
+        print(f"simulator: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}: edit it, then run 'simulator validate {path}'")
+    return 0
+
+
+def export_graph(file: str, output: str, fmt: str | None = None) -> int:
+    from pathlib import Path
+
+    from .core.analysis import analyze as run_analysis
+    from .core.graph_export import to_dot, to_svg
+    from .core.graph_layout import layout_scenario
+
+    fmt = fmt or ("dot" if Path(output).suffix.lower() in (".dot", ".gv") else "svg")
+    result = ScenarioLoader().load(file)
+    if result.scenario is None:
+        print(f"{file}: cannot draw the map until its errors are fixed:")
+        for d in result.errors:
+            print("  " + d.format().replace("\n", "\n  "))
+        return 1
+    scenario = result.scenario
+    smap = layout_scenario(scenario, run_analysis(scenario))
+    text = to_dot(scenario, smap) if fmt == "dot" else to_svg(scenario, smap)
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"simulator: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {output} ({len(smap.nodes)} nodes, {len(smap.edges)} routes)")
+    return 0

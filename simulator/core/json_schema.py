@@ -37,7 +37,9 @@ def _value(key: Key) -> dict:
     elif kind == "id-list":
         out = {"anyOf": [{"type": "array", "items": _ID}, _ID]}
     elif kind == "route":
-        out = {"anyOf": [_ID, {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/branch"}}]}
+        branches = {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/branch"},
+                    "contains": {"required": ["else"]}}  # the loader also checks that 'else' comes last
+        out = {"anyOf": [_ID, branches]}
     elif kind == "section":
         out = {"$ref": f"#/$defs/{key.section}"}
     elif kind == "list-of":

@@ -27,6 +27,8 @@ customer:                          # the brief the trainee reads before playing
   mood: 30                         # 0 furious ... 100 delighted
   yearly_value: 1500
   yearly_growth: 200
+  years: 5                         # years counted in the lifetime value
+  margin: 20                       # profit margin in percent
   currency: EUR
 
 start: complaint
