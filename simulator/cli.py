@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
     analyze.add_argument("--format", choices=("text", "json"), default="text")
 
+    preview = sub.add_parser("preview", help="open a scenario as an author: live reload on save, problems, map")
+    preview.add_argument("file", metavar="FILE")
+
     sub.add_parser("schema", help="print the JSON Schema of the scenario format (for editors)")
 
     new = sub.add_parser("new", help="write a commented starter scenario that shows every feature once")
@@ -61,6 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return new_scenario(args.file, args.force)
         if args.command == "graph":
             return export_graph(args.file, args.output, args.format)
+        if args.command == "preview":
+            return start_preview(args)
     except BrokenPipeError:  # output piped into 'head' and closed early
         sys.stderr.close()
         return 0
@@ -74,6 +79,15 @@ def start_app(args: argparse.Namespace) -> int:
         print(f"simulator: the desktop app cannot start: {exc}", file=sys.stderr)
         return 1
     return run(args)
+
+
+def start_preview(args: argparse.Namespace) -> int:
+    try:
+        from .gui.workbench import run_preview
+    except ImportError as exc:
+        print(f"simulator: the preview cannot start: {exc}", file=sys.stderr)
+        return 1
+    return run_preview(args.file, args)
 
 
 def _load(paths: Sequence[str]) -> list[LoadResult] | None:
