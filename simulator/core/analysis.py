@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import diagnostics as dx
-from .checks import find_cycle, successors
+from .batch import collector_paused
+from .checks import find_cycle, successor_map
 from .diagnostics import Diagnostic
 from .engine import Choice
 from .levels import Level, clamp_mood
@@ -88,10 +89,10 @@ class _Graph:
         return len(self.node) - 1, True
 
 
-def node_order(scenario: Scenario) -> list[str]:
+def node_order(scenario: Scenario, succ: dict[str, list[str]] | None = None) -> list[str]:
     """Node ids in topological order (every route goes forward). The graph must be acyclic."""
     indegree = {n: 0 for n in scenario.nodes}
-    succ = {n: successors(scenario, n) for n in scenario.nodes}
+    succ = succ if succ is not None else successor_map(scenario)
     for targets in succ.values():
         for t in targets:
             indegree[t] += 1
@@ -108,10 +109,16 @@ def node_order(scenario: Scenario) -> list[str]:
 
 
 def analyze(scenario: Scenario) -> Analysis:
-    if scenario.start not in scenario.nodes or find_cycle(scenario):
+    with collector_paused():
+        return _analyze(scenario)
+
+
+def _analyze(scenario: Scenario) -> Analysis:
+    succ = successor_map(scenario)
+    if scenario.start not in scenario.nodes or find_cycle(scenario, succ):
         raise ValueError("analysis needs a scenario without errors (a known start, no cycles)")
-    order = node_order(scenario)
-    graph = _explore(scenario, order)
+    order = node_order(scenario, succ)
+    graph = _explore(scenario, order, succ)
     rank = {n: i for i, n in enumerate(order)}
     states = sorted(range(len(graph.node)), key=lambda s: rank[graph.node[s]], reverse=True)
     result = Analysis(state_count=len(graph.node))
@@ -121,7 +128,7 @@ def analyze(scenario: Scenario) -> Analysis:
     _count_paths(graph, states, result)
     _scores(graph, states, result)
     _levels(graph, states, terminal_level, result)
-    result.diagnostics = _diagnostics(scenario, graph, result)
+    result.diagnostics = _diagnostics(scenario, graph, result, succ)
     return result
 
 
@@ -132,7 +139,7 @@ def _terminal_level(scenario: Scenario, graph: _Graph, s: int) -> Level | None:
     return ending.level if ending else Level.LOW  # a loose end or a stuck state counts as Low
 
 
-def _relevance(scenario: Scenario, order: list[str]) -> tuple[dict[str, bool], dict[str, frozenset[str]]]:
+def _relevance(scenario: Scenario, order: list[str], succ: dict[str, list[str]]) -> tuple[dict[str, bool], dict[str, frozenset[str]]]:
     """For each node: can a condition at or after it test the mood, and which flags can one test."""
     mood: dict[str, bool] = {}
     flags: dict[str, frozenset[str]] = {}
@@ -144,7 +151,7 @@ def _relevance(scenario: Scenario, order: list[str]) -> tuple[dict[str, bool], d
         conds += [b.condition for route in routes for b in route.branches if b.condition]
         uses_mood = any(c.uses_mood for c in conds)
         used = empty.union(*(c.flags for c in conds)) if conds else empty
-        for t in successors(scenario, n):
+        for t in succ[n]:
             uses_mood = uses_mood or mood[t]
             if flags[t] and not flags[t] <= used:
                 used = used | flags[t]
@@ -152,8 +159,8 @@ def _relevance(scenario: Scenario, order: list[str]) -> tuple[dict[str, bool], d
     return mood, flags
 
 
-def _explore(scenario: Scenario, order: list[str]) -> _Graph:
-    mood_matters, flags_matter = _relevance(scenario, order)
+def _explore(scenario: Scenario, order: list[str], succ: dict[str, list[str]]) -> _Graph:
+    mood_matters, flags_matter = _relevance(scenario, order, succ)
     graph = _Graph()
     nodes = scenario.nodes
     start = scenario.start
@@ -256,17 +263,18 @@ def _levels(graph: _Graph, states: list[int], terminal_level: list[Level | None]
     """Per level: is a path reaching it possible, and the canonical path that shows it."""
     n = len(graph.node)
     edges_of = graph.edges
+    bits = (0, 1) if any(e[2] for edges in edges_of for e in edges) else (0,)
     for wanted in Level:
         value = [[_NONE] * n, [_NONE] * n]  # [breached yet?][state]
         pick = [[-1] * n, [-1] * n]
         for s in states:
             edges = edges_of[s]
             if not edges:
-                for breached in (0, 1):
+                for breached in bits:
                     if level_of(terminal_level[s], bool(breached)) is wanted:
                         value[breached][s] = 0
                 continue
-            for breached in (0, 1):
+            for breached in bits:
                 best, best_i = _NONE, -1
                 for i, (t, _units, breach, _choice, level) in enumerate(edges):
                     after = value[1 if (breached or breach) else 0][t]
@@ -289,10 +297,10 @@ def _levels(graph: _Graph, states: list[int], terminal_level: list[Level | None]
         result.canonical[wanted] = CanonicalPath(wanted, tuple(choices), graph.node[s], score_of(units, len(choices)))
 
 
-def _diagnostics(scenario: Scenario, graph: _Graph, result: Analysis) -> list[Diagnostic]:
+def _diagnostics(scenario: Scenario, graph: _Graph, result: Analysis, succ: dict[str, list[str]]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     path = scenario.path
-    static = _statically_reachable(scenario)
+    static = _statically_reachable(scenario, succ)
     for node in scenario.nodes.values():
         if node.id in result.reachable_nodes:
             continue
@@ -331,11 +339,11 @@ def _diagnostics(scenario: Scenario, graph: _Graph, result: Analysis) -> list[Di
     return out
 
 
-def _statically_reachable(scenario: Scenario) -> set[str]:
+def _statically_reachable(scenario: Scenario, succ: dict[str, list[str]]) -> set[str]:
     seen = {scenario.start}
     todo = [scenario.start]
     while todo:
-        for t in successors(scenario, todo.pop()):
+        for t in succ[todo.pop()]:
             if t not in seen:
                 seen.add(t)
                 todo.append(t)

@@ -72,14 +72,19 @@ def successors(scenario: Scenario, node_id: str) -> list[str]:
     return [t for t in out if t in scenario.nodes]
 
 
-def find_cycle(scenario: Scenario) -> list[str]:
+def successor_map(scenario: Scenario) -> dict[str, list[str]]:
+    return {n: successors(scenario, n) for n in scenario.nodes}
+
+
+def find_cycle(scenario: Scenario, succ: dict[str, list[str]] | None = None) -> list[str]:
     """One cycle of node ids, or [] when the graph is acyclic (iterative depth-first search)."""
+    succ = succ if succ is not None else successor_map(scenario)
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
     for root in scenario.nodes:
         if root in state:
             continue
         path: list[str] = [root]
-        stack = [iter(successors(scenario, root))]
+        stack = [iter(succ[root])]
         state[root] = 1
         while stack:
             nxt = next(stack[-1], None)
@@ -93,7 +98,7 @@ def find_cycle(scenario: Scenario) -> list[str]:
             if mark is None:
                 state[nxt] = 1
                 path.append(nxt)
-                stack.append(iter(successors(scenario, nxt)))
+                stack.append(iter(succ[nxt]))
     return []
 
 

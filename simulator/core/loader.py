@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterable
 
 from . import diagnostics as dx
+from .batch import collector_paused
 from .conditions import ConditionError, parse_condition
 from .diagnostics import Diagnostic, did_you_mean
 from .levels import BUILTIN_SKILLS, Emotion, Level
@@ -72,6 +73,10 @@ class ScenarioLoader:
         return self.load_text(text, path, hashlib.sha256(data).hexdigest())
 
     def load_text(self, text: str, path: str, digest: str = "") -> LoadResult:
+        with collector_paused():
+            return self._load_text(text, path, digest)
+
+    def _load_text(self, text: str, path: str, digest: str) -> LoadResult:
         if not digest:
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         root, problems = parse_tree(text, path)
