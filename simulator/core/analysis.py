@@ -21,12 +21,13 @@ from .model import Scenario
 from .scoring import level_of, score_of
 
 _NONE = -(10**18)  # "no such path" in the maximisations
-_MATCH = 1000  # canonical paths: weight of a reply at the wanted level, against -1 for any other
+# Canonical paths: as few replies at other levels as possible, then as many at the wanted level.
+_MATCH, _MISMATCH = 1, -1000
 
 
 @dataclass(frozen=True)
 class CanonicalPath:
-    """The playthrough that shows one level best: as many replies at that level as possible."""
+    """The playthrough that shows one level best: the fewest replies at other levels, then the most at this one."""
 
     level: Level
     choices: tuple[Choice, ...]
@@ -280,7 +281,7 @@ def _levels(graph: _Graph, states: list[int], terminal_level: list[Level | None]
                     after = value[1 if (breached or breach) else 0][t]
                     if after == _NONE:
                         continue
-                    v = after + (_MATCH if level is wanted else -1)
+                    v = after + (_MATCH if level is wanted else _MISMATCH)
                     if v > best:
                         best, best_i = v, i
                 value[breached][s], pick[breached][s] = best, best_i

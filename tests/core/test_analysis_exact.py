@@ -78,7 +78,7 @@ def brute_force(scenario):
 
 
 def weight(result, wanted: Level) -> int:
-    return sum(1000 if s.level is wanted else -1 for s in result.steps)
+    return sum(1 if s.level is wanted else -1000 for s in result.steps)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
