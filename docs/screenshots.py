@@ -1,0 +1,100 @@
+"""Render the library, briefing, play and debrief screens to docs/images/*.png, offscreen.
+
+    python3 docs/screenshots.py [--out docs/images] [--scenario ID] [--size 1366x768]
+
+Run it after changing a screen and look at the pictures before committing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "images"))
+    parser.add_argument("--scenario", default="", help="the id of the scenario to play (default: the first one)")
+    parser.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--replies", type=int, default=2, help="replies to play before the play screenshot")
+    args = parser.parse_args()
+    width, height = (int(x) for x in args.size.lower().split("x"))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from simulator.core.levels import Level
+    from simulator.gui.main_window import MainWindow
+    from simulator.gui.settings import Settings
+    from simulator.gui.style import stylesheet
+
+    from simulator.gui import qtfix
+
+    qtfix.apply()
+    app = QApplication.instance() or QApplication([])
+    app.setStyleSheet(stylesheet())
+    home = tempfile.mkdtemp(prefix="simulator-shots-")
+    window = MainWindow(Settings(home), persist=False)
+    window.resize(width, height)
+    window.show()
+
+    def settle(ms: int = 150) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    loop = QEventLoop()
+    window.library_ready.connect(loop.quit)
+    window.load_library()
+    loop.exec()
+    settle()
+
+    def save(name: str) -> None:
+        settle()
+        path = out / f"{name}.png"
+        window.grab().save(str(path))
+        print(f"wrote {path}")
+
+    save("library")
+    cards = [c for c in window.library.cards if c.playable]
+    if not cards:
+        print("no playable scenario in the library", file=sys.stderr)
+        return 1
+    card = next((c for c in cards if c.result.scenario.id == args.scenario), cards[0])
+    scenario = card.result.scenario
+    window.open_briefing(card.result)
+    save("briefing")
+    window.start_play("practice")
+    wow = window.analysis_for(scenario).canonical.get(Level.WOW)
+    choices = list(wow.choices) if wow else []
+    session = window.play.session
+    for choice in choices[:args.replies]:
+        if session.ended:
+            break
+        keys = [r.key for r in session.available_replies()]
+        window.play.choose(keys.index(choice.reply) if choice.reply in keys else 0)
+    save("play")
+    for choice in choices[args.replies:]:
+        if session.ended:
+            break
+        keys = [r.key for r in session.available_replies()]
+        window.play.choose(keys.index(choice.reply) if choice.reply in keys else 0)
+    while not session.ended:
+        window.play.choose(0)
+    window.show_debrief()
+    save("debrief")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Start the desktop app: ``run(args)`` is what ``simulator`` (no sub-command) calls."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+
+
+def run(args) -> int:
+    from PySide6.QtCore import QThreadPool, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from . import qtfix
+    from .settings import Settings, data_dir_from
+
+    qtfix.apply()
+
+    smoke = bool(getattr(args, "smoke_test", False))
+    errors: list[str] = []
+    previous_hook = sys.excepthook
+
+    def hook(kind, value, tb) -> None:  # an exception in a slot: remember it (the smoke test fails)
+        errors.append("".join(traceback.format_exception(kind, value, tb)))
+        previous_hook(kind, value, tb)
+        if smoke and QApplication.instance() is not None:
+            QApplication.instance().exit(1)
+
+    sys.excepthook = hook
+    try:
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        app.setApplicationName("Service role-play simulator")
+        app.setOrganizationName("ServiceRoleplay")
+        app.setDesktopFileName("simulator")
+        from .main_window import MainWindow
+        from .style import stylesheet
+
+        app.setStyleSheet(stylesheet())
+        data_dir = data_dir_from(getattr(args, "data_dir", None))
+        settings = Settings(data_dir)
+        window = MainWindow(settings, present=bool(getattr(args, "present", False)),
+                            persist=not (smoke and not data_dir))
+        if smoke:
+            def done() -> None:
+                QTimer.singleShot(0, lambda: app.exit(1 if errors or window.load_errors else 0))
+
+            window.library_ready.connect(done)
+            QTimer.singleShot(int(os.environ.get("SIMULATOR_SMOKE_TIMEOUT_MS", "60000")), lambda: app.exit(3))
+        window.show_window()
+        window.load_library()
+        code = app.exec()
+        window.close()
+        QThreadPool.globalInstance().waitForDone(5000)
+        if smoke and code == 0 and (errors or window.load_errors):
+            code = 1
+        if code == 3:
+            print("simulator: the smoke test timed out before the library loaded", file=sys.stderr)
+        return code
+    except Exception:
+        traceback.print_exc()
+        return 1
+    finally:
+        sys.excepthook = previous_hook

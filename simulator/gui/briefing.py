@@ -1,0 +1,199 @@
+"""The briefing screen: the customer's brief, as in the classic exercise, and the mode choice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QRadioButton,
+                               QScrollArea, QVBoxLayout, QWidget)
+
+from ..core.levels import Emotion, emotion_for_mood
+from ..core.model import Scenario
+from ..core.scoring import LifetimeValue
+from . import fonts, theme
+from .portraits import portrait_pixmap
+from .widgets import chip, plain_label
+
+MODE_TEXT = {
+    "practice": ("Practice", "See what each reply does right after you choose it, and step back to try another."),
+    "assessment": ("Assessment", "Play it through for real: no feedback and no step back until the debrief."),
+}
+
+
+def money(amount: float, currency: str = "") -> str:
+    text = f"{amount:,.0f}"
+    return f"{text} {currency}".strip()
+
+
+def value_at_stake(scenario: Scenario) -> str:
+    c = scenario.customer
+    if not c.yearly_value:
+        return ""
+    full = LifetimeValue.of(c, 100)
+    return (f"{money(c.yearly_value, c.currency)} a year"
+            + (f", {money(c.yearly_growth, c.currency)} more each year" if c.yearly_growth else "")
+            + f": {money(full.revenue, c.currency)} over {c.years} years, "
+              f"{money(full.profit, c.currency)} of profit at {c.margin:g}% margin. "
+              "All of it is lost if this customer never comes back.")
+
+
+class BriefingView(QWidget):
+    start_requested = Signal(str)  # the mode
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.scenario: Scenario | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer.addWidget(scroll)
+        page = QWidget()
+        scroll.setWidget(page)
+        self.page_layout = QVBoxLayout(page)
+        self.page_layout.setContentsMargins(48, 28, 48, 28)
+        self.page_layout.setSpacing(18)
+
+        self.title = plain_label("", "display", bold=True)
+        self.summary = plain_label("", "body", color=theme.MUTED)
+        self.chips = QHBoxLayout()
+        self.page_layout.addWidget(self.title)
+        self.page_layout.addLayout(self.chips)
+        self.page_layout.addWidget(self.summary)
+
+        # the customer's brief
+        brief = QFrame(objectName="panel")
+        row = QHBoxLayout(brief)
+        row.setContentsMargins(28, 24, 28, 24)
+        row.setSpacing(32)
+        left = QVBoxLayout()
+        left.setSpacing(8)
+        self.portrait = QLabel()
+        self.portrait.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.portrait.setAccessibleName("Customer portrait")
+        left.addWidget(self.portrait, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.name = plain_label("", "title", bold=True)
+        self.name.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.about = plain_label("", "body", color=theme.MUTED)
+        self.about.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.about.setMaximumWidth(280)
+        left.addWidget(self.name)
+        left.addWidget(self.about)
+        left.addStretch(1)
+        row.addLayout(left)
+        self.facts = QGridLayout()
+        self.facts.setHorizontalSpacing(24)
+        self.facts.setVerticalSpacing(16)
+        self.facts.setColumnStretch(1, 1)
+        self.fact_labels = {}
+        for i, (key, caption) in enumerate((("organization", "Visiting"), ("wants", "Wants"),
+                                            ("expects", "Expects"), ("mood", "Arrives"),
+                                            ("value", "At stake"))):
+            head = plain_label(caption.upper(), "small", bold=True, color=theme.ACCENT, wrap=False)
+            head.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            body = plain_label("", "heading")
+            self.facts.addWidget(head, i, 0)
+            self.facts.addWidget(body, i, 1)
+            self.fact_labels[key] = (head, body)
+        facts_box = QVBoxLayout()
+        facts_box.addWidget(plain_label("The customer's brief", "heading", bold=True))
+        facts_box.addSpacing(6)
+        facts_box.addLayout(self.facts)
+        facts_box.addStretch(1)
+        row.addLayout(facts_box, 1)
+        self.page_layout.addWidget(brief)
+
+        self.page_layout.addStretch(1)
+
+        # the mode and the way on, always in view
+        bar = QFrame(objectName="bottombar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(48, 14, 48, 14)
+        row.setSpacing(20)
+        self.back_button = QPushButton("← Back to library")
+        self.back_button.setAccessibleName("Back to library")
+        self.back_button.clicked.connect(self.back_requested)
+        fonts.set_role(self.back_button, "normal")
+        row.addWidget(self.back_button)
+        row.addSpacing(12)
+        modes = QVBoxLayout()
+        modes.setSpacing(2)
+        radios = QHBoxLayout()
+        radios.setSpacing(24)
+        radios.addWidget(plain_label("Mode:", "heading", bold=True, wrap=False))
+        self.mode_group = QButtonGroup(self)
+        self.mode_buttons: dict[str, QRadioButton] = {}
+        for mode, (name, text) in MODE_TEXT.items():
+            radio = QRadioButton(name)
+            fonts.set_role(radio, "heading", bold=True)
+            radio.setAccessibleName(f"{name} mode")
+            radio.setAccessibleDescription(text)
+            radio.setToolTip(text)
+            radio.toggled.connect(self._mode_changed)
+            self.mode_group.addButton(radio)
+            self.mode_buttons[mode] = radio
+            radios.addWidget(radio)
+        radios.addStretch(1)
+        modes.addLayout(radios)
+        self.mode_text = plain_label("", "small", color=theme.MUTED)
+        modes.addWidget(self.mode_text)
+        row.addLayout(modes, 1)
+        self.start_button = QPushButton("Start the conversation  ▶")
+        self.start_button.setObjectName("primary")
+        self.start_button.setAccessibleName("Start the conversation")
+        fonts.set_role(self.start_button, "heading", bold=True)
+        self.start_button.clicked.connect(lambda: self.start_requested.emit(self.mode()))
+        row.addWidget(self.start_button)
+        outer.addWidget(bar)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back_requested.emit,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self, self._enter, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _enter(self) -> None:
+        focused = self.focusWidget()
+        (focused if isinstance(focused, QPushButton) else self.start_button).click()
+
+    def _mode_changed(self) -> None:
+        self.mode_text.setText(MODE_TEXT[self.mode()][1])
+
+    def mode(self) -> str:
+        return "assessment" if self.mode_buttons["assessment"].isChecked() else "practice"
+
+    def show_scenario(self, scenario: Scenario, mode: str) -> None:
+        self.scenario = scenario
+        c = scenario.customer
+        self.title.setText(scenario.title)
+        self.summary.setText(" ".join(scenario.summary.split()))
+        self.summary.setVisible(bool(scenario.summary))
+        while self.chips.count():
+            item = self.chips.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for text in (scenario.domain.replace("_", " ").capitalize(), scenario.difficulty,
+                     f"{scenario.minutes} min" if scenario.minutes else ""):
+            if text:
+                self.chips.addWidget(chip(text))
+        self.chips.addStretch(1)
+        emotion = emotion_for_mood(c.mood)
+        size = 200
+        self.portrait.setPixmap(portrait_pixmap(scenario, emotion, size, self.devicePixelRatioF()))
+        self.portrait.setFixedSize(size, size)
+        self.name.setText(c.name or "The customer")
+        self.about.setText(c.about)
+        self.about.setVisible(bool(c.about))
+        mood_words = {Emotion.ANGRY: "angry", Emotion.UPSET: "upset", Emotion.NEUTRAL: "calm",
+                      Emotion.PLEASED: "in a good mood", Emotion.DELIGHTED: "in a great mood"}
+        values = {"organization": c.organization, "wants": c.wants, "expects": c.expects,
+                  "mood": mood_words[emotion].capitalize(), "value": value_at_stake(scenario)}
+        for key, (head, body) in self.fact_labels.items():
+            body.setText(values[key])
+            head.setVisible(bool(values[key]))
+            body.setVisible(bool(values[key]))
+        self.portrait.setAccessibleName(f"Portrait of {c.name or 'the customer'}, looking {emotion.value}")
+        self.mode_buttons[mode if mode in self.mode_buttons else "practice"].setChecked(True)
+        self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)

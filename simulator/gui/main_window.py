@@ -1,0 +1,363 @@
+"""The main window: menus, the screens in a stack, the library loading, font scale, settings."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget,
+                               QVBoxLayout, QWidget)
+
+from ..core.assets import bundled_dir
+from ..core.loader import LoadResult
+from ..core.model import Scenario
+from . import fonts, worker
+from .briefing import BriefingView
+from .library import LibraryView
+from .play import PlayView
+from .settings import MAX_SCALE, MIN_SCALE, Settings
+from .style import stylesheet
+
+SCALE_STEP = 1.1
+SHORTCUTS = [
+    ("Library", "Arrow keys: move between scenarios · Enter: open · Ctrl+F: search"),
+    ("Briefing", "Enter: start · Esc: back to the library"),
+    ("Play", "1-9: choose a reply · Arrow or Page keys: move between replies · Enter: choose"),
+    ("", "Backspace: step back (Practice) · Ctrl+R: restart · Esc: quit to the library"),
+    ("Text size", "Ctrl+= larger · Ctrl+- smaller · Ctrl+0 reset"),
+    ("Window", "F11: full screen"),
+]
+
+
+def system_point_size() -> float:
+    """The system font size, remembered before the app enlarged it."""
+    app = QApplication.instance()
+    size = app.property("systemPointSize")
+    if not size:
+        size = app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10.0
+        app.setProperty("systemPointSize", size)
+    return float(size)
+
+
+class MainWindow(QMainWindow):
+    library_ready = Signal()  # the library finished loading (each reload)
+    debrief_shown = Signal()
+
+    def __init__(self, settings: Settings, present: bool = False, persist: bool = True) -> None:
+        super().__init__()
+        self.settings = settings
+        self.persist = persist
+        self.present = present
+        self.setWindowTitle("Service role-play simulator")
+        self.setMinimumSize(900, 620)
+        self.opened_files: list[str] = []
+        self.library_loading = False
+        self.load_errors: list[str] = []
+        self._generation = 0
+        self._jobs: list[worker.LoadJob] = []
+        self._analysis_cache: dict[str, object] = {}
+        self.current: Scenario | None = None
+        self.mode = settings.mode
+        self.last_debrief: tuple | None = None  # (scenario, result, analysis) handed to the debrief
+        self.debrief = None
+
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.library = LibraryView()
+        self.briefing = BriefingView()
+        self.play = PlayView()
+        for view in (self.library, self.briefing, self.play):
+            self.stack.addWidget(view)
+        self.library.scenario_chosen.connect(self.open_briefing)
+        self.briefing.back_requested.connect(self.show_library)
+        self.briefing.start_requested.connect(self.start_play)
+        self.play.quit_requested.connect(self.show_library)
+        self.play.debrief_requested.connect(self.show_debrief)
+        self._build_menus()
+        self.apply_font_scale(settings.font_scale, save=False)
+        geometry = settings.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        self.statusBar().showMessage("Loading the library…")
+
+    # -- menus -------------------------------------------------------------------------------
+
+    def _action(self, menu, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                unique = []
+                for seq in shortcut:
+                    if not seq.isEmpty() and seq not in unique:
+                        unique.append(seq)
+                action.setShortcuts(unique)
+            else:
+                action.setShortcut(shortcut)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.setAccessibleName("Menu bar")
+        file = bar.addMenu("&File")
+        self._action(file, "&Open scenario…", self.choose_scenario_file, QKeySequence.StandardKey.Open)
+        self._action(file, "Scenario &folder…", self.choose_user_folder)
+        self._action(file, "&Reload library", self.load_library, QKeySequence.StandardKey.Refresh)
+        self._action(file, "&Library", self.show_library, QKeySequence("Ctrl+L"))
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        view = bar.addMenu("&View")
+        self._action(view, "&Larger text", self.zoom_in,
+                     [QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), *QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomIn)])
+        self._action(view, "&Smaller text", self.zoom_out, [QKeySequence("Ctrl+-"), *QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomOut)])
+        self._action(view, "&Reset text size", self.zoom_reset, QKeySequence("Ctrl+0"))
+        view.addSeparator()
+        self.mood_action = self._action(view, "Show the &mood meter", self.toggle_mood_meter, checkable=True)
+        self.mood_action.setChecked(self.settings.mood_meter)
+        self.fullscreen_action = self._action(view, "&Full screen", self.toggle_full_screen,
+                                              QKeySequence(Qt.Key.Key_F11), checkable=True)
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+
+    # -- library -------------------------------------------------------------------------------
+
+    def sources(self) -> list[tuple[str, str]]:
+        sources = [("bundled", str(bundled_dir("scenarios")))]
+        folder = self.settings.user_folder
+        if folder and os.path.isdir(folder):
+            sources.append(("user", folder))
+        sources.extend(("file", f) for f in self.opened_files)
+        return sources
+
+    def load_library(self) -> None:
+        self._generation += 1
+        self.library_loading = True
+        self.library.clear()
+        self.statusBar().showMessage("Loading the library…")
+        job = worker.LoadJob(self._generation, self.sources())
+        self._jobs = [j for j in self._jobs if j.generation >= self._generation - 1] + [job]
+        worker.start(job, self._on_loaded, self._on_library_finished, self._on_failed, self._on_revised)
+
+    def _on_revised(self, generation: int, item) -> None:
+        """The graph analysis found errors in a file already listed: its card now shows them."""
+        if generation == self._generation:
+            origin, result = item
+            self.library.add_result(origin, result)
+
+    def cancel_jobs(self) -> None:
+        for job in self._jobs:
+            job.cancel()
+
+    def _on_loaded(self, generation: int, item) -> None:
+        if generation == self._generation:
+            origin, result = item
+            self.library.add_result(origin, result)
+
+    def _on_failed(self, generation: int, trace: str) -> None:
+        self.load_errors.append(trace)
+        self.statusBar().showMessage("The library could not be loaded completely: " + trace.strip().splitlines()[-1])
+
+    def _on_library_finished(self, generation: int, count: int) -> None:
+        if generation != self._generation:
+            return
+        self.library_loading = False
+        self.library.finish_loading()
+        broken = sum(not c.playable for c in self.library.cards)
+        self.statusBar().showMessage(f"{count} scenario file{'s' * (count != 1)} loaded"
+                                     + (f", {broken} with problems" if broken else ""), 8000)
+        self.library_ready.emit()
+
+    def choose_user_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Scenario folder", self.settings.user_folder or os.getcwd())
+        if folder:
+            self.set_user_folder(folder)
+
+    def set_user_folder(self, folder: str) -> None:
+        self.settings.user_folder = folder
+        self.settings.sync()
+        self.show_library()
+        self.load_library()
+
+    def choose_scenario_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open scenario", self.settings.user_folder or os.getcwd(),
+                                              "Scenarios (*.yaml *.yml);;All files (*)")
+        if path:
+            self.open_scenario_file(path)
+
+    def open_scenario_file(self, path: str) -> None:
+        """Load one file off the UI thread; open its briefing, or show its problems in the library."""
+        path = os.path.abspath(path)
+        if path not in self.opened_files:
+            self.opened_files.append(path)
+        job = worker.LoadJob(-1, [("file", path)])
+        self._jobs.append(job)
+
+        def loaded(_generation: int, item) -> None:
+            origin, result = item
+            card = self.library.add_result(origin, result)
+            if result.ok:
+                self.open_briefing(result)
+            else:
+                self.show_library()
+                card.setFocus()
+                self.statusBar().showMessage(f"{os.path.basename(path)} has problems: see its card", 8000)
+
+        worker.start(job, loaded, lambda *_: None, self._on_failed, lambda _g, item: self.library.add_result(*item))
+
+    # -- screens -------------------------------------------------------------------------------
+
+    def show_library(self) -> None:
+        self.play.stop()
+        self.stack.setCurrentWidget(self.library)
+        self.library.focus_first()
+
+    def open_briefing(self, result: LoadResult | Scenario) -> None:
+        scenario = result.scenario if isinstance(result, LoadResult) else result
+        if scenario is None:
+            return
+        self.current = scenario
+        self.briefing.show_scenario(scenario, self.mode)
+        self.stack.setCurrentWidget(self.briefing)
+        self.briefing.start_button.setFocus()
+
+    def start_play(self, mode: str) -> None:
+        if self.current is None:
+            return
+        self.mode = mode
+        self.settings.mode = mode
+        self.play.start(self.current, mode, self.settings.mood_meter)
+        self.stack.setCurrentWidget(self.play)
+        if self.play.reply_buttons:
+            self.play.reply_buttons[0].setFocus()
+
+    def analysis_for(self, scenario: Scenario):
+        key = f"{scenario.path}|{scenario.digest}"
+        if key not in self._analysis_cache:
+            from ..core.analysis import analyze
+
+            self._analysis_cache[key] = analyze(scenario)
+        return self._analysis_cache[key]
+
+    def show_debrief(self) -> None:
+        session = self.play.session
+        if session is None:
+            return
+        scenario = session.scenario
+        result = session.result()
+        try:
+            analysis = self.analysis_for(scenario)
+        except Exception:  # the debrief still works without the canonical paths
+            analysis = None
+        self.last_debrief = (scenario, result, analysis)
+        view = self._debrief_view()
+        view.show_result(scenario, result, analysis)
+        self.stack.setCurrentWidget(view)
+        fonts.refresh(view)
+        self.debrief_shown.emit()
+
+    def _debrief_view(self):
+        if self.debrief is None:
+            try:
+                from .debrief import DebriefView
+            except ImportError:
+                DebriefView = _FallbackDebrief
+            self.debrief = DebriefView()
+            self.debrief.retry_requested.connect(self.retry)
+            self.debrief.library_requested.connect(self.show_library)
+            self.stack.addWidget(self.debrief)
+        return self.debrief
+
+    def retry(self) -> None:
+        if self.current is not None:
+            self.start_play(self.mode)
+
+    # -- view ----------------------------------------------------------------------------------
+
+    @property
+    def font_scale(self) -> float:
+        return self._scale
+
+    def apply_font_scale(self, scale: float, save: bool = True) -> None:
+        self._scale = round(min(MAX_SCALE, max(MIN_SCALE, scale)), 2)
+        font = QFont(QApplication.font())
+        font.setPointSizeF(fonts.base_point_size(system_point_size(), self._scale))
+        QApplication.setFont(font)
+        self.setFont(font)
+        fonts.refresh(self)
+        if save:
+            self.settings.font_scale = self._scale
+            self.settings.sync()
+        self.statusBar().showMessage(f"Text size {round(self._scale * 100)}%", 3000)
+
+    def zoom_in(self) -> None:
+        self.apply_font_scale(self._scale * SCALE_STEP)
+
+    def zoom_out(self) -> None:
+        self.apply_font_scale(self._scale / SCALE_STEP)
+
+    def zoom_reset(self) -> None:
+        self.apply_font_scale(1.0)
+
+    def toggle_mood_meter(self, checked: bool) -> None:
+        self.settings.mood_meter = checked
+        self.play.set_mood_meter(checked)
+
+    def toggle_full_screen(self, checked: bool) -> None:
+        self.showFullScreen() if checked else self.showNormal()
+
+    def show_window(self) -> None:
+        if self.present:
+            self.fullscreen_action.setChecked(True)
+            self.showFullScreen()
+        else:
+            self.show()
+
+    def show_shortcuts(self) -> None:
+        text = "\n".join(f"{k}: {v}" if k else f"      {v}" for k, v in SHORTCUTS)
+        box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def closeEvent(self, event) -> None:
+        self.play.stop()
+        self.cancel_jobs()
+        if self.persist:
+            self.settings.geometry = self.saveGeometry()
+            self.settings.mode = self.mode
+            self.settings.sync()
+        super().closeEvent(event)
+
+
+class _FallbackDebrief(QWidget):
+    """Used only while simulator/gui/debrief.py does not exist yet."""
+
+    retry_requested = Signal()
+    library_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        from PySide6.QtWidgets import QPushButton
+
+        self.setObjectName("screen")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        fonts.set_role(self.label, "heading")
+        layout.addWidget(self.label)
+        layout.addStretch(1)
+        retry = QPushButton("Retry")
+        retry.setAccessibleName("Retry")
+        retry.clicked.connect(self.retry_requested)
+        back = QPushButton("Back to library")
+        back.setAccessibleName("Back to library")
+        back.clicked.connect(self.library_requested)
+        layout.addWidget(retry)
+        layout.addWidget(back)
+
+    def show_result(self, scenario, result, analysis) -> None:
+        self.label.setText(f"{scenario.title}\n\n{result.explanation}\nScore: {result.score}/100")

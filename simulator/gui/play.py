@@ -1,0 +1,472 @@
+"""The play screen: the customer's portrait, the transcript, the replies, the countdown.
+
+All rules of play are in ``PlaySession``; this screen shows its state and forwards choices.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QScrollArea,
+                               QSizePolicy, QVBoxLayout, QWidget)
+
+from ..core.engine import Line, PlaySession
+from ..core.levels import Emotion, Level
+from ..core.model import Scenario
+from . import fonts, theme
+from .portraits import portrait_pixmap
+from .widgets import ReplyButton, chip, level_badge, plain_label
+
+PORTRAIT_SIZE = 240
+EMOTION_WORDS = {Emotion.ANGRY: "Angry", Emotion.UPSET: "Upset", Emotion.NEUTRAL: "Neutral",
+                 Emotion.PLEASED: "Pleased", Emotion.DELIGHTED: "Delighted"}
+
+
+def _tint(color: str, alpha: float) -> str:
+    c = QColor(color)
+    return f"rgba({c.red()}, {c.green()}, {c.blue()}, {alpha})"
+
+
+class Bubble(QFrame):
+    """One line of the transcript, in plain text."""
+
+    def __init__(self, line: Line, customer_name: str, show_level: bool) -> None:
+        super().__init__()
+        self.line = line
+        box = QVBoxLayout(self)
+        box.setContentsMargins(16, 10, 16, 12)
+        box.setSpacing(4)
+        if line.speaker == "narration":
+            text = plain_label(line.text, "body", italic=True, color=theme.MUTED, selectable=True)
+            text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            box.addWidget(text)
+            self.setAccessibleName(f"Narration: {line.text}")
+            self.setStyleSheet("QFrame { background: transparent; border: none; }")
+            return
+        head = QHBoxLayout()
+        head.setSpacing(8)
+        who = customer_name if line.speaker == "customer" else "You"
+        head.addWidget(plain_label(who, "small", bold=True, color=theme.MUTED, wrap=False))
+        if line.speaker == "employee" and show_level and line.level is not None:
+            head.addWidget(level_badge(line.level))
+        head.addStretch(1)
+        box.addLayout(head)
+        box.addWidget(plain_label(line.text, "body", selectable=True))
+        self.setAccessibleName(f"{who}: {line.text}")
+        if line.speaker == "customer":
+            self.setStyleSheet(f"Bubble {{ background: {theme.CARD}; border: 1px solid {theme.BORDER};"
+                               f" border-radius: 14px; border-top-left-radius: 4px; }}")
+        else:
+            self.setStyleSheet(f"Bubble {{ background: {_tint(theme.ACCENT, 0.10)};"
+                               f" border: 1px solid {_tint(theme.ACCENT, 0.35)};"
+                               f" border-radius: 14px; border-top-right-radius: 4px; }}")
+
+
+class PlayView(QWidget):
+    debrief_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.session: PlaySession | None = None
+        self.scenario: Scenario | None = None
+        self.mode = "practice"
+        self.mood_meter_enabled = True
+        self.reply_buttons: list[ReplyButton] = []
+        self._shown_lines: list[Line] = []
+        self._clock = QElapsedTimer()
+        self._deadline = 0.0
+        self.countdown_timer = QTimer(self, interval=100, timeout=self._tick)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 20, 32, 20)
+        outer.setSpacing(16)
+
+        # top bar
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        self.title = plain_label("", "heading", bold=True, wrap=False)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        top.addWidget(self.title, 1)
+        self.mode_chip = chip("")
+        top.addWidget(self.mode_chip)
+        self.back_button = self._tool_button("↶ Step back", "Step back one reply (Backspace)", self.step_back)
+        self.restart_button = self._tool_button("⟲ Restart", "Restart the conversation (Ctrl+R)", self.restart)
+        self.quit_button = self._tool_button("✕ Quit", "Quit to the library (Esc)", self.quit)
+        for b in (self.back_button, self.restart_button, self.quit_button):
+            top.addWidget(b)
+        outer.addLayout(top)
+
+        body = QHBoxLayout()
+        body.setSpacing(24)
+        outer.addLayout(body, 1)
+
+        # the customer
+        side = QFrame(objectName="panel")
+        side.setFixedWidth(PORTRAIT_SIZE + 56)
+        side_box = QVBoxLayout(side)
+        side_box.setContentsMargins(28, 24, 28, 24)
+        side_box.setSpacing(10)
+        self.portrait = QLabel()
+        self.portrait.setFixedSize(PORTRAIT_SIZE, PORTRAIT_SIZE)
+        self.portrait.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        side_box.addWidget(self.portrait, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.name = plain_label("", "title", bold=True)
+        self.name.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        side_box.addWidget(self.name)
+        self.organization = plain_label("", "small", color=theme.MUTED)
+        self.organization.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        side_box.addWidget(self.organization)
+        self.emotion_label = plain_label("", "normal", bold=True, color=theme.MUTED)
+        self.emotion_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        side_box.addWidget(self.emotion_label)
+        side_box.addSpacing(8)
+        self.mood_box = QWidget()
+        mood_layout = QVBoxLayout(self.mood_box)
+        mood_layout.setContentsMargins(0, 0, 0, 0)
+        mood_layout.setSpacing(4)
+        self.mood_caption = plain_label("Mood", "small", bold=True, color=theme.MUTED)
+        mood_layout.addWidget(self.mood_caption)
+        self.mood_bar = QProgressBar()
+        self.mood_bar.setRange(0, 100)
+        self.mood_bar.setTextVisible(False)
+        self.mood_bar.setAccessibleName("Customer mood")
+        mood_layout.addWidget(self.mood_bar)
+        side_box.addWidget(self.mood_box)
+        side_box.addSpacing(8)
+        self.countdown_box = QFrame()
+        count_layout = QVBoxLayout(self.countdown_box)
+        count_layout.setContentsMargins(0, 0, 0, 0)
+        count_layout.setSpacing(4)
+        self.countdown_label = plain_label("", "title", bold=True, wrap=False)
+        self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.countdown_label.setAccessibleName("Time left")
+        count_layout.addWidget(plain_label("Time to answer", "small", bold=True, color=theme.MUTED))
+        count_layout.addWidget(self.countdown_label)
+        self.countdown_bar = QProgressBar()
+        self.countdown_bar.setTextVisible(False)
+        self.countdown_bar.setAccessibleName("Time left")
+        count_layout.addWidget(self.countdown_bar)
+        side_box.addWidget(self.countdown_box)
+        side_box.addStretch(1)
+        body.addWidget(side, 0, Qt.AlignmentFlag.AlignTop)
+
+        # the conversation
+        conversation = QVBoxLayout()
+        conversation.setSpacing(12)
+        body.addLayout(conversation, 1)
+        self.transcript_area = QScrollArea()
+        self.transcript_area.setWidgetResizable(True)
+        self.transcript_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.transcript_area.setAccessibleName("Conversation so far")
+        self.transcript_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        self.transcript = QVBoxLayout(holder)
+        self.transcript.setContentsMargins(4, 4, 12, 4)
+        self.transcript.setSpacing(10)
+        self.transcript.addStretch(1)
+        self.transcript_area.setWidget(holder)
+        self.transcript_area.verticalScrollBar().rangeChanged.connect(
+            lambda _lo, hi: self.transcript_area.verticalScrollBar().setValue(hi))
+        conversation.addWidget(self.transcript_area, 1)
+
+        self.feedback = QFrame(objectName="panel")
+        feedback_box = QVBoxLayout(self.feedback)
+        feedback_box.setContentsMargins(18, 12, 18, 12)
+        feedback_box.setSpacing(6)
+        feedback_head = QHBoxLayout()
+        self.feedback_title = plain_label("What happened", "small", bold=True, color=theme.MUTED, wrap=False)
+        feedback_head.addWidget(self.feedback_title)
+        self.feedback_badge_holder = QHBoxLayout()
+        feedback_head.addLayout(self.feedback_badge_holder)
+        feedback_head.addStretch(1)
+        feedback_box.addLayout(feedback_head)
+        self.feedback_text = plain_label("", "body")
+        self.feedback_text.setAccessibleName("Feedback on your reply")
+        feedback_box.addWidget(self.feedback_text)
+        conversation.addWidget(self.feedback)
+
+        self.prompt = plain_label("Your reply  ·  press 1-9, or use the arrow keys and Enter", "small", bold=True,
+                                  color=theme.MUTED)
+        conversation.addWidget(self.prompt)
+        self.replies_box = QVBoxLayout()
+        self.replies_box.setSpacing(10)
+        conversation.addLayout(self.replies_box)
+        self.end_panel = QFrame(objectName="panel")
+        end_box = QHBoxLayout(self.end_panel)
+        end_box.setContentsMargins(20, 14, 20, 14)
+        end_box.addWidget(plain_label("The conversation has ended.", "heading", bold=True), 1)
+        self.debrief_button = QPushButton("See the debrief  ▶")
+        self.debrief_button.setObjectName("primary")
+        self.debrief_button.setAutoDefault(True)  # Enter clicks it
+        self.debrief_button.setAccessibleName("See the debrief")
+        fonts.set_role(self.debrief_button, "heading", bold=True)
+        self.debrief_button.clicked.connect(self._finish)
+        end_box.addWidget(self.debrief_button)
+        conversation.addWidget(self.end_panel)
+
+        ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for n in range(1, 10):
+            for seq in (QKeySequence(str(n)), QKeySequence(Qt.KeyboardModifier.KeypadModifier | Qt.Key(Qt.Key.Key_0 + n))):
+                QShortcut(seq, self, lambda n=n: self.choose_number(n), context=ctx)
+        for key, delta in ((Qt.Key.Key_Up, -1), (Qt.Key.Key_Down, 1), (Qt.Key.Key_PageUp, -1),
+                           (Qt.Key.Key_PageDown, 1), (Qt.Key.Key_Left, -1), (Qt.Key.Key_Right, 1)):
+            QShortcut(QKeySequence(key), self, lambda d=delta: self.move_focus(d), context=ctx)
+        QShortcut(QKeySequence(Qt.Key.Key_Backspace), self, self.step_back, context=ctx)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.step_back, context=ctx)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.restart, context=ctx)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.quit, context=ctx)
+
+    def _tool_button(self, text: str, tip: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAutoDefault(True)  # Enter clicks the focused button
+        button.setToolTip(tip)
+        button.setAccessibleName(text.split(" ", 1)[1])
+        button.setAccessibleDescription(tip)
+        fonts.set_role(button, "normal")
+        button.clicked.connect(slot)
+        return button
+
+    # -- setup -----------------------------------------------------------------------------
+
+    @property
+    def practice(self) -> bool:
+        return self.mode == "practice"
+
+    def start(self, scenario: Scenario, mode: str, mood_meter: bool = True) -> None:
+        self.scenario = scenario
+        self.mode = mode if mode in ("practice", "assessment") else "practice"
+        self.mood_meter_enabled = mood_meter
+        self.session = PlaySession(scenario)
+        c = scenario.customer
+        self.title.setText(scenario.title)
+        self.mode_chip.setText("Practice" if self.practice else "Assessment")
+        self.mode_chip.setAccessibleName(f"Mode: {self.mode_chip.text()}")
+        self.name.setText(c.name or "The customer")
+        self.organization.setText(c.organization)
+        self.organization.setVisible(bool(c.organization))
+        self.back_button.setVisible(self.practice)
+        self._clear_transcript()
+        self.refresh()
+
+    def set_mood_meter(self, visible: bool) -> None:
+        self.mood_meter_enabled = visible
+        self._update_mood()
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Asks before something that loses the conversation; tests may replace it."""
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def choose_number(self, number: int) -> None:
+        if 1 <= number <= len(self.reply_buttons):
+            self.reply_buttons[number - 1].click()
+
+    def choose(self, index: int) -> None:
+        session = self.session
+        if session is None or session.ended or not 0 <= index < len(session.available_replies()):
+            return
+        seconds = self._clock.elapsed() / 1000 if self._clock.isValid() else 0.0
+        session.choose(index, round(seconds, 1))
+        self.refresh()
+
+    def time_out(self) -> None:
+        session = self.session
+        if session is None or session.ended or session.node.timeout is None:
+            return
+        self.countdown_timer.stop()
+        session.time_out()
+        self.refresh()
+
+    def step_back(self) -> None:
+        if self.session is not None and self.practice and self.session.undo():
+            self.refresh()
+
+    def restart(self) -> None:
+        if self.session is None:
+            return
+        if self.session.steps and not self.confirm("Restart?", "Start this conversation again from the beginning? "
+                                                                 "Your replies so far will be lost."):
+            return
+        self.session.restart()
+        self._clear_transcript()
+        self.refresh()
+
+    def quit(self) -> None:
+        if self.session is not None and self.session.steps and not self.session.ended:
+            if not self.confirm("Quit?", "Leave this conversation and go back to the library? "
+                                         "Your replies so far will be lost."):
+                return
+        self.stop()
+        self.quit_requested.emit()
+
+    def stop(self) -> None:
+        self.countdown_timer.stop()
+
+    def move_focus(self, delta: int) -> None:
+        buttons = self.reply_buttons
+        if not buttons:
+            return
+        current = next((i for i, b in enumerate(buttons) if b.hasFocus()), None)
+        target = 0 if current is None else max(0, min(len(buttons) - 1, current + delta))
+        buttons[target].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _finish(self) -> None:
+        if self.session is not None and self.session.ended:
+            self.stop()
+            self.debrief_requested.emit()
+
+    # -- presenting the session ----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        self._update_transcript()
+        self._update_portrait()
+        self._update_mood()
+        self._update_feedback()
+        self._update_replies()
+        self._update_countdown()
+        self.back_button.setEnabled(self.practice and bool(session.steps))
+        self.restart_button.setEnabled(bool(session.steps))
+
+    def _clear_transcript(self) -> None:
+        while self.transcript.count() > 1:
+            item = self.transcript.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+            elif item.layout():
+                _delete_layout(item.layout())
+        self._shown_lines = []
+
+    def _update_transcript(self) -> None:
+        lines = self.session.transcript()
+        if lines[:len(self._shown_lines)] != self._shown_lines:
+            self._clear_transcript()
+        name = self.scenario.customer.name or "Customer"
+        for line in lines[len(self._shown_lines):]:
+            bubble = Bubble(line, name, self.practice)
+            row = QHBoxLayout()
+            row.setSpacing(0)
+            if line.speaker == "customer":
+                row.addWidget(bubble, 4)
+                row.addStretch(1)
+            elif line.speaker == "employee":
+                row.addStretch(1)
+                row.addWidget(bubble, 4)
+            else:
+                row.addWidget(bubble, 1)
+            self.transcript.insertLayout(self.transcript.count() - 1, row)
+        self._shown_lines = lines
+
+    def _update_portrait(self) -> None:
+        emotion = self.session.emotion
+        self.portrait.setPixmap(portrait_pixmap(self.scenario, emotion, PORTRAIT_SIZE, self.devicePixelRatioF()))
+        name = self.scenario.customer.name or "the customer"
+        self.portrait.setAccessibleName(f"Portrait of {name}, looking {emotion.value}")
+        self.emotion_label.setText(f"Looks {EMOTION_WORDS[emotion].lower()}")
+
+    def _update_mood(self) -> None:
+        if self.session is None:
+            return
+        visible = self.mood_meter_enabled and self.practice
+        self.mood_box.setVisible(visible)
+        mood = self.session.mood
+        self.mood_bar.setValue(mood)
+        self.mood_caption.setText(f"Mood  {mood}/100")
+        self.mood_bar.setAccessibleDescription(f"{mood} out of 100")
+
+    def _update_feedback(self) -> None:
+        session = self.session
+        step = session.steps[-1] if session.steps else None
+        show = self.practice and step is not None
+        self.feedback.setVisible(show)
+        _delete_layout(self.feedback_badge_holder, keep=True)
+        if not show:
+            return
+        if step.reply is None:
+            self.feedback_title.setText("The time ran out")
+            text = step.feedback or "You did not answer in time."
+        else:
+            self.feedback_title.setText("What your reply did")
+            text = step.feedback or "(No feedback for this reply.)"
+        self.feedback_badge_holder.addWidget(level_badge(step.level))
+        if step.breach:
+            text += f"\nRule broken: {step.breach}"
+        self.feedback_text.setText(text)
+        self.feedback.setStyleSheet(f"QFrame#panel {{ border-left: 6px solid {theme.LEVEL_COLORS[step.level]}; }}")
+
+    def _update_replies(self) -> None:
+        session = self.session
+        for button in self.reply_buttons:
+            button.setParent(None)
+            button.deleteLater()
+        self.reply_buttons = []
+        ended = session.ended
+        self.prompt.setVisible(not ended)
+        self.end_panel.setVisible(ended)
+        if ended:
+            self.debrief_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        for i, reply in enumerate(session.available_replies()):
+            button = ReplyButton(i + 1, reply.say)
+            button.clicked.connect(lambda _=False, i=i: self.choose(i))
+            self.replies_box.addWidget(button)
+            self.reply_buttons.append(button)
+        if self.reply_buttons:
+            self.reply_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_countdown(self) -> None:
+        session = self.session
+        timeout = session.node.timeout
+        self._clock.start()
+        if timeout is None or session.ended:
+            self.countdown_timer.stop()
+            self.countdown_box.hide()
+            return
+        self._deadline = float(timeout.seconds)
+        self.countdown_bar.setRange(0, int(self._deadline * 10))
+        self.countdown_box.show()
+        self._tick()
+        self.countdown_timer.start()
+
+    def remaining(self) -> float:
+        return max(0.0, self._deadline - self._clock.elapsed() / 1000)
+
+    def _tick(self) -> None:
+        left = self.remaining()
+        whole = int(left + 0.999)
+        self.countdown_label.setText(f"{whole // 60}:{whole % 60:02d}")
+        self.countdown_bar.setValue(int(left * 10))
+        urgent = left <= min(10.0, self._deadline / 3)
+        color = theme.LEVEL_COLORS[Level.LOW] if urgent else theme.TEXT
+        self.countdown_label.setStyleSheet(f"color: {color};")
+        self.countdown_label.setAccessibleDescription(f"{whole} seconds left")
+        if left <= 0:
+            self.time_out()
+
+    def show_session(self, scenario: Scenario, session: PlaySession, mode: str = "practice") -> None:
+        """Show an existing session (the author's preview: after a replay, or from a chosen node)."""
+        self.start(scenario, mode, self.mood_meter_enabled)
+        self.session = session
+        self._clear_transcript()
+        self.refresh()
+
+
+def _delete_layout(layout, keep: bool = False) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()
+        elif item.layout():
+            _delete_layout(item.layout())
+    if not keep:
+        layout.deleteLater()

@@ -1,0 +1,93 @@
+"""The app's settings, kept with QSettings.
+
+With ``--data-dir`` or the ``SIMULATOR_HOME`` environment variable, settings are stored as an
+INI file inside that folder (portable installs, tests); otherwise in the platform's usual place.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MODES = ("practice", "assessment")
+MIN_SCALE, MAX_SCALE = 0.6, 3.0
+
+
+def data_dir_from(args_data_dir: str | None = None) -> str | None:
+    """The data folder the user asked for: --data-dir first, then SIMULATOR_HOME, else None."""
+    return args_data_dir or os.environ.get("SIMULATOR_HOME") or None
+
+
+class Settings:
+    """Typed access to the few things the app remembers."""
+
+    def __init__(self, data_dir: str | None = None) -> None:
+        self.data_dir = data_dir
+        if data_dir:
+            os.makedirs(data_dir, exist_ok=True)
+            self._qs = QSettings(os.path.join(data_dir, "settings.ini"), QSettings.Format.IniFormat)
+        else:
+            self._qs = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                                 "ServiceRoleplay", "Simulator")
+
+    @property
+    def path(self) -> str:
+        return self._qs.fileName()
+
+    def sync(self) -> None:
+        self._qs.sync()
+
+    # -- values ------------------------------------------------------------------------
+
+    @property
+    def font_scale(self) -> float:
+        try:
+            value = float(self._qs.value("view/font_scale", 1.0))
+        except (TypeError, ValueError):
+            value = 1.0
+        return min(MAX_SCALE, max(MIN_SCALE, value))
+
+    @font_scale.setter
+    def font_scale(self, value: float) -> None:
+        self._qs.setValue("view/font_scale", round(min(MAX_SCALE, max(MIN_SCALE, value)), 2))
+
+    @property
+    def mode(self) -> str:
+        value = str(self._qs.value("play/mode", "practice"))
+        return value if value in MODES else "practice"
+
+    @mode.setter
+    def mode(self, value: str) -> None:
+        self._qs.setValue("play/mode", value if value in MODES else "practice")
+
+    @property
+    def mood_meter(self) -> bool:
+        return _bool(self._qs.value("play/mood_meter", True))
+
+    @mood_meter.setter
+    def mood_meter(self, value: bool) -> None:
+        self._qs.setValue("play/mood_meter", bool(value))
+
+    @property
+    def user_folder(self) -> str:
+        return str(self._qs.value("library/user_folder", "") or "")
+
+    @user_folder.setter
+    def user_folder(self, value: str) -> None:
+        self._qs.setValue("library/user_folder", value or "")
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._qs.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._qs.setValue("window/geometry", value)
+
+
+def _bool(value) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)

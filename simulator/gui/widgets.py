@@ -1,0 +1,159 @@
+"""Small building blocks shared by the screens: labels that never read HTML, chips, badges,
+large numbered reply buttons and focusable cards."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QSizePolicy, QWidget
+
+from ..core.levels import Level
+from . import fonts, theme
+
+
+def plain_label(text: str = "", role: str = "normal", bold: bool = False, italic: bool = False,
+                color: str = "", wrap: bool = True, selectable: bool = False) -> QLabel:
+    """A label that shows scenario text literally: never as HTML."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if color:
+        label.setStyleSheet(f"color: {color};")
+    fonts.set_role(label, role, bold, italic)
+    return label
+
+
+def chip(text: str, color: str = theme.MUTED, background: str = theme.BACKGROUND) -> QLabel:
+    label = plain_label(text, "small", bold=True, wrap=False)
+    label.setStyleSheet(f"color: {color}; background: {background}; border: 1px solid {theme.BORDER};"
+                        f" border-radius: 10px; padding: 2px 10px;")
+    label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    return label
+
+
+def level_badge(level: Level, role: str = "small") -> QLabel:
+    """The level's colour with its symbol and name: colour never carries the meaning alone."""
+    label = plain_label(theme.level_badge_text(level), role, bold=True, wrap=False)
+    label.setStyleSheet(theme.level_badge_style(level))
+    label.setAccessibleName(f"Level: {level.label} ({level.meaning})")
+    label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    return label
+
+
+def hline() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setStyleSheet(f"color: {theme.BORDER};")
+    return line
+
+
+class ReplyButton(QAbstractButton):
+    """A large reply: a number badge (the key that picks it) and the reply's wrapped text."""
+
+    PAD = 14
+
+    def __init__(self, number: int, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.number = number
+        self.setText(text)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        fonts.set_role(self, "body")
+        self.setAccessibleName(f"Reply {number}: {text}")
+        self.setAccessibleDescription(f"Press {number} to choose this reply" if number <= 9 else "")
+        self.setToolTip(f"Press {number}" if number <= 9 else "")
+
+    def _badge(self) -> int:
+        return QFontMetrics(self.font()).height() + 10
+
+    def _text_rect(self, width: int) -> QRect:
+        left = self.PAD + self._badge() + self.PAD
+        return QRect(left, self.PAD, max(40, width - left - self.PAD), 10000)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        rect = self._text_rect(width)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        text = QFontMetrics(self.font()).boundingRect(rect, flags, self.text())
+        return max(self._badge(), text.height()) + 2 * self.PAD
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, self.heightForWidth(480))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, self._badge() + 2 * self.PAD)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.animateClick()
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5)
+        hovered = self.underMouse() and self.isEnabled()
+        focused = self.hasFocus()
+        background = QColor(theme.CARD)
+        if self.isDown():
+            background = QColor("#EEEAF8")
+        elif hovered or focused:
+            background = QColor("#F7F5FC")
+        border = QColor(theme.ACCENT) if (focused or hovered) else QColor(theme.BORDER)
+        p.setPen(QPen(border, 3 if focused else 1.5))
+        p.setBrush(background)
+        p.drawRoundedRect(rect, 12, 12)
+        badge = self._badge()
+        circle = QRectF(self.PAD, self.PAD, badge, badge)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(theme.ACCENT) if self.isEnabled() else QColor(theme.BORDER))
+        p.drawEllipse(circle)
+        p.setPen(QColor("white"))
+        font = self.font()
+        font.setBold(True)
+        p.setFont(font)
+        p.drawText(circle, Qt.AlignmentFlag.AlignCenter, str(self.number) if self.number <= 9 else "•")
+        p.setFont(self.font())
+        p.setPen(QColor(theme.TEXT if self.isEnabled() else theme.MUTED))
+        text_rect = self._text_rect(self.width())
+        text_rect.setHeight(self.height() - 2 * self.PAD)
+        bounding = p.fontMetrics().boundingRect(text_rect, int(Qt.TextFlag.TextWordWrap), self.text())
+        # centre short texts on the badge, start long ones at the top
+        top = self.PAD + max(0, (badge - bounding.height()) // 2)
+        text_rect.moveTop(top)
+        p.drawText(text_rect, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                   self.text())
+        p.end()
+
+
+class Card(QFrame):
+    """A focusable panel that is activated by a click, Enter or Space."""
+
+    activated = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.activated.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,361 @@
+"""The scenario map: the layered layout from the core, drawn once per load on a QGraphicsScene.
+
+Nodes are rounded boxes with their id and first words; endings are filled with their level's
+colour and carry the level's name; routes are coloured by the reply's level (timeouts dashed).
+Unreachable nodes and loose ends are marked in words as well as by their outline. Items are
+cached, the scene uses its BSP index and the view repaints only what changed, so a map of
+hundreds of nodes pans and zooms smoothly.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsView, QHBoxLayout,
+                               QLabel, QStyleOptionGraphicsItem, QWidget)
+
+from ...core.analysis import Analysis
+from ...core.graph_layout import MapEdge, MapNode, ScenarioMap, layout_scenario
+from ...core.levels import Level
+from ...core.model import Scenario
+from .. import theme
+
+UNREACHABLE = "#8C959F"
+LOOSE_END = "#B35C00"
+PATH = theme.ACCENT
+ZOOM_STEP = 1.25
+MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
+
+
+class NodeItem(QGraphicsItem):
+    """One node: a rounded box with the id, a tag line (start / ending level / marks) and first words."""
+
+    def __init__(self, node: MapNode, width: float, height: float) -> None:
+        super().__init__()
+        self.node = node
+        self.rect = QRectF(0, 0, width, height)
+        self.on_path = False
+        self.current = False
+        self.setPos(node.x, node.y)
+        self.setZValue(2)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setAcceptHoverEvents(False)
+        self.setToolTip(self.description())
+
+    def tags(self) -> list[str]:
+        n = self.node
+        tags = []
+        if n.is_start:
+            tags.append("start")
+        if n.ending_level is not None:
+            tags.append(theme.level_badge_text(n.ending_level) + " ending")
+        if n.loose_end:
+            tags.append("loose end")
+        if not n.reachable:
+            tags.append("unreachable")
+        return tags
+
+    def description(self) -> str:
+        tags = ", ".join(self.tags())
+        return f"{self.node.id}" + (f" ({tags})" if tags else "") + f"\n{self.node.label}"
+
+    def boundingRect(self) -> QRectF:
+        return self.rect.adjusted(-4, -4, 4, 4)
+
+    def set_state(self, on_path: bool, current: bool) -> None:
+        if (on_path, current) != (self.on_path, self.current):
+            self.on_path, self.current = on_path, current
+            self.setZValue(4 if current else 3 if on_path else 2)
+            self.update()
+
+    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget=None) -> None:
+        n = self.node
+        ending = n.ending_level
+        fill = QColor(theme.LEVEL_COLORS[ending]) if ending is not None else QColor(theme.CARD)
+        text = QColor("white") if ending is not None else QColor(theme.TEXT)
+        muted = QColor("white") if ending is not None else QColor(theme.MUTED)
+        if not n.reachable:
+            fill = fill.lighter(160) if ending is not None else QColor("#EEF1F4")
+        if self.current and ending is None:
+            fill = QColor("#EDE7FA")
+        border = QColor(theme.BORDER)
+        width = 1.5
+        style = Qt.PenStyle.SolidLine
+        if n.loose_end:
+            border, width, style = QColor(LOOSE_END), 2.5, Qt.PenStyle.DashLine
+        elif not n.reachable:
+            border, width, style = QColor(UNREACHABLE), 2.0, Qt.PenStyle.DashLine
+        elif n.is_start:
+            border, width = QColor(theme.TEXT), 2.5
+        if self.on_path or self.current:
+            border, width, style = QColor(PATH), 4.0 if self.current else 3.0, Qt.PenStyle.SolidLine
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(border, width, style))
+        painter.setBrush(QBrush(fill))
+        painter.drawRoundedRect(self.rect.adjusted(1, 1, -1, -1), 10, 10)
+        inner = self.rect.adjusted(10, 6, -10, -6)
+        bold = QFont(painter.font())
+        bold.setBold(True)
+        bold.setPointSizeF(9.5)
+        small = QFont(painter.font())
+        small.setBold(False)
+        small.setPointSizeF(8.5)
+        fm_bold, fm_small = QFontMetricsF(bold), QFontMetricsF(small)
+        painter.setFont(bold)
+        painter.setPen(text)
+        title = n.id + ("  ▶ now" if self.current else "")
+        painter.drawText(QPointF(inner.left(), inner.top() + fm_bold.ascent()),
+                         fm_bold.elidedText(title, Qt.TextElideMode.ElideRight, inner.width()))
+        y = inner.top() + fm_bold.height()
+        painter.setFont(small)
+        tags = self.tags()
+        if tags:
+            painter.setPen(QColor(LOOSE_END) if n.loose_end and ending is None else muted)
+            painter.drawText(QPointF(inner.left(), y + fm_small.ascent()),
+                             fm_small.elidedText(" · ".join(tags), Qt.TextElideMode.ElideRight, inner.width()))
+            y += fm_small.height()
+        painter.setPen(text)
+        painter.drawText(QPointF(inner.left(), y + fm_small.ascent()),
+                         fm_small.elidedText(n.label, Qt.TextElideMode.ElideRight, inner.width()))
+
+
+class EdgeItem(QGraphicsPathItem):
+    """A route: a curve from the right side of one box to the left side of the next, with an arrow."""
+
+    def __init__(self, edge: MapEdge, source: NodeItem, target: NodeItem) -> None:
+        super().__init__()
+        self.edge = edge
+        a = source.pos() + QPointF(source.rect.width(), source.rect.height() / 2)
+        b = target.pos() + QPointF(0, target.rect.height() / 2)
+        path = QPainterPath(a)
+        dx = max(40.0, (b.x() - a.x()) / 2)
+        path.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b - QPointF(8, 0))
+        self.head = QPolygonF([b, b + QPointF(-10, -5), b + QPointF(-10, 5)])
+        path.addPolygon(self.head)  # in the shape, so the bounding rect covers the arrow
+        self.line = QPainterPath(a)
+        self.line.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b - QPointF(8, 0))
+        self.setPath(path)
+        self.on_path = False
+        self._apply_pen()
+        self.setZValue(0)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setToolTip(f"{edge.source} → {edge.target}: {edge.label} ({edge.level.label})")
+
+    def _apply_pen(self) -> None:
+        color = QColor(theme.LEVEL_COLORS[self.edge.level])
+        if not self.on_path:
+            color.setAlpha(170)
+        pen = QPen(color, 4.0 if self.on_path else 1.6)
+        if self.edge.timeout:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        self.setPen(pen)
+        self.setBrush(QBrush(color))
+
+    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self.pen())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.line)  # the curve is stroked, never filled
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.brush())
+        painter.drawPolygon(self.head)
+
+    def set_on_path(self, on_path: bool) -> None:
+        if on_path != self.on_path:
+            self.on_path = on_path
+            self.setZValue(1 if on_path else 0)
+            self._apply_pen()
+
+
+class ScenarioMapView(QGraphicsView):
+    """Zoom with Ctrl+wheel or +/-, pan by dragging or with the arrow keys, 0 or F fits the map.
+
+    ``node_clicked(id)`` on a click, ``node_activated(id)`` on a double-click or Enter.
+    """
+
+    node_clicked = Signal(str)
+    node_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setBackgroundBrush(QBrush(QColor(theme.BACKGROUND)))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Scenario map")
+        self.setAccessibleDescription("The scenario's nodes from start to endings. Ctrl+wheel or +/- zooms, "
+                                      "drag or arrow keys pan, 0 fits the map; double-click a node to play from it")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.map: ScenarioMap | None = None
+        self.node_items: dict[str, NodeItem] = {}
+        self.edge_items: list[EdgeItem] = []
+        self.selected: str = ""
+        self.build_error = ""
+
+    # -- building ----------------------------------------------------------------------------
+
+    def build(self, scenario: Scenario, analysis: Analysis | None = None) -> None:
+        """Lay out and draw the whole scenario: call once per load."""
+        scene = self.scene()
+        scene.clear()
+        self.node_items, self.edge_items, self.build_error = {}, [], ""
+        try:
+            self.map = layout_scenario(scenario, analysis)
+        except ValueError as exc:
+            self.map = None
+            self.build_error = str(exc)
+            return
+        m = self.map
+        for node in m.nodes.values():
+            item = NodeItem(node, m.node_width, m.node_height)
+            scene.addItem(item)
+            self.node_items[node.id] = item
+        for edge in m.edges:
+            item = EdgeItem(edge, self.node_items[edge.source], self.node_items[edge.target])
+            scene.addItem(item)
+            self.edge_items.append(item)
+        scene.setSceneRect(QRectF(-40, -40, m.width + 80, m.height + 80))
+
+    def highlight(self, hops: list[tuple[str, str, int | None]], current: str) -> None:
+        """Mark the path played: ``hops`` are (from node, to node, reply index or None for a timeout)."""
+        visited = {h[0] for h in hops} | {h[1] for h in hops} | ({current} if current else set())
+        for node_id, item in self.node_items.items():
+            item.set_state(node_id in visited, node_id == current)
+        taken = set(hops)
+        for edge in self.edge_items:
+            e = edge.edge
+            reply = None if e.timeout else _reply_index(e.label)
+            edge.set_on_path((e.source, e.target, reply) in taken)
+
+    # -- zoom and pan ------------------------------------------------------------------------
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float) -> None:
+        target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom() * factor))
+        factor = target / self.zoom()
+        if abs(factor - 1) > 1e-6:
+            self.scale(factor, factor)
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def fit(self) -> None:
+        if self.scene().items():
+            self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+            if self.zoom() > 1.0:
+                self.resetTransform()
+                self.centerOn(self.scene().sceneRect().center())
+
+    def center_on_node(self, node_id: str) -> None:
+        item = self.node_items.get(node_id)
+        if item is not None:
+            self.centerOn(item)
+
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_by(ZOOM_STEP ** (delta / 120))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_out()
+        elif key in (Qt.Key.Key_0, Qt.Key.Key_F):
+            self.fit()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected:
+            self.node_activated.emit(self.selected)
+        else:
+            super().keyPressEvent(event)
+
+    # -- clicks ------------------------------------------------------------------------------
+
+    def node_at(self, view_pos) -> str:
+        for item in self.items(view_pos):
+            if isinstance(item, NodeItem):
+                return item.node.id
+        return ""
+
+    def select_node(self, node_id: str) -> None:
+        if node_id in self.node_items:
+            self.selected = node_id
+            self.node_clicked.emit(node_id)
+
+    def mousePressEvent(self, event) -> None:
+        node_id = self.node_at(event.position().toPoint())
+        if node_id and event.button() == Qt.MouseButton.LeftButton:
+            self.select_node(node_id)
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        node_id = self.node_at(event.position().toPoint())
+        if node_id and event.button() == Qt.MouseButton.LeftButton:
+            self.selected = node_id
+            self.node_activated.emit(node_id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+
+def _reply_index(label: str) -> int | None:
+    """'reply 2 if mood >= 60' -> 1 (the 0-based index of the reply)."""
+    parts = label.split()
+    return int(parts[1]) - 1 if len(parts) > 1 and parts[0] == "reply" and parts[1].isdigit() else None
+
+
+def _swatch(color: str, dashed: bool = False, box: bool = False) -> QLabel:
+    label = QLabel()
+    label.setFixedSize(22, 14)
+    if box:
+        label.setStyleSheet(f"background: {color}; border-radius: 4px;")
+    else:
+        style = "dashed" if dashed else "solid"
+        label.setStyleSheet(f"border: none; border-bottom: 3px {style} {color}; margin-bottom: 5px;")
+    return label
+
+
+class MapLegend(QWidget):
+    """What the colours and lines mean, in words: colour never carries the meaning alone."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 2, 4, 2)
+        row.setSpacing(6)
+
+        def text(t: str) -> QLabel:
+            label = QLabel(t)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setStyleSheet(f"color: {theme.MUTED};")
+            return label
+
+        row.addWidget(text("Routes and endings:"))
+        for level in (Level.LOW, Level.STANDARD, Level.WOW):
+            row.addWidget(_swatch(theme.LEVEL_COLORS[level], box=True))
+            row.addWidget(text(theme.level_badge_text(level)))
+        row.addSpacing(8)
+        row.addWidget(_swatch(theme.LEVEL_COLORS[Level.LOW], dashed=True))
+        row.addWidget(text("timeout"))
+        row.addWidget(_swatch(PATH))
+        row.addWidget(text("path played"))
+        row.addWidget(_swatch(UNREACHABLE, dashed=True))
+        row.addWidget(text("unreachable"))
+        row.addWidget(_swatch(LOOSE_END, dashed=True))
+        row.addWidget(text("loose end"))
+        row.addStretch(1)
+        self.setAccessibleName("Map legend: Low, Standard and WOW colours; dashed route: timeout; purple: the path "
+                               "played; dashed grey box: unreachable; dashed orange box: loose end")

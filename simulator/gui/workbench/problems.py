@@ -1,0 +1,159 @@
+"""The problems panel: every diagnostic of the last load, with its position and hint.
+
+Double-click (or Enter) on a problem opens it in the author's editor when an editor command is
+set, else copies ``file:line:col`` to the clipboard. Commands run with QProcess.startDetached,
+never through a shell.
+"""
+
+from __future__ import annotations
+
+import shlex
+
+from PySide6.QtCore import QProcess, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from ...core.diagnostics import Diagnostic
+from .. import theme
+
+SEVERITY_COLORS = {"error": "#B8411E", "warning": "#8A5A00"}
+SEVERITY_SYMBOLS = {"error": "✖", "warning": "⚠"}
+COLUMNS = ("Severity", "Code", "Line:Col", "Message", "Hint")
+
+
+def location(d: Diagnostic) -> str:
+    """``file:line:col`` (just the file when the problem has no position)."""
+    return f"{d.file}:{d.line}:{d.column}" if d.line else d.file
+
+
+def editor_arguments(command: str, d: Diagnostic) -> list[str]:
+    """Split an editor command like ``code -g {file}:{line}:{column}`` and fill in the placeholders.
+
+    With no placeholder at all, the file is added at the end. Returns [] for an empty command.
+    """
+    try:
+        parts = shlex.split(command)
+    except ValueError:
+        return []
+    if not parts:
+        return []
+    values = {"{file}": d.file, "{line}": str(max(d.line, 1)), "{column}": str(max(d.column, 1))}
+    if not any(p in part for part in parts for p in values):
+        parts.append("{file}")
+    out = []
+    for part in parts:
+        for key, value in values.items():
+            part = part.replace(key, value)
+        out.append(part)
+    return out
+
+
+class _Tree(QTreeWidget):
+    enter_pressed = Signal(QTreeWidgetItem)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
+            self.enter_pressed.emit(self.currentItem())
+            return
+        super().keyPressEvent(event)
+
+
+class ProblemsPanel(QWidget):
+    """Lists diagnostics; emits ``message`` with a line for the status bar after opening one."""
+
+    message = Signal(str)
+    problem_opened = Signal(object)  # the Diagnostic
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor_command = ""
+        self.diagnostics: list[Diagnostic] = []
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 6, 8, 8)
+        box.setSpacing(4)
+        self.summary = QLabel("No problems")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAccessibleName("Problems summary")
+        self.summary.setStyleSheet(f"font-weight: 600; color: {theme.MUTED};")
+        box.addWidget(self.summary)
+        self.tree = _Tree()
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(False)
+        self.tree.setAccessibleName("Problems")
+        self.tree.setAccessibleDescription("Errors and warnings in the scenario file. Press Enter or "
+                                           "double-click to open the problem's line in your editor, "
+                                           "or copy file:line:column")
+        self.tree.setStyleSheet(f"QTreeWidget {{ background: {theme.CARD}; border: 1px solid {theme.BORDER};"
+                                f" border-radius: 6px; }}")
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        for col in range(3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.tree.setColumnWidth(3, 420)
+        self.tree.enter_pressed.connect(self._activated)  # not itemActivated: it also fires on double-click
+        self.tree.itemDoubleClicked.connect(self._activated)
+        box.addWidget(self.tree, 1)
+
+    # -- content -----------------------------------------------------------------------
+
+    def set_diagnostics(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = list(diagnostics)
+        self.tree.clear()
+        for d in self.diagnostics:
+            severity = d.severity.value
+            item = QTreeWidgetItem([f"{SEVERITY_SYMBOLS[severity]} {severity}", d.code.code,
+                                    f"{d.line}:{d.column}" if d.line else "-", d.message, d.hint])
+            item.setForeground(0, QBrush(QColor(SEVERITY_COLORS[severity])))
+            item.setToolTip(3, d.format())
+            item.setToolTip(4, d.hint)
+            item.setData(0, Qt.ItemDataRole.UserRole, d)
+            self.tree.addTopLevelItem(item)
+        errors = sum(1 for d in self.diagnostics if d.is_error)
+        warnings = len(self.diagnostics) - errors
+        if not self.diagnostics:
+            text, color = "No problems", theme.MUTED
+        else:
+            parts = []
+            if errors:
+                parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+            if warnings:
+                parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+            text = "Problems: " + ", ".join(parts)
+            color = SEVERITY_COLORS["error" if errors else "warning"]
+        self.summary.setText(text)
+        self.summary.setStyleSheet(f"font-weight: 600; color: {color};")
+        if self.diagnostics:
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+
+    def count(self) -> int:
+        return self.tree.topLevelItemCount()
+
+    def row_texts(self, row: int) -> list[str]:
+        item = self.tree.topLevelItem(row)
+        return [item.text(c) for c in range(len(COLUMNS))]
+
+    # -- opening a problem ---------------------------------------------------------------
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        d = item.data(0, Qt.ItemDataRole.UserRole)
+        if d is not None:
+            self.open_problem(d)
+
+    def open_problem(self, d: Diagnostic) -> None:
+        args = editor_arguments(self.editor_command, d) if self.editor_command else []
+        if args:
+            ok, _pid = QProcess.startDetached(args[0], args[1:])
+            if ok:
+                self.message.emit(f"Opened {location(d)} in {args[0]}")
+                self.problem_opened.emit(d)
+                return
+            self.message.emit(f"Could not start the editor '{args[0]}': copied {location(d)} instead")
+        else:
+            self.message.emit(f"Copied {location(d)} to the clipboard")
+        QGuiApplication.clipboard().setText(location(d))
+        self.problem_opened.emit(d)

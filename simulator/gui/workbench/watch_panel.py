@@ -1,0 +1,166 @@
+"""The watch panel: where the preview is, the customer's mood and flags, and a way to change them.
+
+It shows the live state after every move; the author may pick a node, set the mood and tick
+flags, then 'Play from here' asks the window to start a new session with that state.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
+                               QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
+
+from ...core.engine import PlaySession
+from ...core.levels import MOOD_MAX as MAX_MOOD, MOOD_MIN as MIN_MOOD
+from ...core.model import Scenario
+from .. import theme
+
+
+def scenario_flags(scenario: Scenario) -> list[str]:
+    """Every flag a reply sets or a condition tests, sorted."""
+    flags: set[str] = set()
+    for node in scenario.nodes.values():
+        routes = []
+        for reply in node.replies:
+            flags.update(reply.sets)
+            if reply.condition is not None:
+                flags.update(reply.condition.flags)
+            routes.append(reply.route)
+        if node.timeout is not None:
+            routes.append(node.timeout.route)
+        for route in routes:
+            for branch in route.branches:
+                if branch.condition is not None:
+                    flags.update(branch.condition.flags)
+    return sorted(flags)
+
+
+def node_caption(scenario: Scenario, node_id: str) -> str:
+    node = scenario.nodes[node_id]
+    kind = ""
+    if node_id == scenario.start:
+        kind = " (start)"
+    elif node.ending is not None:
+        kind = f" ({node.ending.level.label} ending)"
+    elif node.is_loose_end:
+        kind = " (loose end)"
+    return node_id + kind
+
+
+class WatchPanel(QGroupBox):
+    play_from_requested = Signal(str, int, list)  # node id, mood, flags
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Watch: the customer's state", parent)
+        self.setAccessibleName("Watch panel")
+        self.scenario: Scenario | None = None
+        self.flag_boxes: dict[str, QCheckBox] = {}
+        box = QVBoxLayout(self)
+        box.setContentsMargins(10, 8, 10, 10)
+        box.setSpacing(6)
+        self.state_label = QLabel("")
+        self.state_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.state_label.setWordWrap(True)
+        self.state_label.setAccessibleName("Current state")
+        self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addWidget(self.state_label)
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        self.node_combo = QComboBox()
+        self.node_combo.setAccessibleName("Node to play from")
+        self.node_combo.setToolTip("Pick a node, set the mood and flags, then Play from here")
+        form.addRow("&Node:", self.node_combo)
+        self.mood_spin = QSpinBox()
+        self.mood_spin.setRange(MIN_MOOD, MAX_MOOD)
+        self.mood_spin.setAccessibleName("Customer mood")
+        self.mood_spin.setToolTip(f"{MIN_MOOD} furious … {MAX_MOOD} delighted")
+        form.addRow("&Mood:", self.mood_spin)
+        box.addLayout(form)
+        self.flags_caption = QLabel("Flags:")
+        box.addWidget(self.flags_caption)
+        self.flags_area = QScrollArea()
+        self.flags_area.setWidgetResizable(True)
+        self.flags_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.flags_area.setAccessibleName("Flags")
+        holder = QWidget()
+        self.flags_box = QVBoxLayout(holder)
+        self.flags_box.setContentsMargins(2, 2, 2, 2)
+        self.flags_box.setSpacing(2)
+        self.flags_box.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.flags_area.setWidget(holder)
+        box.addWidget(self.flags_area)
+        self.no_flags = QLabel("(this scenario uses no flags)")
+        self.no_flags.setStyleSheet(f"color: {theme.MUTED};")
+        box.addWidget(self.no_flags)
+        buttons = QHBoxLayout()
+        self.current_button = QPushButton("Use &current state")
+        self.current_button.setAccessibleName("Use current state")
+        self.current_button.setToolTip("Fill in the node, mood and flags where the preview is now")
+        self.play_button = QPushButton("&Play from here")
+        self.play_button.setObjectName("primary")
+        self.play_button.setAccessibleName("Play from here")
+        self.play_button.setToolTip("Start a new play-through at this node with this mood and these flags")
+        buttons.addWidget(self.current_button)
+        buttons.addWidget(self.play_button, 1)
+        box.addLayout(buttons)
+        self.play_button.clicked.connect(self.apply)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._session: PlaySession | None = None
+        self.current_button.clicked.connect(lambda: self.show_session(self._session, edit=True))
+
+    def set_scenario(self, scenario: Scenario) -> None:
+        selected = self.node_combo.currentData()
+        self.scenario = scenario
+        self.node_combo.blockSignals(True)
+        self.node_combo.clear()
+        for node_id in scenario.nodes:
+            self.node_combo.addItem(node_caption(scenario, node_id), node_id)
+        index = self.node_combo.findData(selected)
+        self.node_combo.setCurrentIndex(max(0, index))
+        self.node_combo.blockSignals(False)
+        ticked = {f for f, b in self.flag_boxes.items() if b.isChecked()}
+        for b in self.flag_boxes.values():
+            b.setParent(None)
+            b.deleteLater()
+        self.flag_boxes = {}
+        for flag in scenario_flags(scenario):
+            check = QCheckBox(flag)
+            check.setAccessibleName(f"Flag {flag}")
+            check.setChecked(flag in ticked)
+            self.flags_box.addWidget(check)
+            self.flag_boxes[flag] = check
+        rows = len(self.flag_boxes)
+        self.flags_area.setFixedHeight(min(96, 6 + rows * (self.fontMetrics().height() + 8)))
+        self.flags_area.setVisible(bool(self.flag_boxes))
+        self.no_flags.setVisible(not self.flag_boxes)
+
+    def show_session(self, session: PlaySession | None, edit: bool = True) -> None:
+        """Show the live state; with ``edit`` also load it into the editors."""
+        self._session = session
+        if session is None:
+            self.state_label.setText("")
+            return
+        flags = ", ".join(sorted(session.flags)) or "none"
+        state = "ended" if session.ended else "playing"
+        self.state_label.setText(f"Now at node '{session.node.id}' ({state})\nMood {session.mood}/100 · "
+                                 f"flags: {flags}\n{len(session.steps)} repl{'y' if len(session.steps) == 1 else 'ies'} "
+                                 f"since '{session.start_node}'")
+        if edit:
+            self.set_values(session.node.id, session.mood, session.flags)
+
+    def set_values(self, node_id: str, mood: int, flags) -> None:
+        index = self.node_combo.findData(node_id)
+        if index >= 0:
+            self.node_combo.setCurrentIndex(index)
+        self.mood_spin.setValue(mood)
+        for flag, box in self.flag_boxes.items():
+            box.setChecked(flag in flags)
+
+    def values(self) -> tuple[str, int, list[str]]:
+        return (self.node_combo.currentData() or "", self.mood_spin.value(),
+                [f for f, b in self.flag_boxes.items() if b.isChecked()])
+
+    def apply(self) -> None:
+        node_id, mood, flags = self.values()
+        if node_id:
+            self.play_from_requested.emit(node_id, mood, flags)

@@ -1,0 +1,128 @@
+"""Slow work off the UI thread: load scenario files in a thread pool, report each as it is ready."""
+
+from __future__ import annotations
+
+import gc
+import traceback
+from typing import Callable, Sequence
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Signals(QObject):
+    loaded = Signal(int, object)     # generation, LoadResult
+    finished = Signal(int, int)      # generation, number of files
+    failed = Signal(int, str)        # generation, traceback
+    revised = Signal(int, object)    # generation, (origin, LoadResult): the graph analysis found errors
+    done = Signal(int)               # generation: everything, including the analysis, is finished
+
+
+class LoadJob(QRunnable):
+    """Loads the given scenario sources (files and folders) and emits one result per file.
+
+    Files are read and checked first (``loaded`` for each, then ``finished``); the exact graph
+    analysis, which only adds rarer problems, follows, and ``revised`` reports a file it turns
+    out to be broken. ``done`` closes the job either way."""
+
+    def __init__(self, generation: int, sources: Sequence[tuple[str, str]], analyze: bool = True) -> None:
+        super().__init__()
+        self.generation = generation
+        self.sources = list(sources)  # (origin, path): origin is 'bundled', 'user' or 'file'
+        self.analyze = analyze
+        self.cancelled = False
+        self.signals = _Signals()
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def run(self) -> None:  # in a worker thread
+        try:
+            self._run()
+        except Exception:
+            self.signals.failed.emit(self.generation, traceback.format_exc())
+            self.signals.finished.emit(self.generation, 0)
+        self.signals.done.emit(self.generation)
+
+    def _run(self) -> None:
+        from ..core.loader import ScenarioLoader, scenario_files
+
+        loader = ScenarioLoader(analyze=False)
+        count = 0
+        loaded = []
+        for origin, path in self.sources:
+            for file in scenario_files([path]):
+                if self.cancelled:
+                    return
+                try:
+                    result = loader.load(file)
+                except Exception:  # a loader bug must not take the library down: show it as a problem
+                    result = _crashed(file, traceback.format_exc())
+                self.signals.loaded.emit(self.generation, (origin, result))
+                loaded.append((origin, result))
+                count += 1
+        self.signals.finished.emit(self.generation, count)
+        if not self.analyze:
+            return
+        from ..core import diagnostics as dx
+        from ..core.analysis import analyze
+        from ..core.loader import LoadResult
+
+        for origin, result in loaded:
+            if self.cancelled:
+                return
+            if result.scenario is None:
+                continue
+            try:
+                extra = analyze(result.scenario).diagnostics
+            except Exception:
+                extra = _crashed(result.path, traceback.format_exc()).diagnostics
+            if any(d.is_error for d in extra):
+                diags = sorted(result.diagnostics + extra, key=dx.sort_key)
+                self.signals.revised.emit(self.generation, (origin, LoadResult(result.path, None, diags,
+                                                                               result.scenario.title)))
+
+
+def _crashed(path: str, trace: str):
+    from ..core import diagnostics as dx
+    from ..core.loader import LoadResult
+
+    last = trace.strip().splitlines()[-1] if trace.strip() else "unknown error"
+    return LoadResult(path, None, [dx.Diagnostic(dx.FILE_UNREADABLE, f"the file could not be loaded ({last})", path,
+                                                 hint="please report this file to the developers")])
+
+
+_paused = 0
+
+
+def _pause_gc() -> None:
+    """Python's cycle collector must not run in a worker thread: it could free Qt widgets there,
+    which crashes. While a job runs it is paused; the UI thread resumes it when the job ends."""
+    global _paused
+    if _paused == 0 and gc.isenabled():
+        gc.disable()
+        _paused = 1
+    elif _paused:
+        _paused += 1
+
+
+def _resume_gc(*_args) -> None:
+    global _paused
+    if _paused:
+        _paused -= 1
+        if _paused == 0:
+            gc.enable()
+
+
+def start(job: LoadJob, on_loaded: Callable, on_finished: Callable, on_failed: Callable | None = None,
+          on_revised: Callable | None = None) -> LoadJob:
+    """Run ``job`` in the thread pool; its signals arrive in the UI thread. Call from the UI thread."""
+    _pause_gc()
+    job.signals.done.connect(_resume_gc)
+    job.signals.loaded.connect(on_loaded)
+    job.signals.finished.connect(on_finished)
+    if on_failed is not None:
+        job.signals.failed.connect(on_failed)
+    job.signals.revised.connect(on_revised or on_loaded)
+    job.setAutoDelete(False)  # the caller keeps it (and its signals object) alive
+    QThreadPool.globalInstance().start(job)
+    return job

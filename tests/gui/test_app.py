@@ -1,0 +1,337 @@
+"""The app driven through its real widgets: library, briefing, play, and what reaches the debrief."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from simulator.core.analysis import analyze
+from simulator.core.engine import PlaySession
+from simulator.core.levels import Emotion, Level
+from simulator.gui.settings import Settings
+
+from .conftest import BROKEN_SCENARIO
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def card_for(window, scenario_id):
+    for card in window.library.cards:
+        if card.result.scenario is not None and card.result.scenario.id == scenario_id:
+            return card
+    raise AssertionError(f"no card for {scenario_id}")
+
+
+def open_by_keyboard(qtbot, window, scenario_id, mode):
+    card = card_for(window, scenario_id)
+    card.setFocus()
+    qtbot.waitUntil(card.hasFocus)
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.briefing
+    window.briefing.mode_buttons[mode].setChecked(True)
+    qtbot.keyClick(window.briefing.start_button, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.play
+    assert window.play.mode == mode
+    return window.play
+
+
+def press_reply(qtbot, play, index):
+    """Choose the reply at ``index`` with its number key (sent to the focused reply)."""
+    target = play.reply_buttons[0] if play.reply_buttons else play
+    qtbot.keyClick(target, str(index + 1))
+
+
+# -- the library --------------------------------------------------------------------------------
+
+
+def test_library_lists_every_bundled_scenario(main_window):
+    from simulator.core.assets import bundled_dir
+
+    files = sorted(p.name for p in bundled_dir("scenarios").glob("*.yaml"))
+    shown = sorted(Path(c.result.path).name for c in main_window.library.cards)
+    assert shown == files
+    assert all(c.playable for c in main_window.library.cards)
+    card = card_for(main_window, "lost-luggage")
+    assert card.accessibleName().startswith("Scenario:")
+
+
+def test_library_keeps_working_with_a_user_folder(qtbot, window_with_folder, user_folder):
+    window = window_with_folder
+    card = card_for(window, "tiny-timer")
+    assert card.origin == "user"
+    library = window.library
+    qtbot.keyClicks(library.search, "wait")
+    assert library.visible_cards() == [card]
+    library.search.clear()
+    library.domain_box.setCurrentIndex(library.domain_box.findData("testing"))
+    assert library.visible_cards() == [card]
+    library.domain_box.setCurrentIndex(0)
+    assert len(library.visible_cards()) == len(library.cards) > 1
+    # a new file in the folder shows up on reload
+    (user_folder / "second.yaml").write_text(
+        (user_folder / "tiny-timer.yaml").read_text().replace("id: tiny-timer", "id: second-timer"))
+    with qtbot.waitSignal(window.library_ready, timeout=20000):
+        window.load_library()
+    card_for(window, "second-timer")
+
+
+def test_broken_file_shows_its_problems_in_the_library(qtbot, window_with_folder, user_folder):
+    window = window_with_folder
+    (user_folder / "broken.yaml").write_text(BROKEN_SCENARIO, encoding="utf-8")
+    with qtbot.waitSignal(window.library_ready, timeout=20000):
+        window.load_library()
+    broken = [c for c in window.library.cards if not c.playable]
+    assert len(broken) == 1
+    card = broken[0]
+    text = card.problems_label.text()
+    assert "broken.yaml:12" in text and "amazing" in text  # file:line and the message
+    assert card.isVisible()
+    assert "problems" in window.library.count_label.text()
+    # activating it does not crash nor leave the library; the good scenarios still open
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.library
+    qtbot.keyClick(card_for(window, "tiny-timer"), Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.briefing
+
+
+def test_open_scenario_file_loads_off_the_ui_thread(qtbot, main_window, tmp_path):
+    from .conftest import TIMER_SCENARIO
+
+    path = tmp_path / "single.yaml"
+    path.write_text(TIMER_SCENARIO, encoding="utf-8")
+    main_window.open_scenario_file(str(path))
+    qtbot.waitUntil(lambda: main_window.stack.currentWidget() is main_window.briefing, timeout=10000)
+    assert card_for(main_window, "tiny-timer").origin == "file"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BROKEN_SCENARIO, encoding="utf-8")
+    main_window.open_scenario_file(str(bad))
+    qtbot.waitUntil(lambda: any(not c.playable for c in main_window.library.cards), timeout=10000)
+    assert main_window.stack.currentWidget() is main_window.library
+
+
+# -- play ---------------------------------------------------------------------------------------
+
+
+def test_play_a_bundled_scenario_by_keyboard_to_the_debrief(qtbot, main_window, monkeypatch):
+    window = main_window
+    play = open_by_keyboard(qtbot, window, "lost-luggage", "assessment")
+    scenario = play.scenario
+    wow = analyze(scenario).canonical[Level.WOW]
+    debrief = window._debrief_view()
+    received = []
+    original = debrief.show_result
+    monkeypatch.setattr(debrief, "show_result", lambda *a: (received.append(a), original(*a)))
+    for number, choice in enumerate(wow.choices):
+        keys = [r.key for r in play.session.available_replies()]
+        index = keys.index(choice.reply)
+        if number == 0:  # arrow keys and Enter
+            for _ in range(index):
+                qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Down)
+            assert play.reply_buttons[index].hasFocus()
+            qtbot.keyClick(play.reply_buttons[index], Qt.Key.Key_Return)
+            qtbot.waitUntil(lambda: len(play.session.steps) == 1)
+        else:  # number keys
+            press_reply(qtbot, play, index)
+            qtbot.waitUntil(lambda n=number: len(play.session.steps) == n + 1)
+    assert play.session.ended
+    assert play.debrief_button.hasFocus()
+    qtbot.keyClick(play.debrief_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is debrief)
+
+    expected = PlaySession(scenario)
+    expected.replay(wow.choices)
+    want = expected.result()
+    (got_scenario, got_result, got_analysis), = received
+    assert got_scenario is scenario
+    assert got_result.level is want.level is Level.WOW
+    assert got_result.score == want.score
+    assert [s.said for s in got_result.steps] == [s.said for s in want.steps]
+    assert got_result.mood_curve == want.mood_curve
+    assert got_analysis.canonical[Level.WOW].choices == wow.choices
+    assert window.last_debrief[1] is got_result
+
+
+def test_debrief_retry_and_back_to_library(qtbot, main_window):
+    window = main_window
+    play = open_by_keyboard(qtbot, window, "lost-luggage", "practice")
+    while not play.session.ended:
+        press_reply(qtbot, play, 0)
+    window.show_debrief()
+    window.debrief.retry_requested.emit()
+    assert window.stack.currentWidget() is window.play and not play.session.steps
+    window.debrief.library_requested.emit()
+    assert window.stack.currentWidget() is window.library
+
+
+def test_timeout_route_fires_on_a_timed_node(qtbot, window_with_folder):
+    window = window_with_folder
+    play = open_by_keyboard(qtbot, window, "tiny-timer", "practice")
+    assert play.countdown_box.isVisible()
+    assert play.countdown_label.text() in ("0:01", "0:00")
+    qtbot.waitUntil(lambda: play.session.ended, timeout=5000)
+    step = play.session.steps[-1]
+    assert step.reply is None and step.level is Level.LOW
+    assert play.session.node.id == "gone"
+    assert not play.countdown_box.isVisible()
+    assert play.feedback.isVisible() and "walks away" in play.feedback_text.text()
+    assert play.session.result().level is Level.LOW
+
+
+def test_practice_shows_feedback_and_allows_a_step_back(qtbot, main_window):
+    play = open_by_keyboard(qtbot, main_window, "lost-luggage", "practice")
+    assert not play.feedback.isVisible()
+    first = play.session.available_replies()[0]
+    press_reply(qtbot, play, 0)
+    assert len(play.session.steps) == 1
+    assert play.feedback.isVisible()
+    assert play.feedback_text.text().startswith(first.feedback)
+    assert play.back_button.isVisible() and play.back_button.isEnabled()
+    employee = [b for b in play.findChildren(QLabel) if b.text() == first.say]
+    assert employee, "the reply appears in the transcript"
+    qtbot.keyClick(play.reply_buttons[0], Qt.Key.Key_Backspace)
+    assert play.session.steps == []
+    assert not play.feedback.isVisible()
+    press_reply(qtbot, play, 1)
+    qtbot.mouseClick(play.back_button, Qt.MouseButton.LeftButton)
+    assert play.session.steps == []
+
+
+def test_assessment_shows_no_feedback_and_no_step_back(qtbot, main_window):
+    play = open_by_keyboard(qtbot, main_window, "lost-luggage", "assessment")
+    press_reply(qtbot, play, 0)
+    assert len(play.session.steps) == 1
+    assert not play.feedback.isVisible()
+    assert not play.back_button.isVisible()
+    assert not play.mood_box.isVisible()
+    qtbot.keyClick(play.reply_buttons[0], Qt.Key.Key_Backspace)
+    assert len(play.session.steps) == 1
+    play.step_back()
+    assert len(play.session.steps) == 1
+
+
+def test_restart_and_quit_ask_first(qtbot, main_window, monkeypatch):
+    window = main_window
+    play = open_by_keyboard(qtbot, window, "lost-luggage", "practice")
+    press_reply(qtbot, play, 0)
+    answers = [False]
+    monkeypatch.setattr(play, "confirm", lambda *_: answers.pop(0))
+    qtbot.keyClick(play.reply_buttons[0], Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert len(play.session.steps) == 1  # declined
+    answers[:] = [True]
+    qtbot.mouseClick(play.restart_button, Qt.MouseButton.LeftButton)
+    assert play.session.steps == []
+    press_reply(qtbot, play, 0)
+    answers[:] = [False]
+    qtbot.keyClick(play.reply_buttons[0], Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is play
+    answers[:] = [True]
+    qtbot.mouseClick(play.quit_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.library
+
+
+def test_portrait_follows_the_emotion_and_scenario_text_is_plain(qtbot, window_with_folder):
+    play = open_by_keyboard(qtbot, window_with_folder, "tiny-timer", "practice")
+    assert play.emotion_label.text() == "Looks neutral"
+    assert not play.portrait.pixmap().isNull()  # missing portrait: the placeholder, no crash
+    before = play.portrait.pixmap().cacheKey()
+    press_reply(qtbot, play, 0)  # mood 50 + 20: pleased
+    assert play.session.emotion is Emotion.PLEASED
+    assert play.emotion_label.text() == "Looks pleased"
+    assert play.portrait.pixmap().cacheKey() != before
+    marked = [lb for lb in play.findChildren(QLabel) if "<b>yes</b>" in lb.text()]
+    assert marked and all(lb.textFormat() == Qt.TextFormat.PlainText for lb in marked)
+
+
+def test_mood_meter_setting(qtbot, main_window, data_dir):
+    window = main_window
+    play = open_by_keyboard(qtbot, window, "lost-luggage", "practice")
+    assert play.mood_box.isVisible()
+    window.mood_action.trigger()
+    assert not play.mood_box.isVisible()
+    assert Settings(str(data_dir)).mood_meter is False
+
+
+def test_every_control_has_an_accessible_name(qtbot, window_with_folder):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+
+    window = window_with_folder
+    play = open_by_keyboard(qtbot, window, "tiny-timer", "practice")
+    screens = [window.library, window.briefing, play]
+    for screen in screens:
+        for widget in screen.findChildren(QAbstractButton) + screen.findChildren(QLineEdit) + \
+                screen.findChildren(QComboBox):
+            if isinstance(widget.parent(), QLineEdit):  # the line edit's own clear button
+                continue
+            if widget.isVisibleTo(screen) or screen is not play:
+                assert widget.accessibleName() or widget.text(), widget
+
+
+# -- settings -----------------------------------------------------------------------------------
+
+
+def test_font_scale_keys_change_the_text_size_and_it_persists(qtbot, main_window, data_dir):
+    window = main_window
+    reply_font = window.library.count_label.font().pointSizeF()
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.font_scale == pytest.approx(1.1)
+    assert window.library.count_label.font().pointSizeF() > reply_font
+    assert Settings(str(data_dir)).font_scale == pytest.approx(1.1)
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.font_scale < 1.0
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.font_scale == 1.0
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    window.close()
+    from simulator.gui.main_window import MainWindow
+
+    again = MainWindow(Settings(str(data_dir)))
+    qtbot.addWidget(again)
+    assert again.font_scale == pytest.approx(1.1)
+
+
+def test_mode_and_geometry_persist(qtbot, main_window, data_dir):
+    window = main_window
+    open_by_keyboard(qtbot, window, "lost-luggage", "assessment")
+    window.resize(1111, 777)
+    window.close()
+    settings = Settings(str(data_dir))
+    assert settings.mode == "assessment"
+    assert settings.geometry is not None
+    assert Path(settings.path).parent == Path(data_dir)
+
+
+def test_smoke_test_exits_zero(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-m", "simulator", "--smoke-test", "--data-dir", str(tmp_path)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_file_only_the_analysis_finds_broken_ends_up_with_its_problems(qtbot, window_with_folder, user_folder):
+    """Files are listed first and analysed after; an analysis error still reaches the card."""
+    from simulator.core.loader import ScenarioLoader
+
+    from .conftest import TIMER_SCENARIO
+
+    stuck = TIMER_SCENARIO.replace("id: tiny-timer", "id: stuck-one").replace(
+        "      - say: \"Yes.\"\n", "      - say: \"Yes.\"\n        if: never_set\n").replace(
+        "      - say: \"Let me check.\"\n", "      - say: \"Let me check.\"\n        if: never_set\n").replace(
+        "      - say: \"Not my problem.\"\n", "      - say: \"Not my problem.\"\n        if: never_set\n").replace(
+        "    timeout:\n      seconds: 1\n      mood: -10\n      feedback: \"She walks away.\"\n      goto: gone\n", "")
+    path = user_folder / "stuck.yaml"
+    path.write_text(stuck, encoding="utf-8")
+    full = ScenarioLoader().load(path)
+    if full.ok:
+        pytest.skip("the core does not report this file as broken")
+    window = window_with_folder
+    with qtbot.waitSignal(window.library_ready, timeout=20000):
+        window.load_library()
+    qtbot.waitUntil(lambda: any(not c.playable and c.result.path == str(path) for c in window.library.cards),
+                    timeout=10000)

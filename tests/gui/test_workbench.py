@@ -1,0 +1,311 @@
+"""The author's workbench: live reload to the same point, problems panel, map, watch panel."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from simulator.core.diagnostics import Diagnostic, UNKNOWN_KEY  # noqa: E402
+from simulator.core.graph_layout import layout_scenario  # noqa: E402
+from simulator.core.loader import ScenarioLoader  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+LOST_LUGGAGE = ROOT / "scenarios" / "lost-luggage.yaml"
+PILLS_LINE = 'customer: "So where is it?"'
+
+
+@pytest.fixture
+def scenario_file(tmp_path):
+    path = tmp_path / "lost-luggage.yaml"
+    shutil.copy(LOST_LUGGAGE, path)
+    return path
+
+
+@pytest.fixture
+def preview(qtbot, data_dir, scenario_file):
+    from simulator.gui.settings import Settings
+    from simulator.gui.style import stylesheet
+    from simulator.gui.workbench.preview_window import PreviewWindow
+
+    QApplication.instance().setStyleSheet(stylesheet())
+    window = PreviewWindow(str(scenario_file), Settings(str(data_dir)))
+    qtbot.addWidget(window)
+    window.resize(1440, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _transcript_texts(window) -> list[str]:
+    return [line.text for line in window.play._shown_lines]
+
+
+def test_run_preview_opens_the_window_and_returns(qtbot, data_dir, scenario_file):
+    from argparse import Namespace
+
+    from PySide6.QtCore import QTimer
+
+    from simulator.gui.workbench import run_preview
+    from simulator.gui.workbench.preview_window import PreviewWindow
+
+    seen = []
+
+    def check_and_quit():
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, PreviewWindow) and w.isVisible()]
+        seen.extend(w.scenario.id for w in windows if w.scenario is not None)
+        QApplication.instance().quit()
+
+    QTimer.singleShot(0, check_and_quit)
+    assert run_preview(str(scenario_file), Namespace(data_dir=str(data_dir))) == 0
+    assert seen == ["lost-luggage"]
+
+
+def test_save_reloads_to_the_same_node(qtbot, preview, scenario_file):
+    play = preview.play
+    assert play.session.node.id == "arrival"
+    play.choose(2)  # the WOW reply: on to 'pills'
+    assert play.session.node.id == "pills"
+    choices = play.session.choices
+
+    _edit(scenario_file, PILLS_LINE, 'customer: "So where on earth is my suitcase?"')
+    qtbot.waitUntil(lambda: "So where on earth is my suitcase?" in _transcript_texts(preview), timeout=5000)
+    assert play.session.node.id == "pills"
+    assert play.session.choices == choices
+    assert "back at node 'pills'" in preview.status_line.text()
+    assert preview.problems.count() == 0
+
+
+def test_replay_that_stops_early_says_where_and_why(qtbot, preview, scenario_file):
+    preview.play.choose(2)  # the WOW reply at 'arrival'
+    assert preview.play.session.node.id == "pills"
+    # the author deletes that reply: the saved choice cannot be replayed any more
+    lines = scenario_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if "Your pills come first." in line)
+    end = next(i for i in range(first + 1, len(lines)) if "goto:" in lines[i])
+    del lines[first:end + 1]
+    scenario_file.write_text("".join(lines), encoding="utf-8")
+    qtbot.waitUntil(lambda: preview.last_report is not None and not preview.last_report.complete, timeout=5000)
+    status = preview.status_line.text()
+    assert "replay stopped after 0 of 1" in status
+    assert "'arrival'" in status and "no longer offered" in status
+    assert preview.status_line.isVisible()
+    assert preview.play.session.node.id == "arrival"
+    # the flag that reply set is now never set: a warning, listed, which does not block the reload
+    assert preview.problems.count() > 0
+    assert all(not d.is_error for d in preview.problems.diagnostics)
+
+
+def test_errors_keep_the_last_good_version_and_clear_when_fixed(qtbot, preview, scenario_file):
+    preview.play.choose(2)
+    good = preview.scenario
+    _edit(scenario_file, "    customer: \"So where is it?\"\n",
+          "    customer: \"So where is it?\"\n    colour: blue\n")
+    line = scenario_file.read_text(encoding="utf-8").splitlines().index("    colour: blue") + 1
+    qtbot.waitUntil(lambda: preview.problems.count() > 0, timeout=5000)
+    codes = [d.code.code for d in preview.problems.diagnostics]
+    assert UNKNOWN_KEY.code in codes
+    row = codes.index(UNKNOWN_KEY.code)
+    texts = preview.problems.row_texts(row)
+    assert texts[1] == UNKNOWN_KEY.code and texts[2] == f"{line}:5" and "error" in texts[0]
+    assert "colour" in texts[3]
+    # the last good version still runs, where it was
+    assert preview.scenario is good
+    assert preview.play.session.node.id == "pills"
+    assert preview.play.reply_buttons
+    assert "last good version" in preview.status_line.text()
+    preview.play.choose(0)  # and it still plays
+    assert preview.play.session.ended
+
+    _edit(scenario_file, "    colour: blue\n", "")
+    qtbot.waitUntil(lambda: preview.problems.count() == 0, timeout=5000)
+    assert preview.scenario is not good
+    assert preview.problems.summary.text() == "No problems"
+
+
+def test_double_click_on_a_problem_copies_the_location(qtbot, preview, scenario_file):
+    _edit(scenario_file, "level: wow\n        mood: +20", "level: wonderful\n        mood: +20")
+    qtbot.waitUntil(lambda: preview.problems.count() > 0, timeout=5000)
+    QGuiApplication.clipboard().clear()
+    tree = preview.problems.tree
+    item = tree.topLevelItem(0)
+    d = item.data(0, Qt.ItemDataRole.UserRole)
+    rect = tree.visualItemRect(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    expected = f"{scenario_file}:{d.line}:{d.column}"
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == expected, timeout=3000)
+    assert d.line > 0
+    assert "Copied" in preview.statusBar().currentMessage()
+
+
+def test_editor_command_arguments_never_go_through_a_shell():
+    from simulator.gui.workbench.problems import editor_arguments
+
+    d = Diagnostic(UNKNOWN_KEY, "x", "/tmp/my file.yaml", 12, 5)
+    assert editor_arguments("code -g {file}:{line}:{column}", d) == ["code", "-g", "/tmp/my file.yaml:12:5"]
+    assert editor_arguments("gedit +{line} {file}", d) == ["gedit", "+12", "/tmp/my file.yaml"]
+    assert editor_arguments("myeditor", d) == ["myeditor", "/tmp/my file.yaml"]
+    assert editor_arguments("vi {file}; rm -rf ~", d)[1:] == ["/tmp/my file.yaml;", "rm", "-rf", "~"]
+    assert editor_arguments("", d) == []
+
+
+def test_map_shows_every_node_and_highlights_the_path(qtbot, preview):
+    view = preview.map
+    assert set(view.node_items) == set(preview.scenario.nodes)
+    preview.play.choose(2)  # arrival -> pills, by the WOW reply
+    assert view.node_items["arrival"].on_path and view.node_items["pills"].current
+    on_path = [(e.edge.source, e.edge.target, e.edge.label) for e in view.edge_items if e.on_path]
+    assert on_path == [("arrival", "pills", "reply 3")]
+    assert not view.node_items["calm_exit"].on_path
+    # endings carry their level's name, not just a colour
+    assert any("WOW ending" in t for t in view.node_items["delighted_exit"].tags())
+    preview.play.step_back()
+    assert not view.node_items["pills"].on_path and view.node_items["arrival"].current
+
+
+def test_map_click_shows_text_and_double_click_plays_from_the_node(qtbot, preview):
+    view = preview.map
+    view.resetTransform()
+    view.center_on_node("calm_exit")
+    item = view.node_items["pills"]
+    view.centerOn(item)
+    pos = view.mapFromScene(item.sceneBoundingRect().center())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert "So where is it?" in preview.node_text.text()
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.waitUntil(lambda: preview.play.session.start_node == "pills", timeout=3000)
+    assert preview.play.session.node.id == "pills"
+
+
+def test_zoom_and_fit(qtbot, preview):
+    view = preview.map
+    view.resetTransform()
+    view.zoom_in()
+    assert view.zoom() == pytest.approx(1.25)
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    assert view.zoom() == pytest.approx(1.0)
+    view.fit()
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    for item in view.node_items.values():
+        assert visible.contains(item.sceneBoundingRect())
+
+
+def test_jump_with_a_mood_takes_the_conditional_route(qtbot, preview):
+    watch = preview.watch
+    assert "pills_sorted" in watch.flag_boxes
+    # mood 70 with the flag: the WOW reply at 'pills' leads to the delighted ending
+    watch.set_values("pills", 70, {"pills_sorted"})
+    qtbot.mouseClick(watch.play_button, Qt.MouseButton.LeftButton)
+    session = preview.play.session
+    assert (session.start_node, session.mood, session.flags) == ("pills", 70, frozenset({"pills_sorted"}))
+    wow = next(i for i, r in enumerate(session.available_replies()) if r.level.value == "wow")
+    preview.play.choose(wow)
+    assert preview.play.session.node.id == "delighted_exit"
+    assert preview.map.node_items["delighted_exit"].current
+
+    # the same reply with a low mood goes to the calm ending
+    watch.set_values("pills", 40, {"pills_sorted"})
+    watch.apply()
+    preview.play.choose(wow)
+    assert preview.play.session.node.id == "calm_exit"
+    assert "Mood" in watch.state_label.text()
+
+
+def test_watch_panel_follows_the_session(qtbot, preview):
+    preview.play.choose(2)
+    watch = preview.watch
+    assert watch.node_combo.currentData() == "pills"
+    assert watch.mood_spin.value() == preview.play.session.mood
+    assert watch.flag_boxes["pills_sorted"].isChecked()
+    assert "pills_sorted" in watch.state_label.text()
+
+
+def _generate():
+    spec = importlib.util.spec_from_file_location("_bench_core", ROOT / "bench" / "core.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.generate
+
+
+def test_map_of_500_nodes(qtbot, tmp_path):
+    from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
+
+    from simulator.core.analysis import analyze
+    from simulator.gui.workbench.map_view import ScenarioMapView
+
+    text = _generate()(500)
+    result = ScenarioLoader().load_bytes(text.encode(), str(tmp_path / "big.yaml"))
+    assert result.scenario is not None
+    view = ScenarioMapView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.build(result.scenario, analyze(result.scenario))
+    assert len(view.node_items) == 500
+    assert len(view.edge_items) == len(layout_scenario(result.scenario).edges)
+    assert view.scene().itemIndexMethod() == QGraphicsScene.ItemIndexMethod.BspTreeIndex
+    assert view.viewportUpdateMode() == QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate
+    assert all(i.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache for i in view.node_items.values())
+    view.show()
+    view.fit()
+    view.grab()  # paints without error
+
+
+def test_file_watcher_survives_replace_by_rename(qtbot, tmp_path):
+    from simulator.gui.workbench.file_watch import FileWatcher
+
+    path = tmp_path / "a.yaml"
+    path.write_text("one", encoding="utf-8")
+    watcher = FileWatcher(str(path))
+    for n, word in enumerate(("two", "three")):
+        tmp = tmp_path / f".a.yaml.{n}.swp"
+        tmp.write_text(word, encoding="utf-8")
+        with qtbot.waitSignal(watcher.changed, timeout=5000):
+            os.replace(tmp, path)
+        assert str(path) in watcher.watched()
+    watcher.stop()
+
+
+def test_controls_have_accessible_names(preview):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QSpinBox
+
+    for cls in (QComboBox, QSpinBox):
+        for widget in preview.findChildren(cls):
+            assert widget.accessibleName(), widget
+    for widget in preview.findChildren(QAbstractButton):
+        if widget.isVisible() and widget.parent() is not None and not widget.text().strip():
+            assert widget.accessibleName(), widget
+    assert preview.map.accessibleName() == "Scenario map"
+    assert preview.problems.tree.accessibleName() == "Problems"
+
+
+def test_enter_on_a_problem_opens_it_once_with_the_editor_command(qtbot, preview, scenario_file):
+    _edit(scenario_file, "level: wow\n        mood: +20", "level: wonderful\n        mood: +20")
+    qtbot.waitUntil(lambda: preview.problems.count() > 0, timeout=5000)
+    preview.set_editor_command("/nonexistent/editor-xyz +{line} {file}")
+    opened = []
+    preview.problems.problem_opened.connect(opened.append)
+    tree = preview.problems.tree
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert len(opened) == 1
+    d = opened[0]
+    # the editor cannot start: the location is copied instead, and the status bar says so
+    assert QGuiApplication.clipboard().text() == f"{scenario_file}:{d.line}:{d.column}"
+    assert "Could not start" in preview.statusBar().currentMessage()
+    assert preview.editor_command() == "/nonexistent/editor-xyz +{line} {file}"
