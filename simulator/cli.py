@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from .core.diagnostics import Diagnostic
-from .core.loader import LoadResult, ScenarioLoader, scenario_files
+if TYPE_CHECKING:  # the app starts without loading the author's tools
+    from .core.loader import LoadResult
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,7 +90,9 @@ def start_preview(args: argparse.Namespace) -> int:
     return run_preview(args.file, args)
 
 
-def _load(paths: Sequence[str]) -> list[LoadResult] | None:
+def _load(paths: Sequence[str]) -> "list[LoadResult] | None":
+    from .core.loader import ScenarioLoader, scenario_files
+
     files = scenario_files(paths)
     if not files:
         print("simulator: no scenario files (.yaml, .yml) found in " + ", ".join(paths), file=sys.stderr)
@@ -102,7 +104,7 @@ def validate(paths: Sequence[str], strict: bool = False, fmt: str = "text") -> i
     results = _load(paths)
     if results is None:
         return 1
-    diags: list[Diagnostic] = [d for r in results for d in r.diagnostics]
+    diags = [d for r in results for d in r.diagnostics]
     errors = sum(d.is_error for d in diags)
     warnings = len(diags) - errors
     failed = errors > 0 or (strict and warnings > 0)
@@ -191,6 +193,7 @@ def export_graph(file: str, output: str, fmt: str | None = None) -> int:
     from .core.analysis import analyze as run_analysis
     from .core.graph_export import to_dot, to_svg
     from .core.graph_layout import layout_scenario
+    from .core.loader import ScenarioLoader
 
     fmt = fmt or ("dot" if Path(output).suffix.lower() in (".dot", ".gv") else "svg")
     result = ScenarioLoader().load(file)
