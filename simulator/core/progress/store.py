@@ -158,23 +158,58 @@ class AttemptRecord:
     step_count: int
 
 
-@dataclass(frozen=True)
 class ScenarioProgress:
-    """One scenario's badge in the library."""
+    """One scenario's badge in the library (read-only).
 
-    scenario_id: str
-    attempts: int = 0  # finished attempts
-    best_level: Level | None = None
-    last_played: datetime | None = None
-    due_at: datetime | None = None
-    rung: int = schedule.NO_RUNG
+    ``attempts`` finished attempts; ``best_level`` the best level finished (None: none yet);
+    ``last_played`` when it was last started or finished (None: never played); ``due_at`` when it
+    is due for review (None: nothing scheduled); ``rung`` its place on the review ladder.
+    A plain slotted class rather than a dataclass: the library builds one per scenario on every
+    refresh, and times are kept as stored numbers until someone reads them.
+    """
+
+    __slots__ = ("scenario_id", "attempts", "best_level", "rung", "_last", "_due")
+
+    def __init__(self, scenario_id: str, attempts: int = 0, best_level: Level | None = None,
+                 last_played: datetime | None = None, due_at: datetime | None = None,
+                 rung: int = schedule.NO_RUNG) -> None:
+        self.scenario_id, self.attempts, self.best_level, self.rung = scenario_id, attempts, best_level, rung
+        self._last, self._due = _ts(last_played), _ts(due_at)
+
+    @classmethod
+    def _row(cls, row: tuple) -> "ScenarioProgress":
+        self = cls.__new__(cls)
+        self.scenario_id, self.attempts, best, self._last, self._due, self.rung = row
+        self.best_level = _BY_RANK.get(best)
+        return self
+
+    @property
+    def last_played(self) -> datetime | None:
+        return _dt_or_none(self._last)
+
+    @property
+    def due_at(self) -> datetime | None:
+        return _dt_or_none(self._due)
 
     @property
     def never_played(self) -> bool:
-        return self.last_played is None
+        return self._last is None
 
     def is_due(self, now: datetime) -> bool:
-        return self.due_at is not None and self.due_at <= schedule.utc(now)
+        return self._due is not None and self._due <= schedule.utc(now).timestamp()
+
+    def _key(self) -> tuple:
+        return self.scenario_id, self.attempts, self.best_level, self._last, self._due, self.rung
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ScenarioProgress) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"ScenarioProgress({self.scenario_id!r}, attempts={self.attempts}, best_level={self.best_level}, "
+                f"last_played={self.last_played}, due_at={self.due_at}, rung={self.rung})")
 
 
 @dataclass(frozen=True)
@@ -498,11 +533,15 @@ class ProgressStore:
     def _backup(self, db: sqlite3.Connection, version: int) -> Path:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         target = _free_name(self.path.with_name(f"{self.path.name}.v{version}-backup-{stamp}"))
+        # A second connection reads a consistent snapshot (WAL lets it read while ``db`` holds the
+        # write lock, so no other window can change the file between the copy and the migration).
+        source = sqlite3.connect(str(self.path), timeout=self.timeout)
         copy = sqlite3.connect(str(target))
         try:
-            db.backup(copy)
+            source.backup(copy)
         finally:
             copy.close()
+            source.close()
         return target
 
     # -- plumbing -----------------------------------------------------------------------------
@@ -776,11 +815,12 @@ class ProgressStore:
         with self._read() as db:
             rows = db.execute("SELECT scenario_id, attempts, best_rank, last_played, due_at, rung FROM progress "
                               "WHERE trainee_id = ?", (trainee_id,)).fetchall()
-        found = {r[0]: ScenarioProgress(r[0], r[1], _BY_RANK.get(r[2]), _dt_or_none(r[3]), _dt_or_none(r[4]), r[5])
-                 for r in rows}
+        make = ScenarioProgress._row
+        found = {r[0]: make(r) for r in rows}
         if scenario_ids is None:
             return found
-        return {sid: found.get(sid) or ScenarioProgress(sid) for sid in scenario_ids}
+        get = found.get
+        return {sid: get(sid) or make((sid, 0, None, None, None, schedule.NO_RUNG)) for sid in scenario_ids}
 
     def due_for_review(self, trainee_id: str, now: datetime | None = None,
                        scenario_ids: Iterable[str] | None = None) -> list[DueReview]:
