@@ -7,14 +7,29 @@ import sys
 import traceback
 
 
+def application():
+    """The QApplication, created once with the app's name and style; the bug guard applied first."""
+    from PySide6.QtWidgets import QApplication
+
+    from . import qtfix
+    from .style import stylesheet
+
+    qtfix.apply()
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("Service role-play simulator")
+        app.setOrganizationName("ServiceRoleplay")
+        app.setDesktopFileName("simulator")
+        app.setStyleSheet(stylesheet())
+    return app
+
+
 def run(args) -> int:
     from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from . import qtfix
     from .settings import Settings, data_dir_from
-
-    qtfix.apply()
 
     smoke = bool(getattr(args, "smoke_test", False))
     errors: list[str] = []
@@ -28,14 +43,9 @@ def run(args) -> int:
 
     sys.excepthook = hook
     try:
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        app.setApplicationName("Service role-play simulator")
-        app.setOrganizationName("ServiceRoleplay")
-        app.setDesktopFileName("simulator")
+        app = application()
         from .main_window import MainWindow
-        from .style import stylesheet
 
-        app.setStyleSheet(stylesheet())
         data_dir = data_dir_from(getattr(args, "data_dir", None))
         settings = Settings(data_dir)
         window = MainWindow(settings, present=bool(getattr(args, "present", False)),
