@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from .conditions import Condition
@@ -136,6 +137,4 @@ class Scenario:
 
     @property
     def folder(self) -> str:
-        import os
-
         return os.path.dirname(os.path.abspath(self.path)) if self.path else ""

@@ -146,13 +146,12 @@ def path_result(customer: Customer, start_mood: int, steps: list["Step"], ending
         ))
     skills = [SkillTally(k, shown.get(k, 0), missed.get(k, 0)) for k in sorted(set(shown) | set(missed))]
     returns = ending.returns if (ending and complete) else 0
-    value = LifetimeValue.of(customer, returns)
-    result = PathResult(
+    return PathResult(
         level=level, score=score, complete=complete, compliance_passed=not breaches, breaches=breaches,
-        skills=skills, mood_curve=[start_mood] + [s.mood_after for s in steps], value=value, steps=reviews,
-        ending_id=ending_id, ending=ending, closing_words=closing_words, units=units,
+        skills=skills, mood_curve=[start_mood] + [s.mood_after for s in steps],
+        value=LifetimeValue.of(customer, returns), steps=reviews, ending_id=ending_id, ending=ending,
+        closing_words=closing_words, explanation=explain(level, score, breaches, ending, complete), units=units,
     )
-    return _with_explanation(result)
 
 
 def explain(level: Level, score: int, breaches: list[str], ending: Ending | None, complete: bool) -> str:
@@ -167,9 +166,3 @@ def explain(level: Level, score: int, breaches: list[str], ending: Ending | None
     return (f"{level.label}: the customer left with {level.meaning} (the ending{name} is a {ending.level.label} "
             f"outcome); {points}.")
 
-
-def _with_explanation(result: PathResult) -> PathResult:
-    from dataclasses import replace
-
-    return replace(result, explanation=explain(result.level, result.score, result.breaches, result.ending,
-                                               result.complete))

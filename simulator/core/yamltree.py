@@ -13,8 +13,6 @@ import yaml
 
 from .diagnostics import (
     EMPTY_FILE,
-    FILE_TOO_LARGE,
-    FILE_UNREADABLE,
     NOT_TEXT,
     YAML_SYNTAX,
     YAML_TAG,
@@ -92,20 +90,6 @@ def is_null(node: YNode) -> bool:
 def _short(text: str, limit: int = 40) -> str:
     text = text.replace("\n", " ")
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def read_text_file(path: str) -> tuple[str | None, list[Diagnostic]]:
-    """The file as text, or diagnostics saying why it cannot be a scenario."""
-    try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
-    except OSError as exc:
-        return None, [Diagnostic(FILE_UNREADABLE, f"cannot read the file: {exc.strerror or exc}", path,
-                                 hint="check the path and that you may read the file")]
-    if len(data) > MAX_BYTES:
-        return None, [Diagnostic(FILE_TOO_LARGE, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB", path,
-                                 hint="split it into several scenarios; a scenario that size cannot be played in a session")]
-    return decode_text(data, path)
 
 
 def decode_text(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
