@@ -51,6 +51,7 @@ def main() -> int:
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = tempfile.mkdtemp(prefix="simulator-bench-")
     env["SIMULATOR_HOME"] = home
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its .pyc files; the warm-up run writes them
     app_cmd = [sys.executable, "-m", "simulator", "--smoke-test"]
     bare_cmd = [sys.executable, "-c", BARE]
     timed(app_cmd, env)  # warm the file cache and write the .pyc files

@@ -69,9 +69,9 @@ def main() -> int:
     if not cards:
         print("no playable scenario in the library", file=sys.stderr)
         return 1
-    card = next((c for c in cards if c.result.scenario.id == args.scenario), cards[0])
-    scenario = card.result.scenario
-    window.open_briefing(card.result)
+    card = next((c for c in cards if c.entry.id == args.scenario), cards[0])
+    scenario = window.scenario_for(card.entry)
+    window.open_briefing(scenario)
     save("briefing")
     window.start_play("practice")
     wow = window.analysis_for(scenario).canonical.get(Level.WOW)

@@ -81,6 +81,11 @@ def all_codes() -> list[Code]:
     return list(_CODES.values())
 
 
+def code_by_id(code: str) -> Code:
+    """The code for its identifier ('E001'); KeyError for an unknown one."""
+    return _CODES[code]
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     code: Code

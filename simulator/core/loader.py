@@ -11,6 +11,7 @@ from typing import Iterable
 
 from . import diagnostics as dx
 from .batch import collector_paused
+from .catalog import scenario_files  # noqa: F401  (re-exported: callers list files where they load them)
 from .conditions import ConditionError, parse_condition
 from .diagnostics import Diagnostic, did_you_mean
 from .levels import BUILTIN_SKILLS, Emotion, Level
@@ -21,7 +22,6 @@ from .yamltree import YMap, YNode, YScalar, YSeq, decode_text, is_null, kind_nam
 _ID = re.compile(ID_PATTERN)
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _NUMBER = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)\Z")
-SCENARIO_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
@@ -101,18 +101,6 @@ class ScenarioLoader:
 
     def load_many(self, paths: Iterable[str | os.PathLike]) -> list[LoadResult]:
         return [self.load(p) for p in scenario_files(paths)]
-
-
-def scenario_files(paths: Iterable[str | os.PathLike]) -> list[str]:
-    """Files as given, and the .yaml/.yml files inside folders (recursively, sorted)."""
-    found: list[str] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            found.extend(str(f) for f in sorted(p.rglob("*")) if f.suffix.lower() in SCENARIO_SUFFIXES and f.is_file())
-        else:
-            found.append(str(p))
-    return found
 
 
 def load_scenario(path: str | os.PathLike) -> LoadResult:

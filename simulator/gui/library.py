@@ -6,6 +6,8 @@ Broken files stay in the list as cards that show their problems (file:line and m
 from __future__ import annotations
 
 import os
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -13,7 +15,9 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLin
                                QScrollArea, QVBoxLayout, QWidget)
 
 from ..core.levels import Level
-from ..core.loader import LoadResult
+
+if TYPE_CHECKING:
+    from ..core.catalog import CatalogEntry
 from . import theme
 from .widgets import Card, chip, plain_label
 
@@ -22,54 +26,92 @@ MAX_PROBLEMS_SHOWN = 6
 CARD_MIN_WIDTH = 460
 
 
+def when(moment: datetime, now: datetime) -> str:
+    """'today', 'yesterday', '3 days ago' or the date, in the computer's time zone."""
+    days = (now.astimezone().date() - moment.astimezone().date()).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 14:
+        return f"{days} days ago"
+    local = moment.astimezone()
+    return f"on {local.day} {local:%b %Y}"
+
+
+def progress_text(progress, now: datetime) -> str:
+    """A card's status line: never played, or best level · attempts · last played · due."""
+    if progress is None or progress.never_played:
+        return "○ Never played"
+    parts = []
+    if progress.best_level is not None:
+        parts.append(f"Best: {theme.level_badge_text(progress.best_level)}")
+    if progress.attempts:
+        parts.append(f"{progress.attempts} attempt{'s' * (progress.attempts != 1)}")
+    else:
+        parts.append("started, not finished")
+    parts.append(f"last played {when(progress.last_played, now)}")
+    if progress.is_due(now):
+        parts.append("due for review")
+    return " · ".join(parts)
+
+
 class ScenarioCard(Card):
     """One library entry: a playable scenario, or a file with problems."""
 
-    def __init__(self, origin: str, result: LoadResult, parent: QWidget | None = None) -> None:
+    def __init__(self, origin: str, entry: "CatalogEntry", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.origin = origin
-        self.result = result
+        self.entry = entry
+        self.due = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 18)
         layout.setSpacing(10)
-        scenario = result.scenario
-        title = scenario.title if scenario else (result.title or os.path.basename(result.path))
+        title = entry.title
         self.title_label = plain_label(title, "title", bold=True)
         layout.addWidget(self.title_label)
         chips = QHBoxLayout()
         chips.setSpacing(8)
-        if scenario is not None:
-            for text in (scenario.domain, scenario.difficulty, f"{scenario.minutes} min" if scenario.minutes else ""):
+        if entry.playable:
+            for text in (entry.domain.replace("_", " ").capitalize(), entry.difficulty,
+                         f"{entry.minutes} min" if entry.minutes else ""):
                 if text:
-                    chips.addWidget(chip(text.replace("_", " ").capitalize() if text == scenario.domain else text))
+                    chips.addWidget(chip(text))
         else:
-            chips.addWidget(chip(f"⚠ Cannot be played: {len(result.errors)} problem{'s' * (len(result.errors) != 1)}",
+            errors = len(entry.errors)
+            chips.addWidget(chip(f"⚠ Cannot be played: {errors} problem{'s' * (errors != 1)}",
                                  "white", theme.LEVEL_COLORS[Level.LOW]))
         if origin != "bundled":
             chips.addWidget(chip(ORIGINS.get(origin, origin), theme.ACCENT))
         chips.addStretch(1)
         layout.addLayout(chips)
-        if scenario is not None:
-            if scenario.summary:
-                layout.addWidget(plain_label(" ".join(scenario.summary.split()), "body", color=theme.MUTED))
-            who = ", ".join(x for x in (scenario.customer.name, scenario.customer.organization) if x)
+        self.progress_label = None
+        if entry.playable:
+            if entry.summary:
+                layout.addWidget(plain_label(" ".join(entry.summary.split()), "body", color=theme.MUTED))
+            who = ", ".join(x for x in (entry.customer, entry.organization) if x)
             if who:
                 layout.addWidget(plain_label(f"Customer: {who}", "small", color=theme.MUTED))
+            self.progress_label = plain_label("", "small", bold=True, color=theme.TEXT)
+            self.progress_label.setAccessibleName("Your progress")
+            self.progress_label.hide()
+            layout.addWidget(self.progress_label)
             self.setAccessibleName(f"Scenario: {title}")
-            self.setAccessibleDescription(" ".join(x for x in (scenario.domain, scenario.difficulty,
-                                                               f"{scenario.minutes} minutes", scenario.summary) if x))
+            self._description = " ".join(x for x in (entry.domain, entry.difficulty, f"{entry.minutes} minutes",
+                                                     entry.summary) if x)
+            self.setAccessibleDescription(self._description)
         else:
             self.setAccessibleName(f"Scenario with problems: {title}")
-            problems = result.errors or result.diagnostics
+            problems = entry.errors or list(entry.diagnostics)
             lines = []
             for d in problems[:MAX_PROBLEMS_SHOWN]:
-                where = os.path.basename(d.file or result.path) + (f":{d.line}" if d.line else "")
+                where = os.path.basename(d.file or entry.path) + (f":{d.line}" if d.line else "")
                 text = f"{where}  {d.message}"
                 if d.hint:
                     text += f"\n    hint: {d.hint}"
                 lines.append(text)
             if len(problems) > MAX_PROBLEMS_SHOWN:
-                lines.append(f"… and {len(problems) - MAX_PROBLEMS_SHOWN} more (run: simulator validate \"{result.path}\")")
+                lines.append(f"… and {len(problems) - MAX_PROBLEMS_SHOWN} more (run: simulator validate \"{entry.path}\")")
             self.problems_label = plain_label("\n".join(lines), "small", selectable=True)
             self.problems_label.setStyleSheet(
                 f"font-family: 'DejaVu Sans Mono', monospace; background: {theme.BACKGROUND}; "
@@ -77,27 +119,41 @@ class ScenarioCard(Card):
             layout.addWidget(self.problems_label)
             self.setAccessibleDescription("\n".join(lines))
             self.setCursor(Qt.CursorShape.ArrowCursor)
-        if origin != "bundled" or scenario is None:
-            layout.addWidget(plain_label(result.path, "small", color=theme.MUTED))
+        if origin != "bundled" or not entry.playable:
+            layout.addWidget(plain_label(entry.path, "small", color=theme.MUTED))
         layout.addStretch(1)
 
     @property
     def playable(self) -> bool:
-        return self.result.scenario is not None
+        return self.entry.playable
 
     def search_text(self) -> str:
-        s = self.result.scenario
-        if s is None:
-            return f"{self.result.title} {self.result.path}".lower()
-        return " ".join([s.title, s.summary, s.domain, s.difficulty, " ".join(s.tags), s.customer.name,
-                         s.customer.organization, s.id]).lower()
+        return self.entry.search_text()
 
     def domain(self) -> str:
-        return self.result.scenario.domain if self.result.scenario else ""
+        return self.entry.domain
+
+    def set_progress(self, progress, now: datetime) -> None:
+        """Show the trainee's status for this scenario (``ScenarioProgress`` or None: no trainee)."""
+        if self.progress_label is None:
+            return
+        self.due = bool(progress is not None and progress.is_due(now))
+        if progress is None:
+            self.progress_label.hide()
+            self.setAccessibleDescription(self._description)
+            return
+        text = progress_text(progress, now)
+        self.progress_label.setText(text)
+        self.progress_label.setStyleSheet(f"color: {theme.ACCENT if self.due else theme.TEXT};")
+        self.progress_label.show()
+        self.setAccessibleDescription(f"{self._description}. {text}")
 
 
 class LibraryView(QWidget):
-    """Signals ``scenario_chosen(LoadResult)`` when a playable card is activated."""
+    """Signals ``scenario_chosen(CatalogEntry)`` when a playable card is activated.
+
+    With a trainee's progress set, each card shows its status and the scenarios due for review
+    come first, under their own heading."""
 
     scenario_chosen = Signal(object)
 
@@ -106,6 +162,8 @@ class LibraryView(QWidget):
         self.setObjectName("screen")
         self.cards: list[ScenarioCard] = []
         self._columns = 0
+        self._progress: dict | None = None
+        self._now = datetime.now(timezone.utc)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 28, 40, 12)
         outer.setSpacing(16)
@@ -150,6 +208,12 @@ class LibraryView(QWidget):
         self.grid.setContentsMargins(2, 2, 2, 2)
         self.grid.setSpacing(18)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.due_heading = plain_label("", "heading", bold=True, color=theme.ACCENT)
+        self.due_heading.setAccessibleName("Due for review")
+        self.all_heading = plain_label("All scenarios", "heading", bold=True)
+        for heading in (self.due_heading, self.all_heading):
+            heading.setParent(holder)
+            heading.hide()
         self.empty_label = plain_label("", "heading", color=theme.MUTED)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
@@ -171,14 +235,16 @@ class LibraryView(QWidget):
         self.count_label.setText("Loading scenarios…")
         self._columns = 0
 
-    def add_result(self, origin: str, result: LoadResult) -> ScenarioCard:
+    def add_entry(self, origin: str, entry: "CatalogEntry") -> ScenarioCard:
         for card in self.cards:  # a file opened again replaces its card
-            if os.path.abspath(card.result.path) == os.path.abspath(result.path):
+            if os.path.abspath(card.entry.path) == os.path.abspath(entry.path):
                 self.cards.remove(card)
                 card.setParent(None)
                 card.deleteLater()
                 break
-        card = ScenarioCard(origin, result, self.grid.parentWidget())
+        card = ScenarioCard(origin, entry, self.grid.parentWidget())
+        if self._progress is not None:
+            card.set_progress(self._progress.get(entry.id), self._now)
         card.hide()
         card.activated.connect(lambda c=card: self._activate(c))
         card.installEventFilter(self)
@@ -227,15 +293,40 @@ class LibraryView(QWidget):
         self._columns = 0
         self._layout_cards()
 
+    def set_progress(self, progress: dict | None, now: datetime | None = None) -> None:
+        """The trainee's ``ScenarioProgress`` by scenario id (None: nobody is signed in)."""
+        self._progress = progress
+        self._now = now or datetime.now(timezone.utc)
+        for card in self.cards:
+            card.set_progress(None if progress is None else progress.get(card.entry.id), self._now)
+        self._layout_cards()
+
+    def due_cards(self) -> list[ScenarioCard]:
+        return [c for c in self.cards if c.due]
+
     def _layout_cards(self) -> None:
         columns = max(1, (self.scroll.viewport().width() - 4) // (CARD_MIN_WIDTH + 18))
         visible = self.visible_cards()
         while self.grid.count():
             self.grid.takeAt(0)
-        order = sorted(visible, key=lambda c: (not c.playable, {"bundled": 0, "user": 1}.get(c.origin, 2),
+        order = sorted(visible, key=lambda c: (not c.due, not c.playable,
+                                                {"bundled": 0, "user": 1}.get(c.origin, 2),
                                                 c.title_label.text().lower()))
-        for i, card in enumerate(order):
-            self.grid.addWidget(card, i // columns, i % columns)
+        due = sum(c.due for c in order)
+        self._positions: dict[ScenarioCard, tuple[int, int]] = {}
+        row = 0
+        sections = [(self.due_heading, order[:due]), (self.all_heading, order[due:])] if due else [(None, order)]
+        self.due_heading.setVisible(bool(due))
+        self.all_heading.setVisible(bool(due) and len(order) > due)
+        for heading, cards in sections:
+            if heading is not None and cards:
+                heading.setText(f"Due for review ({len(cards)})" if heading is self.due_heading else "All scenarios")
+                self.grid.addWidget(heading, row, 0, 1, columns)
+                row += 1
+            for i, card in enumerate(cards):
+                self._positions[card] = (row + i // columns, i % columns)
+                self.grid.addWidget(card, *self._positions[card])
+            row += (len(cards) + columns - 1) // columns
         for card in self.cards:
             card.setVisible(card in visible)
         for c in range(4):
@@ -274,18 +365,26 @@ class LibraryView(QWidget):
         return super().eventFilter(obj, event)
 
     def _move_focus(self, card: ScenarioCard, key) -> None:
+        """Arrow keys move on the grid as drawn (the due section has its own rows)."""
         order = getattr(self, "_order", [])
         if card not in order:
             return
-        i = order.index(card)
-        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -self._columns,
-                Qt.Key.Key_Down: self._columns, Qt.Key.Key_PageUp: -self._columns,
-                Qt.Key.Key_PageDown: self._columns}[key]
-        if i + step < 0 and key in (Qt.Key.Key_Up, Qt.Key.Key_PageUp):
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            i = order.index(card) + (1 if key == Qt.Key.Key_Right else -1)
+            order[max(0, min(len(order) - 1, i))].setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        row, col = self._positions[card]
+        rows = sorted({r for r, _ in self._positions.values()})
+        at = rows.index(row) + (1 if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) else -1)
+        if at < 0:
             self.search.setFocus()
             return
-        order[max(0, min(len(order) - 1, i + step))].setFocus(Qt.FocusReason.OtherFocusReason)
+        if at >= len(rows):
+            return
+        in_row = [c for c, (r, _) in self._positions.items() if r == rows[at]]
+        target = min(in_row, key=lambda c: abs(self._positions[c][1] - col))
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _activate(self, card: ScenarioCard) -> None:
         if card.playable:
-            self.scenario_chosen.emit(card.result)
+            self.scenario_chosen.emit(card.entry)

@@ -6,18 +6,12 @@ import os
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget
 
 from ..core.assets import bundled_dir
-from ..core.loader import LoadResult
-from ..core.model import Scenario
 from . import fonts, worker
-from .briefing import BriefingView
 from .library import LibraryView
-from .play import PlayView
 from .settings import MAX_SCALE, MIN_SCALE, Settings
-from .style import stylesheet
 
 SCALE_STEP = 1.1
 SHORTCUTS = [
@@ -57,7 +51,8 @@ class MainWindow(QMainWindow):
         self._generation = 0
         self._jobs: list[worker.LoadJob] = []
         self._analysis_cache: dict[str, object] = {}
-        self.current: Scenario | None = None
+        self._scenarios: dict[str, object] = {}  # path -> Scenario parsed by a library job this session
+        self.current = None  # the Scenario being briefed or played
         self.mode = settings.mode
         self.last_debrief: tuple | None = None  # (scenario, result, analysis) handed to the debrief
         self.debrief = None
@@ -65,15 +60,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.library = LibraryView()
-        self.briefing = BriefingView()
-        self.play = PlayView()
-        for view in (self.library, self.briefing, self.play):
-            self.stack.addWidget(view)
+        self.stack.addWidget(self.library)
         self.library.scenario_chosen.connect(self.open_briefing)
-        self.briefing.back_requested.connect(self.show_library)
-        self.briefing.start_requested.connect(self.start_play)
-        self.play.quit_requested.connect(self.show_library)
-        self.play.debrief_requested.connect(self.show_debrief)
+        self._briefing = self._play = None  # made on first use: start-up shows only the library
         self._build_menus()
         self.apply_font_scale(settings.font_scale, save=False)
         geometry = settings.geometry
@@ -132,29 +121,36 @@ class MainWindow(QMainWindow):
         sources.extend(("file", f) for f in self.opened_files)
         return sources
 
+    def cache_path(self) -> str | None:
+        """The catalogue cache, kept with the settings (None: no settings folder, nothing cached)."""
+        folder = os.path.dirname(self.settings.path)
+        return os.path.join(folder, "library-cache.json") if folder else None
+
     def load_library(self) -> None:
         self._generation += 1
         self.library_loading = True
         self.library.clear()
+        self._scenarios.clear()
         self.statusBar().showMessage("Loading the library…")
-        job = worker.LoadJob(self._generation, self.sources())
+        job = worker.LoadJob(self._generation, self.sources(), self.cache_path())
         self._jobs = [j for j in self._jobs if j.generation >= self._generation - 1] + [job]
-        worker.start(job, self._on_loaded, self._on_library_finished, self._on_failed, self._on_revised)
-
-    def _on_revised(self, generation: int, item) -> None:
-        """The graph analysis found errors in a file already listed: its card now shows them."""
-        if generation == self._generation:
-            origin, result = item
-            self.library.add_result(origin, result)
+        worker.start(job, self._on_loaded, self._on_library_finished, self._on_failed)
 
     def cancel_jobs(self) -> None:
         for job in self._jobs:
             job.cancel()
 
-    def _on_loaded(self, generation: int, item) -> None:
+    def _on_loaded(self, generation: int, item: worker.LibraryItem) -> None:
+        """A file listed, or (later) found broken by the graph analysis: its card shows it."""
         if generation == self._generation:
-            origin, result = item
-            self.library.add_result(origin, result)
+            self._add_item(item)
+
+    def _add_item(self, item: worker.LibraryItem):
+        if item.scenario is not None:
+            self._scenarios[item.entry.path] = item.scenario
+        else:
+            self._scenarios.pop(item.entry.path, None)
+        return self.library.add_entry(item.origin, item.entry)
 
     def _on_failed(self, generation: int, trace: str) -> None:
         self.load_errors.append(trace)
@@ -195,27 +191,73 @@ class MainWindow(QMainWindow):
         job = worker.LoadJob(-1, [("file", path)])
         self._jobs.append(job)
 
-        def loaded(_generation: int, item) -> None:
-            origin, result = item
-            card = self.library.add_result(origin, result)
-            if result.ok:
-                self.open_briefing(result)
+        def loaded(_generation: int, item: worker.LibraryItem) -> None:
+            card = self._add_item(item)
+            if item.entry.playable:
+                self.open_briefing(item.entry)
             else:
-                self.show_library()
-                card.setFocus()
-                self.statusBar().showMessage(f"{os.path.basename(path)} has problems: see its card", 8000)
+                self._show_problems(card)
 
-        worker.start(job, loaded, lambda *_: None, self._on_failed, lambda _g, item: self.library.add_result(*item))
+        worker.start(job, loaded, lambda *_: None, self._on_failed,
+                     lambda _g, item: self._show_problems(self._add_item(item)))
+
+    def _show_problems(self, card) -> None:
+        self.show_library()
+        card.setFocus()
+        self.statusBar().showMessage(f"{os.path.basename(card.entry.path)} has problems: see its card", 8000)
 
     # -- screens -------------------------------------------------------------------------------
 
+    @property
+    def briefing(self):
+        if self._briefing is None:
+            from .briefing import BriefingView
+
+            self._briefing = BriefingView()
+            self._briefing.back_requested.connect(self.show_library)
+            self._briefing.start_requested.connect(self.start_play)
+            self.stack.addWidget(self._briefing)
+            fonts.refresh(self._briefing)
+        return self._briefing
+
+    @property
+    def play(self):
+        if self._play is None:
+            from .play import PlayView
+
+            self._play = PlayView()
+            self._play.quit_requested.connect(self.show_library)
+            self._play.debrief_requested.connect(self.show_debrief)
+            self.stack.addWidget(self._play)
+            fonts.refresh(self._play)
+        return self._play
+
     def show_library(self) -> None:
-        self.play.stop()
+        if self._play is not None:
+            self._play.stop()
         self.stack.setCurrentWidget(self.library)
         self.library.focus_first()
 
-    def open_briefing(self, result: LoadResult | Scenario) -> None:
-        scenario = result.scenario if isinstance(result, LoadResult) else result
+    def scenario_for(self, entry):
+        """The entry's Scenario: parsed this session, or read now (the card came from the cache).
+        A file that changed and broke since it was listed gets its card updated; None then."""
+        scenario = self._scenarios.get(entry.path)
+        if scenario is not None:
+            return scenario
+        from ..core.catalog import CatalogEntry
+        from ..core.loader import ScenarioLoader
+
+        result = ScenarioLoader().load(entry.path)
+        if result.scenario is None:
+            origin = next((c.origin for c in self.library.cards if c.entry.path == entry.path), "file")
+            self._show_problems(self.library.add_entry(origin, CatalogEntry.from_result(result)))
+            return None
+        self._scenarios[entry.path] = result.scenario
+        return result.scenario
+
+    def open_briefing(self, chosen) -> None:
+        """Show the briefing for a library entry (or a Scenario)."""
+        scenario = chosen if hasattr(chosen, "nodes") else self.scenario_for(chosen)
         if scenario is None:
             return
         self.current = scenario
@@ -233,7 +275,7 @@ class MainWindow(QMainWindow):
         if self.play.reply_buttons:
             self.play.reply_buttons[0].setFocus()
 
-    def analysis_for(self, scenario: Scenario):
+    def analysis_for(self, scenario):
         key = f"{scenario.path}|{scenario.digest}"
         if key not in self._analysis_cache:
             from ..core.analysis import analyze
@@ -260,10 +302,8 @@ class MainWindow(QMainWindow):
 
     def _debrief_view(self):
         if self.debrief is None:
-            try:
-                from .debrief import DebriefView
-            except ImportError:
-                DebriefView = _FallbackDebrief
+            from .debrief import DebriefView
+
             self.debrief = DebriefView()
             self.debrief.retry_requested.connect(self.retry)
             self.debrief.library_requested.connect(self.show_library)
@@ -303,7 +343,8 @@ class MainWindow(QMainWindow):
 
     def toggle_mood_meter(self, checked: bool) -> None:
         self.settings.mood_meter = checked
-        self.play.set_mood_meter(checked)
+        if self._play is not None:
+            self._play.set_mood_meter(checked)
 
     def toggle_full_screen(self, checked: bool) -> None:
         self.showFullScreen() if checked else self.showNormal()
@@ -322,42 +363,11 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def closeEvent(self, event) -> None:
-        self.play.stop()
+        if self._play is not None:
+            self._play.stop()
         self.cancel_jobs()
         if self.persist:
             self.settings.geometry = self.saveGeometry()
             self.settings.mode = self.mode
             self.settings.sync()
         super().closeEvent(event)
-
-
-class _FallbackDebrief(QWidget):
-    """Used only while simulator/gui/debrief.py does not exist yet."""
-
-    retry_requested = Signal()
-    library_requested = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        from PySide6.QtWidgets import QPushButton
-
-        self.setObjectName("screen")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 32)
-        self.label = QLabel()
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setWordWrap(True)
-        fonts.set_role(self.label, "heading")
-        layout.addWidget(self.label)
-        layout.addStretch(1)
-        retry = QPushButton("Retry")
-        retry.setAccessibleName("Retry")
-        retry.clicked.connect(self.retry_requested)
-        back = QPushButton("Back to library")
-        back.setAccessibleName("Back to library")
-        back.clicked.connect(self.library_requested)
-        layout.addWidget(retry)
-        layout.addWidget(back)
-
-    def show_result(self, scenario, result, analysis) -> None:
-        self.label.setText(f"{scenario.title}\n\n{result.explanation}\nScore: {result.score}/100")

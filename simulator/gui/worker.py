@@ -4,31 +4,41 @@ from __future__ import annotations
 
 import gc
 import traceback
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+if TYPE_CHECKING:
+    from ..core.catalog import CatalogEntry
+
 
 class _Signals(QObject):
-    loaded = Signal(int, object)     # generation, LoadResult
+    loaded = Signal(int, object)     # generation, LibraryItem
     finished = Signal(int, int)      # generation, number of files
     failed = Signal(int, str)        # generation, traceback
-    revised = Signal(int, object)    # generation, (origin, LoadResult): the graph analysis found errors
+    revised = Signal(int, object)    # generation, LibraryItem: the graph analysis found errors
     done = Signal(int)               # generation: everything, including the analysis, is finished
 
 
+class LibraryItem(NamedTuple):
+    origin: str  # 'bundled', 'user' or 'file'
+    entry: "CatalogEntry"
+    scenario: object | None  # the Scenario when this job parsed the file (None when the entry came from the cache)
+
+
 class LoadJob(QRunnable):
-    """Loads the given scenario sources (files and folders) and emits one result per file.
+    """Lists the given scenario sources (files and folders) and emits one ``LibraryItem`` per file.
 
-    Files are read and checked first (``loaded`` for each, then ``finished``); the exact graph
-    analysis, which only adds rarer problems, follows, and ``revised`` reports a file it turns
-    out to be broken. ``done`` closes the job either way."""
+    With a ``cache_path``, files unchanged since the last start are listed from the catalogue cache
+    without being parsed. Other files are read and checked first (``loaded`` for each, then
+    ``finished``); the exact graph analysis, which only adds rarer problems, follows, and
+    ``revised`` reports a file it turns out to be broken. ``done`` closes the job either way."""
 
-    def __init__(self, generation: int, sources: Sequence[tuple[str, str]], analyze: bool = True) -> None:
+    def __init__(self, generation: int, sources: Sequence[tuple[str, str]], cache_path: str | None = None) -> None:
         super().__init__()
         self.generation = generation
-        self.sources = list(sources)  # (origin, path): origin is 'bundled', 'user' or 'file'
-        self.analyze = analyze
+        self.sources = list(sources)  # (origin, path)
+        self.cache_path = cache_path
         self.cancelled = False
         self.signals = _Signals()
 
@@ -44,42 +54,61 @@ class LoadJob(QRunnable):
         self.signals.done.emit(self.generation)
 
     def _run(self) -> None:
-        from ..core.loader import ScenarioLoader, scenario_files
+        from ..core.catalog import CatalogCache, CatalogEntry, scenario_files  # imported here: off the UI thread
 
-        loader = ScenarioLoader(analyze=False)
-        count = 0
-        loaded = []
+        cache = CatalogCache(self.cache_path) if self.cache_path else None
+        loader = None
+        files: list[str] = []
+        parsed = []
         for origin, path in self.sources:
             for file in scenario_files([path]):
                 if self.cancelled:
                     return
+                files.append(file)
+                entry = cache.get(file) if cache else None
+                if entry is not None:
+                    self.signals.loaded.emit(self.generation, LibraryItem(origin, entry, None))
+                    continue
+                if loader is None:
+                    from ..core.loader import ScenarioLoader
+
+                    loader = ScenarioLoader(analyze=False)
                 try:
                     result = loader.load(file)
                 except Exception:  # a loader bug must not take the library down: show it as a problem
                     result = _crashed(file, traceback.format_exc())
-                self.signals.loaded.emit(self.generation, (origin, result))
-                loaded.append((origin, result))
-                count += 1
-        self.signals.finished.emit(self.generation, count)
-        if not self.analyze:
-            return
-        from ..core import diagnostics as dx
-        from ..core.analysis import analyze
-        from ..core.loader import LoadResult
-
-        for origin, result in loaded:
+                self.signals.loaded.emit(self.generation, LibraryItem(origin, CatalogEntry.from_result(result),
+                                                                      result.scenario))
+                parsed.append((origin, result))
+        self.signals.finished.emit(self.generation, len(files))
+        for origin, result in parsed:
             if self.cancelled:
                 return
-            if result.scenario is None:
-                continue
-            try:
-                extra = analyze(result.scenario).diagnostics
-            except Exception:
-                extra = _crashed(result.path, traceback.format_exc()).diagnostics
-            if any(d.is_error for d in extra):
-                diags = sorted(result.diagnostics + extra, key=dx.sort_key)
-                self.signals.revised.emit(self.generation, (origin, LoadResult(result.path, None, diags,
-                                                                               result.scenario.title)))
+            if result.scenario is not None:
+                result = _analysed(result)
+                if result.scenario is None:
+                    self.signals.revised.emit(self.generation,
+                                              LibraryItem(origin, CatalogEntry.from_result(result), None))
+            if cache:
+                cache.put(CatalogEntry.from_result(result))
+        if cache:
+            cache.keep_only(files)
+            cache.save()
+
+
+def _analysed(result):
+    """The result with the graph analysis's errors merged in (and no scenario if there are any)."""
+    from ..core import diagnostics as dx
+    from ..core.analysis import analyze
+    from ..core.loader import LoadResult
+
+    try:
+        extra = analyze(result.scenario).diagnostics
+    except Exception:
+        extra = _crashed(result.path, traceback.format_exc()).diagnostics
+    if not any(d.is_error for d in extra):
+        return result
+    return LoadResult(result.path, None, sorted(result.diagnostics + extra, key=dx.sort_key), result.scenario.title)
 
 
 def _crashed(path: str, trace: str):

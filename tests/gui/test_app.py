@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def card_for(window, scenario_id):
     for card in window.library.cards:
-        if card.result.scenario is not None and card.result.scenario.id == scenario_id:
+        if card.playable and card.entry.id == scenario_id:
             return card
     raise AssertionError(f"no card for {scenario_id}")
 
@@ -54,7 +54,7 @@ def test_library_lists_every_bundled_scenario(main_window):
     from simulator.core.assets import bundled_dir
 
     files = sorted(p.name for p in bundled_dir("scenarios").glob("*.yaml"))
-    shown = sorted(Path(c.result.path).name for c in main_window.library.cards)
+    shown = sorted(Path(c.entry.path).name for c in main_window.library.cards)
     assert shown == files
     assert all(c.playable for c in main_window.library.cards)
     card = card_for(main_window, "lost-luggage")
@@ -333,5 +333,26 @@ def test_a_file_only_the_analysis_finds_broken_ends_up_with_its_problems(qtbot, 
     window = window_with_folder
     with qtbot.waitSignal(window.library_ready, timeout=20000):
         window.load_library()
-    qtbot.waitUntil(lambda: any(not c.playable and c.result.path == str(path) for c in window.library.cards),
+    qtbot.waitUntil(lambda: any(not c.playable and c.entry.path == str(path) for c in window.library.cards),
                     timeout=10000)
+
+
+def test_a_second_start_lists_the_library_from_the_cache_and_reads_a_file_only_when_opened(
+        qtbot, data_dir, user_folder):
+    from .conftest import _make_window
+
+    first = _make_window(qtbot, data_dir, user_folder)
+    listed = sorted((c.entry.path, c.entry.title, c.playable) for c in first.library.cards)
+    first.close()
+    assert (data_dir / "library-cache.json").is_file()
+    second = _make_window(qtbot, data_dir, user_folder)
+    assert sorted((c.entry.path, c.entry.title, c.playable) for c in second.library.cards) == listed
+    assert second._scenarios == {}  # nothing was parsed: every card came from the cache
+    # the file breaks after it was listed: opening its card shows the problem instead of a briefing
+    (user_folder / "tiny-timer.yaml").write_text("format: 1\nid: tiny-timer\nnodes: [\n", encoding="utf-8")
+    card = card_for(second, "tiny-timer")
+    card.setFocus()
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    assert second.stack.currentWidget() is second.library
+    broken = next(c for c in second.library.cards if c.entry.path == str(user_folder / "tiny-timer.yaml"))
+    assert not broken.playable and "yaml" in broken.problems_label.text().lower()
