@@ -128,9 +128,57 @@ def main(argv=None) -> int:
                                   (trainee,)).fetchall()
         print(f"  {'GROUP BY attempts':22s} {statistics.median(per_call(grouped, 5) for _ in range(5)) * 1e3:8.2f} ms"
               "  (not used: why the store keeps a per-scenario progress table)")
+        library_view(empty, empty_trainee, full, trainee, library, args.rounds)
         for store in (empty, once, full):
             store.close()
     return 0
+
+
+def library_view(empty, empty_trainee: str, full, trainee: str, library: list[str], rounds: int) -> None:
+    """End to end, what the trainee waits for at start: a freshly listed library screen (one card
+    per scenario) reads the progress and shows it on every card, from the full store and from the
+    empty one (each sample on a new screen; building the cards is not timed)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from simulator.core.catalog import CatalogEntry
+    from simulator.gui.app import application
+    from simulator.gui.library import LibraryView
+
+    app = application()
+
+    def listed() -> LibraryView:
+        view = LibraryView()
+        view.resize(1280, 800)
+        view.show()
+        for i, sid in enumerate(library):
+            view.add_entry("bundled", CatalogEntry(f"/bench/{sid}.yaml", True, f"Scenario {i}", sid, "banking",
+                                                   "easy", 5, "A customer with a problem."))
+        view.finish_loading()
+        app.processEvents()
+        return view
+
+    def sample(store, trainee_id: str) -> float:
+        view = listed()
+        start = time.perf_counter()
+        view.set_progress(store.scenario_progress(trainee_id, library))
+        app.processEvents()
+        elapsed = time.perf_counter() - start
+        view.close()
+        view.deleteLater()
+        app.processEvents()
+        return elapsed
+
+    sample(empty, empty_trainee)
+    sample(full, trainee)
+    times: dict[str, list[float]] = {"empty": [], "full": []}
+    for _ in range(rounds):
+        times["empty"].append(sample(empty, empty_trainee))
+        times["full"].append(sample(full, trainee))
+    e, f = statistics.median(times["empty"]), statistics.median(times["full"])
+    print(f"library screen showing the progress on {len(library)} new cards, median of {rounds} rounds:")
+    print(f"  empty store {e * 1e3:8.2f} ms, full store {f * 1e3:8.2f} ms")
+    print(f"  ratio full/empty:       {f / e:.2f}x (goal: within 1.20x) -> {'OK' if f / e <= 1.2 else 'OVER'}")
 
 
 if __name__ == "__main__":

@@ -114,6 +114,8 @@ class DebriefView(QWidget):
         self.export_button.setToolTip("Save this debrief as a PDF to hand to a coach (Alt+X)")
         self.status = _label("", color=theme.MUTED, wrap=False)
         self.status.setAccessibleName("Export status")
+        self.record_label = _label("", color=theme.MUTED, wrap=False)
+        self.record_label.setAccessibleName("Progress saved")
 
         self.retry_button.clicked.connect(self.retry_requested)
         self.library_button.clicked.connect(self.library_requested)
@@ -126,6 +128,7 @@ class DebriefView(QWidget):
         bar_box = QHBoxLayout(bar)
         bar_box.addWidget(self.retry_button)
         bar_box.addWidget(self.library_button)
+        bar_box.addWidget(self.record_label)
         bar_box.addStretch(1)
         bar_box.addWidget(self.status)
         bar_box.addWidget(self.wow_button)
@@ -167,6 +170,11 @@ class DebriefView(QWidget):
         self.wow_button.blockSignals(False)
         self._build()
         self.scroll.verticalScrollBar().setValue(0)
+
+    def set_record_note(self, text: str) -> None:
+        """Where this attempt was saved and when the scenario is due again ('' when not saved)."""
+        self.record_label.setText(text)
+        self.record_label.setVisible(bool(text))
 
     def export_pdf(self, path: str) -> None:
         """Write the debrief to ``path`` as an A4 PDF (raises OSError when it cannot be written)."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
 from ..core.levels import Level
@@ -19,24 +19,12 @@ from ..core.levels import Level
 if TYPE_CHECKING:
     from ..core.catalog import CatalogEntry
 from . import theme
+from .progress_text import domain_name, level_text, plural, when
 from .widgets import Card, chip, plain_label
 
 ORIGINS = {"bundled": "Bundled", "user": "Your folder", "file": "Opened file"}
 MAX_PROBLEMS_SHOWN = 6
 CARD_MIN_WIDTH = 460
-
-
-def when(moment: datetime, now: datetime) -> str:
-    """'today', 'yesterday', '3 days ago' or the date, in the computer's time zone."""
-    days = (now.astimezone().date() - moment.astimezone().date()).days
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days < 14:
-        return f"{days} days ago"
-    local = moment.astimezone()
-    return f"on {local.day} {local:%b %Y}"
 
 
 def progress_text(progress, now: datetime) -> str:
@@ -45,9 +33,9 @@ def progress_text(progress, now: datetime) -> str:
         return "○ Never played"
     parts = []
     if progress.best_level is not None:
-        parts.append(f"Best: {theme.level_badge_text(progress.best_level)}")
+        parts.append(f"Best: {level_text(progress.best_level)}")
     if progress.attempts:
-        parts.append(f"{progress.attempts} attempt{'s' * (progress.attempts != 1)}")
+        parts.append(plural(progress.attempts, "attempt"))
     else:
         parts.append("started, not finished")
     parts.append(f"last played {when(progress.last_played, now)}")
@@ -73,7 +61,7 @@ class ScenarioCard(Card):
         chips = QHBoxLayout()
         chips.setSpacing(8)
         if entry.playable:
-            for text in (entry.domain.replace("_", " ").capitalize(), entry.difficulty,
+            for text in (domain_name(entry.domain) if entry.domain else "", entry.difficulty,
                          f"{entry.minutes} min" if entry.minutes else ""):
                 if text:
                     chips.addWidget(chip(text))
@@ -156,6 +144,7 @@ class LibraryView(QWidget):
     come first, under their own heading."""
 
     scenario_chosen = Signal(object)
+    switch_trainee_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,6 +163,16 @@ class LibraryView(QWidget):
         self.count_label = plain_label("Loading scenarios…", "normal", color=theme.MUTED)
         titles.addWidget(self.count_label)
         header.addLayout(titles, 1)
+        self.trainee_label = plain_label("", "normal", bold=True, wrap=False)
+        self.trainee_label.setAccessibleName("Who is practising")
+        self.trainee_button = QPushButton("&Who is practising?")
+        self.trainee_button.setAccessibleName("Who is practising?")
+        self.trainee_button.setToolTip("Choose whose progress is kept (Alt+W)")
+        self.trainee_button.clicked.connect(self.switch_trainee_requested)
+        self.trainee_label.hide()
+        self.trainee_button.hide()
+        header.addWidget(self.trainee_label, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addWidget(self.trainee_button, 0, Qt.AlignmentFlag.AlignBottom)
         outer.addLayout(header)
 
         bar = QHBoxLayout()
@@ -259,7 +258,7 @@ class LibraryView(QWidget):
     def _insert_domain(self, domain: str) -> None:
         labels = [self.domain_box.itemData(i) for i in range(1, self.domain_box.count())]
         position = 1 + sum(1 for d in labels if d < domain)
-        self.domain_box.insertItem(position, domain.replace("_", " ").capitalize(), domain)
+        self.domain_box.insertItem(position, domain_name(domain), domain)
 
     def finish_loading(self) -> None:
         self.progress.hide()
@@ -272,6 +271,9 @@ class LibraryView(QWidget):
         text = f"{playable} scenario{'s' * (playable != 1)}"
         if broken:
             text += f" · {broken} file{'s' * (broken != 1)} with problems"
+        due = sum(c.due for c in self.cards)
+        if due:
+            text += f" · {due} due for review"
         if self.progress.isVisible():
             text += " · loading…"
         self.count_label.setText(text)
@@ -300,6 +302,16 @@ class LibraryView(QWidget):
         for card in self.cards:
             card.set_progress(None if progress is None else progress.get(card.entry.id), self._now)
         self._layout_cards()
+
+    def set_trainee_name(self, name: str, saving: bool = True) -> None:
+        """'Practising: Ann' with a button to switch; or say that progress is not being saved."""
+        if not saving:
+            self.trainee_label.setText("Progress is not being saved")
+        else:
+            self.trainee_label.setText(f"Practising: {name}" if name else "Nobody chosen: progress is not saved")
+        self.trainee_label.show()
+        self.trainee_button.setText("S&witch…" if name else "&Who is practising?")
+        self.trainee_button.setVisible(saving)
 
     def due_cards(self) -> list[ScenarioCard]:
         return [c for c in self.cards if c.due]

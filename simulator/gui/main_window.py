@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 from ..core.assets import bundled_dir
 from . import fonts, worker
 from .library import LibraryView
+from .practice_record import PracticeRecord, default_data_dir, describe_due
 from .settings import MAX_SCALE, MIN_SCALE, Settings
 
 SCALE_STEP = 1.1
@@ -19,6 +20,7 @@ SHORTCUTS = [
     ("Briefing", "Enter: start · Esc: back to the library"),
     ("Play", "1-9: choose a reply · Arrow or Page keys: move between replies · Enter: choose"),
     ("", "Backspace: step back (Practice) · Ctrl+R: restart · Esc: quit to the library"),
+    ("Progress", "Ctrl+Shift+W: who is practising · Ctrl+Shift+P: my progress · Ctrl+Shift+O: class overview"),
     ("Text size", "Ctrl+= larger · Ctrl+- smaller · Ctrl+0 reset"),
     ("Window", "F11: full screen"),
 ]
@@ -62,7 +64,14 @@ class MainWindow(QMainWindow):
         self.library = LibraryView()
         self.stack.addWidget(self.library)
         self.library.scenario_chosen.connect(self.open_briefing)
-        self._briefing = self._play = None  # made on first use: start-up shows only the library
+        self.library.switch_trainee_requested.connect(self.choose_trainee)
+        self.record = PracticeRecord(default_data_dir(settings.data_dir), self)
+        self.record.problem.connect(self._progress_problem)
+        self.record.trainee_changed.connect(self.refresh_progress)
+        self._reported: set[str] = set()
+        self._resume_offered = False
+        # made on first use: start-up shows only the library
+        self._briefing = self._play = self._progress_view = self._class_view = None
         self._build_menus()
         self.apply_font_scale(settings.font_scale, save=False)
         geometry = settings.geometry
@@ -108,6 +117,14 @@ class MainWindow(QMainWindow):
         self.mood_action.setChecked(self.settings.mood_meter)
         self.fullscreen_action = self._action(view, "&Full screen", self.toggle_full_screen,
                                               QKeySequence(Qt.Key.Key_F11), checkable=True)
+        progress = bar.addMenu("&Progress")
+        self._action(progress, "&Who is practising?…", self.choose_trainee, QKeySequence("Ctrl+Shift+W"))
+        self._action(progress, "My &progress", self.show_progress_view, QKeySequence("Ctrl+Shift+P"))
+        self._action(progress, "&Class overview", self.show_class_view, QKeySequence("Ctrl+Shift+O"))
+        progress.addSeparator()
+        self._action(progress, "Export my &history (JSON)…", self.export_history)
+        self._action(progress, "Export all attempts (&CSV)…", self.export_attempts)
+        self._action(progress, "&Import trainees' histories…", self.import_histories)
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
 
@@ -164,7 +181,9 @@ class MainWindow(QMainWindow):
         broken = sum(not c.playable for c in self.library.cards)
         self.statusBar().showMessage(f"{count} scenario file{'s' * (count != 1)} loaded"
                                      + (f", {broken} with problems" if broken else ""), 8000)
+        self.refresh_progress()
         self.library_ready.emit()
+        self.offer_resume()
 
     def choose_user_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Scenario folder", self.settings.user_folder or os.getcwd())
@@ -228,6 +247,10 @@ class MainWindow(QMainWindow):
             self._play = PlayView()
             self._play.quit_requested.connect(self.show_library)
             self._play.debrief_requested.connect(self.show_debrief)
+            self._play.step_taken.connect(self.record.step)
+            self._play.step_undone.connect(self.record.undo)
+            self._play.restarted.connect(self.record.restart)
+            self._play.left_unfinished.connect(self.record.leave)
             self.stack.addWidget(self._play)
             fonts.refresh(self._play)
         return self._play
@@ -271,6 +294,7 @@ class MainWindow(QMainWindow):
         self.mode = mode
         self.settings.mode = mode
         self.play.start(self.current, mode, self.settings.mood_meter)
+        self.record.begin(self.current, mode)
         self.stack.setCurrentWidget(self.play)
         if self.play.reply_buttons:
             self.play.reply_buttons[0].setFocus()
@@ -294,8 +318,13 @@ class MainWindow(QMainWindow):
         except Exception:  # the debrief still works without the canonical paths
             analysis = None
         self.last_debrief = (scenario, result, analysis)
+        saved = self.record.attempt_id is not None
+        state = self.record.finish(result)
         view = self._debrief_view()
         view.show_result(scenario, result, analysis)
+        view.set_record_note(f"Saved to {self.record.trainee.name}'s progress. {describe_due(state)}".strip()
+                             if saved and state is not None else "")
+        self.refresh_progress()
         self.stack.setCurrentWidget(view)
         fonts.refresh(view)
         self.debrief_shown.emit()
@@ -313,6 +342,183 @@ class MainWindow(QMainWindow):
     def retry(self) -> None:
         if self.current is not None:
             self.start_play(self.mode)
+
+    # -- progress --------------------------------------------------------------------------------
+
+    def start_progress(self, ask: bool = True) -> None:
+        """Open the progress store (telling the trainee about any repair) and ask who is practising."""
+        if not self.record.open():
+            QMessageBox.warning(self, "Progress will not be saved", self.record.error)
+            self.library.set_trainee_name("", saving=False)
+            return
+        if self.record.notices:
+            QMessageBox.information(self, "Your progress file", "\n\n".join(self.record.notices))
+        if ask:
+            self.choose_trainee()
+
+    def choose_trainee(self) -> None:
+        if self.record.store is None:
+            QMessageBox.information(self, "Progress", self.record.error or "Progress is not available.")
+            return
+        from .trainee_picker import pick_trainee
+
+        current = self.record.trainee.id if self.record.trainee else self.settings.last_trainee
+        trainee = pick_trainee(self.record.store, self, current or None)
+        if trainee is not None:
+            self.sign_in(trainee)
+        elif self.record.trainee is None:
+            self.library.set_trainee_name("")
+
+    def sign_in(self, trainee) -> None:
+        """Practise as ``trainee``: the library shows their progress; an unfinished attempt is offered."""
+        self._resume_offered = False
+        self.record.set_trainee(trainee)
+        self.settings.last_trainee = trainee.id
+        self.settings.sync()
+        self.library.set_trainee_name(trainee.name)
+        self.offer_resume()
+
+    def library_ids(self) -> list[str]:
+        return [c.entry.id for c in self.library.cards if c.playable]
+
+    def refresh_progress(self) -> None:
+        """The cards' status and the count of reviews due, for the trainee practising now."""
+        if self.library_loading:
+            return
+        progress = self.record.scenario_progress(self.library_ids())
+        self.library.set_progress(progress)
+        due = len(self.library.due_cards())
+        if progress is not None and due:
+            self.statusBar().showMessage(f"{due} scenario{'s are' if due != 1 else ' is'} due for review", 10000)
+
+    def offer_resume(self) -> None:
+        """Once per sign-in, when the library is listed: continue an attempt left open by a crash or a close."""
+        if self._resume_offered or self.library_loading or not self.record.active:
+            return
+        self._resume_offered = True
+        for attempt in [a for a in self.record.unfinished(self.library_ids()) if a.step_count]:
+            card = next(c for c in self.library.cards if c.playable and c.entry.id == attempt.scenario_id)
+            answer = self.ask_resume(card.entry.title, attempt)
+            if answer == "continue":
+                self.resume_attempt(attempt, card.entry)
+                return
+            if answer == "discard":
+                self.record.discard(attempt.id)
+                self.refresh_progress()
+
+    def ask_resume(self, title: str, attempt) -> str:
+        """'continue', 'discard' or 'later'; tests may replace it."""
+        replies = f"{attempt.step_count} repl{'ies' if attempt.step_count != 1 else 'y'}"
+        box = QMessageBox(QMessageBox.Icon.Question, "Continue where you left off?",
+                          f"You have an unfinished attempt at \u201c{title}\u201d ({replies} so far, "
+                          f"{attempt.mode}). Continue it?", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        buttons = {box.addButton("&Continue", QMessageBox.ButtonRole.AcceptRole): "continue",
+                   box.addButton("&Discard it", QMessageBox.ButtonRole.DestructiveRole): "discard",
+                   box.addButton("&Later", QMessageBox.ButtonRole.RejectRole): "later"}
+        box.setDefaultButton(next(iter(buttons)))
+        box.exec()
+        return buttons.get(box.clickedButton(), "later")
+
+    def resume_attempt(self, attempt, entry) -> None:
+        scenario = self.scenario_for(entry)
+        if scenario is None:
+            return
+        report = self.record.resume(attempt, scenario)
+        if report is None:
+            return
+        if not report.complete:
+            QMessageBox.information(self, "The scenario has changed",
+                                    f"Only {report.applied} of your {report.requested} replies could be replayed: "
+                                    f"{report.reason}. You continue from there.")
+        self.current = scenario
+        self.mode = attempt.mode
+        self.play.show_session(scenario, report.session, attempt.mode)
+        self.stack.setCurrentWidget(self.play)
+        if report.session.ended:
+            self.show_debrief()
+        elif self.play.reply_buttons:
+            self.play.reply_buttons[0].setFocus()
+
+    def _need_store(self, trainee: bool = False) -> bool:
+        """True when the store (and, if asked, a trainee) is there; otherwise say what is missing."""
+        if self.record.store is None:
+            QMessageBox.information(self, "Progress", self.record.error or "Progress is not available.")
+            return False
+        if trainee and self.record.trainee is None:
+            self.choose_trainee()
+        return not trainee or self.record.trainee is not None
+
+    def library_entries(self) -> list:
+        return [c.entry for c in self.library.cards if c.playable]
+
+    def show_progress_view(self) -> None:
+        if self._need_store(trainee=True):
+            self.show_progress_of(self.record.trainee)
+
+    def show_progress_of(self, trainee) -> None:
+        """The progress view for ``trainee`` (the one practising, or one picked in the class view)."""
+        if self._progress_view is None:
+            from .progress_view import ProgressView
+
+            self._progress_view = ProgressView()
+            self._progress_view.library_requested.connect(self.show_library)
+            self.stack.addWidget(self._progress_view)
+        try:
+            self._progress_view.show_progress(self.record.store, trainee, self.library_entries())
+        except Exception as exc:  # a store that fails to read: say so, stay where we are
+            self._progress_problem(f"Your progress could not be read: {exc}")
+            return
+        self.stack.setCurrentWidget(self._progress_view)
+        fonts.refresh(self._progress_view)
+
+    def show_class_view(self) -> None:
+        if not self._need_store():
+            return
+        if self._class_view is None:
+            from .class_view import ClassView
+
+            self._class_view = ClassView()
+            self._class_view.library_requested.connect(self.show_library)
+            self._class_view.store_changed.connect(self.refresh_progress)
+            self._class_view.trainee_activated.connect(self.show_progress_of)
+            self.stack.addWidget(self._class_view)
+        try:
+            self._class_view.show_class(self.record.store, self.library_entries())
+        except Exception as exc:
+            self._progress_problem(f"The class overview could not be read: {exc}")
+            return
+        self.stack.setCurrentWidget(self._class_view)
+        fonts.refresh(self._class_view)
+
+    def export_history(self) -> None:
+        if self._need_store(trainee=True):
+            from .progress_actions import export_history_json
+
+            export_history_json(self, self.record.store, self.record.trainee.id)
+
+    def export_attempts(self) -> None:
+        if self._need_store():
+            from .progress_actions import export_attempts_csv
+
+            export_attempts_csv(self, self.record.store)
+
+    def import_histories(self) -> None:
+        if not self._need_store():
+            return
+        from .progress_actions import import_histories
+
+        outcome = import_histories(self, self.record.store)
+        if outcome is not None and outcome.ok:
+            self.show_class_view()
+
+    def _progress_problem(self, message: str) -> None:
+        """Shown in the status bar every time, in a dialog the first time for each kind."""
+        self.statusBar().showMessage(message, 15000)
+        kind = message.split(":", 1)[0]
+        if kind not in self._reported:
+            self._reported.add(kind)
+            QMessageBox.warning(self, "Progress", message)
 
     # -- view ----------------------------------------------------------------------------------
 
@@ -366,6 +572,7 @@ class MainWindow(QMainWindow):
         if self._play is not None:
             self._play.stop()
         self.cancel_jobs()
+        self.record.close()
         if self.persist:
             self.settings.geometry = self.saveGeometry()
             self.settings.mode = self.mode

@@ -65,6 +65,12 @@ class Bubble(QFrame):
 class PlayView(QWidget):
     debrief_requested = Signal()
     quit_requested = Signal()
+    # for the progress record: a decision taken (the engine's Step), taken back, the conversation
+    # started again, or left unfinished
+    step_taken = Signal(object)
+    step_undone = Signal()
+    restarted = Signal()
+    left_unfinished = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -272,6 +278,7 @@ class PlayView(QWidget):
             return
         seconds = self._clock.elapsed() / 1000 if self._clock.isValid() else 0.0
         session.choose(index, round(seconds, 1))
+        self.step_taken.emit(session.steps[-1])
         self.refresh()
 
     def time_out(self) -> None:
@@ -280,10 +287,12 @@ class PlayView(QWidget):
             return
         self.countdown_timer.stop()
         session.time_out()
+        self.step_taken.emit(session.steps[-1])
         self.refresh()
 
     def step_back(self) -> None:
         if self.session is not None and self.practice and self.session.undo():
+            self.step_undone.emit()
             self.refresh()
 
     def restart(self) -> None:
@@ -293,14 +302,16 @@ class PlayView(QWidget):
                                                                  "Your replies so far will be lost."):
             return
         self.session.restart()
+        self.restarted.emit()
         self._clear_transcript()
         self.refresh()
 
     def quit(self) -> None:
-        if self.session is not None and self.session.steps and not self.session.ended:
-            if not self.confirm("Quit?", "Leave this conversation and go back to the library? "
-                                         "Your replies so far will be lost."):
+        if self.session is not None and not self.session.ended:
+            if self.session.steps and not self.confirm("Quit?", "Leave this conversation and go back to the "
+                                                                 "library? It will not count as an attempt."):
                 return
+            self.left_unfinished.emit()
         self.stop()
         self.quit_requested.emit()
 

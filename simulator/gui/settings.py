@@ -78,6 +78,15 @@ class Settings:
         self._qs.setValue("library/user_folder", value or "")
 
     @property
+    def last_trainee(self) -> str:
+        """The id of whoever practised last: preselected when the app asks who is practising."""
+        return str(self._qs.value("progress/last_trainee", "") or "")
+
+    @last_trainee.setter
+    def last_trainee(self, value: str) -> None:
+        self._qs.setValue("progress/last_trainee", value or "")
+
+    @property
     def geometry(self) -> QByteArray | None:
         value = self._qs.value("window/geometry")
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None

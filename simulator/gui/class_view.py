@@ -1,0 +1,566 @@
+"""The class view for trainers: every trainee (imported or on this computer) against the library.
+
+One row per trainee: finished attempts, scenarios played, how many at WOW, when they last played,
+where they are stuck, then the best level per scenario (symbol, name and colour). The trainee's
+name stays in view while the scenario columns scroll sideways. Sort by clicking a heading or with
+the "Sort by" box; Enter on a row emits ``trainee_activated`` (to open that trainee's progress).
+Figures come from ``ProgressStore.class_overview``; this module only lays them out.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from datetime import datetime
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QScrollArea, QSizePolicy, QTableView, QVBoxLayout, QWidget)
+
+from ..core.levels import Level
+from ..core.progress import ProgressStore, TraineeOverview
+from . import fonts, theme
+from .level_chart import tint
+from .progress_text import NOT_PLAYED, level_text, long_date, plural, when
+from .screen_bar import ScreenBar
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .progress_actions import Outcome
+from .widgets import plain_label
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+TRAINEE_ROLE = Qt.ItemDataRole.UserRole + 2
+NAME, ORIGIN, FINISHED, PLAYED, WOW, LAST, STUCK = range(7)
+FIXED_HEADINGS = ("Trainee", "From", "Finished\nattempts", "Played", "At WOW", "Last played", "Stuck on")
+ORIGIN_TEXT = {"local": "Local", "imported": "Imported"}
+ORIGIN_LONG = {"local": "plays on this computer", "imported": "imported from an exported history"}
+STUCK_RULE = "finished twice or more, never above Low"
+CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+def heading_lines(title: str, width: int = 13) -> str:
+    """A scenario title on at most three short lines, for a narrow column heading."""
+    return "\n".join(textwrap.wrap(title, width, max_lines=3, placeholder=" …")) or title
+
+
+class ClassModel(QAbstractTableModel):
+    """The overview as a table model; ``SORT_ROLE`` gives each cell a value that sorts naturally."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[TraineeOverview] = []
+        self.scenarios: list[tuple[str, str]] = []  # (id, title)
+        self.now: datetime | None = None
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_overview(self, rows: list[TraineeOverview], scenarios: list[tuple[str, str]],
+                     now: datetime | None = None) -> None:
+        self.beginResetModel()
+        self.rows, self.scenarios, self.now = list(rows), list(scenarios), now
+        self.endResetModel()
+
+    def title(self, scenario_id: str) -> str:
+        return next((t for sid, t in self.scenarios if sid == scenario_id), scenario_id)
+
+    # -- Qt model --------------------------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(FIXED_HEADINGS) + len(self.scenarios)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or section < 0:
+            return None
+        fixed = section < len(FIXED_HEADINGS)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return FIXED_HEADINGS[section] if fixed else heading_lines(self.scenarios[section - STUCK - 1][1])
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            if fixed:
+                return FIXED_HEADINGS[section].replace("\n", " ") + (f" ({STUCK_RULE})" if section == STUCK else "")
+            return f"Best level in: {self.scenarios[section - STUCK - 1][1]}"
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], index.column()
+        if role == TRAINEE_ROLE:
+            return row.trainee
+        if column >= len(FIXED_HEADINGS):
+            return self._level_cell(row, self.scenarios[column - len(FIXED_HEADINGS)], role)
+        return self._fixed_cell(row, column, role)
+
+    def _fixed_cell(self, row: TraineeOverview, column: int, role):
+        stuck_titles = [self.title(s) for s in row.stuck]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                NAME: row.trainee.name,
+                ORIGIN: ORIGIN_TEXT.get(row.trainee.origin, row.trainee.origin),
+                FINISHED: str(row.finished_attempts),
+                PLAYED: f"{row.scenarios_played} of {row.scenarios_total}",
+                WOW: str(row.scenarios_wow),
+                LAST: when(row.last_played, self.now) if row.last_played else NOT_PLAYED,
+                STUCK: ("⚠ " + (f"{len(stuck_titles)}: " if len(stuck_titles) > 1 else "") + "; ".join(stuck_titles)
+                        if stuck_titles else ""),
+            }[column]
+        if role == SORT_ROLE:
+            return {
+                NAME: row.trainee.name.casefold(),
+                ORIGIN: row.trainee.origin,
+                FINISHED: row.finished_attempts,
+                PLAYED: row.scenarios_played,
+                WOW: row.scenarios_wow,
+                LAST: row.last_played.timestamp() if row.last_played else -1.0,
+                STUCK: len(row.stuck),
+            }[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if column in (FINISHED, WOW) else CENTRED if column == PLAYED else LEFT
+        if role == Qt.ItemDataRole.FontRole and column == NAME:
+            return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == STUCK and row.stuck:
+                return QColor(theme.LEVEL_COLORS[Level.LOW])
+            if column in (ORIGIN, LAST):
+                return QColor(theme.MUTED)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            name = row.trainee.name
+            return {
+                NAME: f"{name} ({ORIGIN_LONG.get(row.trainee.origin, row.trainee.origin)}). "
+                      f"Enter: show {name}'s progress.",
+                ORIGIN: f"{name}: {ORIGIN_LONG.get(row.trainee.origin, row.trainee.origin)}",
+                FINISHED: f"{name}: {plural(row.finished_attempts, 'finished attempt')}",
+                PLAYED: f"{name}: played {row.scenarios_played} of {row.scenarios_total} scenarios",
+                WOW: f"{name}: {row.scenarios_wow} at WOW",
+                LAST: f"{name}: last played {long_date(row.last_played)}" if row.last_played
+                else f"{name}: never played",
+                STUCK: f"{name} is stuck on: {'; '.join(stuck_titles)} ({STUCK_RULE})" if stuck_titles
+                else f"{name} is not stuck anywhere",
+            }[column]
+        return None
+
+    def _level_cell(self, row: TraineeOverview, scenario: tuple[str, str], role):
+        scenario_id, title = scenario
+        level = row.best_levels.get(scenario_id)
+        stuck = scenario_id in row.stuck
+        if role == Qt.ItemDataRole.DisplayRole:
+            return level_text(level) + (" ⚠" if stuck else "")
+        if role == SORT_ROLE:
+            return level.rank if level is not None else -1
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return CENTRED
+        if role == Qt.ItemDataRole.BackgroundRole and level is not None:
+            return tint(theme.LEVEL_COLORS[level], 0.14)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(theme.LEVEL_COLORS[level]) if level is not None else QColor(theme.MUTED)
+        if role == Qt.ItemDataRole.FontRole and level is not None:
+            return self._bold
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            if level is None:
+                return f"{row.trainee.name}, {title}: not finished yet"
+            text = f"{row.trainee.name}, {title}: best level {level.label} ({level.meaning})"
+            return text + (f"; stuck ({STUCK_RULE})" if stuck else "")
+        return None
+
+
+class FrozenNameTable(QTableView):
+    """A table whose first column (the trainee's name) stays put while the others scroll sideways:
+    a second view over the same model, laid on top of column 0 (after Qt's frozen-column example)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.frozen = QTableView(self)
+        self.frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.frozen.verticalHeader().hide()
+        self.frozen.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.frozen.horizontalHeader().setSortIndicatorShown(True)
+        self.frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.frozen.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.frozen.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.frozen.setAccessibleName("Trainee names")
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.viewport().stackUnder(self.frozen)
+        self.horizontalHeader().sectionResized.connect(self._section_resized)
+        self.verticalHeader().sectionResized.connect(
+            lambda row, _old, size: self.frozen.setRowHeight(row, size))
+        self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
+        self.frozen.horizontalHeader().sectionClicked.connect(self._frozen_heading_clicked)
+        self.horizontalHeader().sortIndicatorChanged.connect(
+            lambda column, order: self.frozen.horizontalHeader().setSortIndicator(column, order))
+        self.frozen.activated.connect(self.activated)  # a double click on a name
+
+    def setModel(self, model) -> None:  # noqa: N802 (Qt naming)
+        super().setModel(model)
+        self.frozen.setModel(model)
+        self.frozen.setSelectionModel(self.selectionModel())
+        for signal in (model.modelReset, model.layoutChanged, model.columnsInserted):
+            signal.connect(self.sync_frozen)
+        self.sync_frozen()
+
+    def sync_frozen(self, *_args) -> None:
+        model = self.model()
+        if model is None:
+            return
+        for column in range(model.columnCount()):
+            self.frozen.setColumnHidden(column, column != NAME)
+        self.frozen.setColumnWidth(NAME, self.columnWidth(NAME))
+        self.frozen.verticalHeader().setDefaultSectionSize(self.verticalHeader().defaultSectionSize())
+        self.update_frozen_geometry()
+
+    def _section_resized(self, column: int, _old: int, size: int) -> None:
+        if column == NAME:
+            self.frozen.setColumnWidth(NAME, size)
+            self.update_frozen_geometry()
+
+    def _frozen_heading_clicked(self, column: int) -> None:
+        header = self.horizontalHeader()
+        ascending = Qt.SortOrder.AscendingOrder
+        order = (Qt.SortOrder.DescendingOrder if header.sortIndicatorSection() == column
+                 and header.sortIndicatorOrder() == ascending else ascending)
+        self.sortByColumn(column, order)
+
+    def update_frozen_geometry(self) -> None:
+        self.frozen.horizontalHeader().setFixedHeight(self.horizontalHeader().height())
+        self.frozen.setGeometry(self.frameWidth(), self.frameWidth(), self.columnWidth(NAME),
+                                self.viewport().height() + self.horizontalHeader().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.update_frozen_geometry()
+
+    def moveCursor(self, action, modifiers) -> QModelIndex:  # noqa: N802
+        current = super().moveCursor(action, modifiers)
+        frozen_width = self.frozen.columnWidth(NAME)
+        if (action == QAbstractItemView.CursorAction.MoveLeft and current.column() > 0
+                and self.visualRect(current).topLeft().x() < frozen_width):
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() + self.visualRect(current).topLeft().x() - frozen_width)
+        return current
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: N802
+        if index.column() > NAME:
+            super().scrollTo(index, hint)
+            frozen_width = self.frozen.columnWidth(NAME)
+            left = self.visualRect(index).left()
+            if left < frozen_width:  # not hidden under the names
+                bar = self.horizontalScrollBar()
+                bar.setValue(bar.value() + left - frozen_width)
+        else:  # the name column never scrolls sideways: only bring the row into view
+            keep = self.horizontalScrollBar().value()
+            super().scrollTo(index, hint)
+            self.horizontalScrollBar().setValue(keep)
+
+
+class ClassView(QWidget):
+    """``show_class`` fills it; Back to library (or Esc) emits ``library_requested``."""
+
+    library_requested = Signal()
+    trainee_activated = Signal(object)  # Trainee: show their progress
+    store_changed = Signal()  # histories were imported
+
+    SORT_CHOICES = (("Name", NAME, Qt.SortOrder.AscendingOrder),
+                    ("Finished attempts", FINISHED, Qt.SortOrder.DescendingOrder),
+                    ("Scenarios played", PLAYED, Qt.SortOrder.DescendingOrder),
+                    ("At WOW", WOW, Qt.SortOrder.DescendingOrder),
+                    ("Last played", LAST, Qt.SortOrder.DescendingOrder),
+                    ("Stuck on most", STUCK, Qt.SortOrder.DescendingOrder),
+                    ("From", ORIGIN, Qt.SortOrder.AscendingOrder))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.setAccessibleName("Class overview")
+        self.store: ProgressStore | None = None
+        self._scenarios: list = []
+        self._now: datetime | None = None
+
+        self.model = ClassModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(NAME)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.title_label = plain_label("Class overview", "display", bold=True)
+        self.subtitle_label = plain_label("", "normal", color=theme.MUTED)
+        self.subtitle_label.setAccessibleName("Class summary")
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Find a trainee…  (Ctrl+F)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Find a trainee by name")
+        self.filter_edit.textChanged.connect(self._filter)
+        self.sort_box = QComboBox()
+        self.sort_box.setAccessibleName("Sort trainees by")
+        for text, _column, _order in self.SORT_CHOICES:
+            self.sort_box.addItem(text)
+        self.sort_box.currentIndexChanged.connect(self._sort_chosen)
+        sort_label = plain_label("Sort by", "normal", color=theme.MUTED, wrap=False)
+        sort_label.setBuddy(self.sort_box)
+        self.import_button = QPushButton("&Import histories…")
+        self.import_button.setAccessibleName("Import trainees' histories")
+        self.import_button.setToolTip("Add the history files your trainees exported (Alt+I)")
+        self.export_button = QPushButton("E&xport CSV…")
+        self.export_button.setAccessibleName("Export all attempts as CSV")
+        self.export_button.setToolTip("Every attempt of every trainee, one row each, for a spreadsheet (Alt+X)")
+        for widget in (self.filter_edit, self.sort_box):
+            fonts.set_role(widget, "normal")
+        self.import_button.clicked.connect(self.import_histories)
+        self.export_button.clicked.connect(self.export_csv)
+
+        self.table = FrozenNameTable()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Trainees and their best level per scenario")
+        self.table.setAccessibleDescription("Arrow keys move between cells; Enter shows the trainee's progress; "
+                                            "Tab leaves the table.")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        for view in (self.table, self.table.frozen):
+            fonts.set_role(view, "normal")
+        self.table.activated.connect(self._activated)  # Enter, or a double click
+
+        self.legend = plain_label(f"★ WOW   ● Standard   ▼ Low   {NOT_PLAYED} not finished yet   "
+                                  f"⚠ stuck: {STUCK_RULE}", "small", color=theme.MUTED)
+        self.legend.setAccessibleName("Legend")
+        self.empty_label = plain_label("No trainees yet. Trainees use Export my history on their own computer; "
+                                       "import their files here with Import histories…", "heading",
+                                       color=theme.MUTED)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
+
+        self.back_button = QPushButton("Back to &library")
+        self.back_button.setObjectName("primary")
+        self.back_button.setAccessibleName("Back to library")
+        self.back_button.setToolTip("Return to the scenario library (Esc)")
+        self.back_button.clicked.connect(self.library_requested)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setAccessibleName("Import and export status")
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # long text elides
+
+        top = QVBoxLayout()
+        top.setSpacing(2)
+        top.addWidget(self.title_label)
+        top.addWidget(self.subtitle_label)
+        controls = QHBoxLayout()
+        controls.setSpacing(12)
+        controls.addWidget(self.filter_edit, 2)
+        controls.addWidget(sort_label)
+        controls.addWidget(self.sort_box, 1)
+        controls.addStretch(2)
+        # The page scrolls as a whole only when very large text leaves the table no room; at
+        # ordinary sizes the table fills the screen and scrolls by itself.
+        page = QWidget()
+        page.setObjectName("classPage")
+        page.setStyleSheet(f"QWidget#classPage {{ background: {theme.BACKGROUND}; }}")
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.page_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.page_scroll.setWidget(page)
+        body = QVBoxLayout(page)
+        body.setContentsMargins(40, 28, 40, 16)
+        body.setSpacing(14)
+        body.addLayout(top)
+        body.addLayout(controls)
+        body.addWidget(self.table, 1)
+        body.addWidget(self.empty_label, 1)
+        body.addWidget(self.legend)
+        body.addStretch(0)
+        self.bar = bar = ScreenBar()
+        bar.box.addWidget(self.back_button)
+        bar.box.addWidget(self.status, 1)
+        bar.box.addWidget(self.import_button)
+        bar.box.addWidget(self.export_button)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.page_scroll, 1)
+        outer.addWidget(bar)
+
+        QWidget.setTabOrder(self.filter_edit, self.sort_box)
+        QWidget.setTabOrder(self.sort_box, self.table)
+        QWidget.setTabOrder(self.table, self.back_button)
+        QWidget.setTabOrder(self.back_button, self.import_button)
+        QWidget.setTabOrder(self.import_button, self.export_button)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.library_requested.emit,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.filter_edit.setFocus,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._fit_timer = QTimer(self, singleShot=True, interval=0, timeout=self.fit_columns)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sync_sort_box)
+        self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        self._restyle()
+
+    # -- public interface --------------------------------------------------------------------
+
+    def show_class(self, store: ProgressStore, scenarios: Sequence, now: datetime | None = None) -> None:
+        """Show every trainee in ``store`` against ``scenarios`` (objects with ``id`` and ``title``)."""
+        self.store, self._scenarios, self._now = store, list(scenarios), now
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the store again (after an import)."""
+        if self.store is None:
+            return
+        rows = self.store.class_overview(self._scenarios)
+        titles = [(s.id, getattr(s, "title", "") or s.id) for s in self._scenarios]
+        self.model.set_overview(rows, titles, self._now)
+        imported = sum(1 for r in rows if r.trainee.origin == "imported")
+        self.subtitle_label.setText(
+            f"{plural(len(rows), 'trainee')}: {imported} imported, {len(rows) - imported} on this computer · "
+            f"{plural(len(titles), 'scenario')} in the library")
+        self.table.setVisible(bool(rows))
+        self.legend.setVisible(bool(rows))
+        self.empty_label.setVisible(not rows)
+        header = self.table.horizontalHeader()
+        self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.fit_columns()
+
+    def row_count(self) -> int:
+        """Rows shown (after the name filter)."""
+        return self.proxy.rowCount()
+
+    def cell_text(self, row: int, column: int) -> str:
+        """The text of a shown cell (row in the order shown)."""
+        return self.proxy.data(self.proxy.index(row, column)) or ""
+
+    def shown_names(self) -> list[str]:
+        return [self.cell_text(r, NAME) for r in range(self.row_count())]
+
+    def column_of(self, scenario_id: str) -> int:
+        ids = [sid for sid, _title in self.model.scenarios]
+        return len(FIXED_HEADINGS) + ids.index(scenario_id)
+
+    def fit_columns(self) -> None:
+        """Column widths and row heights from the current font (called again when the text size changes).
+
+        Widths are measured here rather than with resizeColumnsToContents: the header's own size
+        hint reserves room for padding and a sort arrow on both sides, which would push the
+        scenario columns (the point of the view) off screen.
+        """
+        table = self.table
+        self._restyle()
+        unit = max(8, table.fontMetrics().height())
+        table.verticalHeader().setDefaultSectionSize(round(unit * 1.9))
+        header = table.horizontalHeader()
+        header.setMinimumSectionSize(unit * 2)
+        heading_metrics = QFontMetrics(self._heading_font())
+        limits = {NAME: (unit * 5, unit * 12), STUCK: (unit * 5, unit * 9), LAST: (unit * 4, unit * 6)}
+        for column in range(self.model.columnCount()):
+            heading = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            heading_w = max((heading_metrics.horizontalAdvance(line) for line in heading.splitlines()), default=0)
+            wanted = max(heading_w + unit * 3 // 2, table.sizeHintForColumn(column) + unit // 3)
+            low, high = limits.get(column, (unit * 3, unit * 7))
+            table.setColumnWidth(column, max(low, min(high, wanted)))
+        table.sync_frozen()
+        # As tall as its rows (a short class leaves no white box), at most the space there is.
+        rows = self.proxy.rowCount()
+        height = (header.sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
+                  + table.horizontalScrollBar().sizeHint().height() + 2 * table.frameWidth() + 4)
+        table.setMaximumHeight(max(height, unit * 8))
+        shown_rows = min(max(rows, 1), 4)  # room for a few rows even when the text is very large
+        table.setMinimumHeight(min(height, header.sizeHint().height() + shown_rows * round(unit * 1.9)
+                                   + table.horizontalScrollBar().sizeHint().height() + 2 * table.frameWidth()))
+
+    def _heading_font(self) -> QFont:
+        font = QFont(self.table.font())
+        font.setPointSizeF(max(1.0, font.pointSizeF() * fonts.ROLES["small"] / fonts.ROLES["normal"]))
+        font.setBold(True)
+        return font
+
+    def _restyle(self) -> None:
+        """The table's style sheet, with the heading size in it: under a style sheet the header
+        does not take a new font from setFont, so Ctrl+= would leave the headings small."""
+        self.bar.restyle(self.font())
+        size = self._heading_font().pointSizeF()
+        t = theme
+        sheet = (f"QTableView {{ background: {t.CARD}; alternate-background-color: #FAFBFC;"
+                 f" border: 1px solid {t.BORDER}; gridline-color: {t.BORDER};"
+                 f" selection-background-color: #E4DEF5; selection-color: {t.TEXT}; }}"
+                 f" QTableView:focus {{ border: 2px solid {t.ACCENT}; }}"
+                 f" QHeaderView::section {{ background: {t.BACKGROUND}; color: {t.TEXT}; border: none;"
+                 f" border-right: 1px solid {t.BORDER}; border-bottom: 1px solid {t.BORDER};"
+                 f" padding: 4px 6px; font-size: {size:.1f}pt; font-weight: bold; }}"
+                 f" QScrollBar:horizontal {{ background: transparent; height: 12px; margin: 0; }}"
+                 f" QScrollBar::handle:horizontal {{ background: {t.BORDER}; border-radius: 5px; min-width: 48px;"
+                 f" margin: 1px; }}"
+                 f" QScrollBar::handle:horizontal:hover {{ background: {t.MUTED}; }}"
+                 f" QScrollBar::add-line:horizontal, QScrollBar::sub-line:horizontal {{ width: 0; }}"
+                 f" QScrollBar::add-page:horizontal, QScrollBar::sub-page:horizontal {{ background: none; }}")
+        if sheet != self.table.styleSheet():
+            self.table.setStyleSheet(sheet)
+            frozen_edge = f"border: none; border-right: 2px solid {t.BORDER}; gridline"  # marks the fixed column
+            self.table.frozen.setStyleSheet(sheet.replace(f"border: 1px solid {t.BORDER}; gridline", frozen_edge))
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def import_histories(self, paths: Iterable[str | os.PathLike] | None = None, notify: bool = True
+                         ) -> "Outcome | None":
+        """Import exported histories (a dialog when ``paths`` is None), then show the class again."""
+        if self.store is None:
+            return None
+        from .progress_actions import import_histories
+
+        outcome = import_histories(self, self.store, paths, notify=notify)
+        if outcome is not None:
+            self.status.setText(outcome.message.splitlines()[0])
+            self.status.setToolTip(outcome.message)
+            self.refresh()
+            self.store_changed.emit()
+        return outcome
+
+    def export_csv(self, path: str | os.PathLike | None = None, notify: bool = True) -> "Outcome | None":
+        if self.store is None:
+            return None
+        from .progress_actions import export_attempts_csv
+
+        outcome = export_attempts_csv(self, self.store, None, path, notify=notify)
+        if outcome is not None:
+            self.status.setText(outcome.message.splitlines()[0])
+            self.status.setToolTip(outcome.message)
+        return outcome
+
+    def _activated(self, index: QModelIndex) -> None:
+        trainee = self.proxy.data(index, TRAINEE_ROLE)
+        if trainee is not None:
+            self.trainee_activated.emit(trainee)
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self.fit_columns()
+
+    def _sort_chosen(self, choice: int) -> None:
+        _text, column, order = self.SORT_CHOICES[choice]
+        self.table.sortByColumn(column, order)
+
+    def _sync_sort_box(self, column: int, _order) -> None:
+        match = next((i for i, c in enumerate(self.SORT_CHOICES) if c[1] == column), -1)
+        if match >= 0 and match != self.sort_box.currentIndex():
+            self.sort_box.blockSignals(True)
+            self.sort_box.setCurrentIndex(match)
+            self.sort_box.blockSignals(False)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_timer.start()  # after fonts.refresh has given the table its new size

@@ -1,0 +1,153 @@
+"""Keeps the trainee's progress while they play: the app's side of ``core.progress.ProgressStore``.
+
+Every decision is saved as it is taken, so closing or killing the app loses at most the
+click in progress. A store that cannot be opened or written never stops play: the problem
+is reported once (``problem``) and the conversation goes on unrecorded.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QObject, QStandardPaths, Signal
+
+
+def default_data_dir(settings_data_dir: str | None) -> str:
+    """--data-dir / SIMULATOR_HOME, else the platform's app-data folder (via ``resolve_data_dir``)."""
+    from ..core.progress import resolve_data_dir
+
+    default = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return str(resolve_data_dir(settings_data_dir, default=default or None).path)
+
+
+class PracticeRecord(QObject):
+    """The open store, who is practising, and the attempt being played."""
+
+    problem = Signal(str)  # something could not be saved or read: say so, once per kind
+    trainee_changed = Signal()
+
+    def __init__(self, data_dir: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.store = None
+        self.error = ""  # why there is no store
+        self.notices: list[str] = []  # migrations and damaged files moved aside, for the trainee
+        self.trainee = None
+        self.attempt_id: str | None = None
+        self._scenario = None
+        self._mode = "practice"
+
+    def open(self) -> bool:
+        from ..core.progress import ProgressError, ProgressStore
+
+        try:
+            self.store = ProgressStore(self.data_dir)
+        except (ProgressError, OSError) as exc:
+            self.store, self.error = None, str(exc)
+            return False
+        self.notices = [n.message for n in self.store.notices]
+        return True
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    # -- who is practising -------------------------------------------------------------------
+
+    def set_trainee(self, trainee) -> None:
+        self.trainee = trainee
+        self.attempt_id = None
+        self.trainee_changed.emit()
+
+    @property
+    def active(self) -> bool:
+        return self.store is not None and self.trainee is not None
+
+    def _guard(self, what: str, action, default=None):
+        """Run a store call; a failure becomes a message, never an exception in a slot."""
+        from ..core.progress import ProgressError
+
+        try:
+            return action()
+        except (ProgressError, OSError, ValueError) as exc:
+            self.problem.emit(f"{what}: {exc}")
+        except Exception as exc:  # sqlite3 errors and the unforeseen: play goes on
+            self.problem.emit(f"{what}: {type(exc).__name__}: {exc}")
+        return default
+
+    # -- the library ---------------------------------------------------------------------------
+
+    def scenario_progress(self, scenario_ids) -> dict | None:
+        if not self.active:
+            return None
+        return self._guard("Your progress could not be read",
+                           lambda: self.store.scenario_progress(self.trainee.id, scenario_ids))
+
+    def unfinished(self, scenario_ids) -> list:
+        """Open attempts of scenarios still in the library, newest first."""
+        if not self.active:
+            return []
+        ids = set(scenario_ids)
+        found = self._guard("Your unfinished attempts could not be read",
+                            lambda: self.store.unfinished_attempts(self.trainee.id), [])
+        return [a for a in found if a.scenario_id in ids]
+
+    # -- the attempt being played ---------------------------------------------------------------
+
+    def begin(self, scenario, mode: str) -> None:
+        """A new attempt; the previous one, if still open, is left as it is (resumable)."""
+        self._scenario, self._mode = scenario, mode
+        self.attempt_id = None
+        if self.active:
+            self.attempt_id = self._guard("This attempt will not be saved",
+                                          lambda: self.store.start_attempt(self.trainee.id, scenario, mode))
+
+    def resume(self, attempt, scenario):
+        """Continue a saved attempt: the rebuilt PlaySession (``ReplayReport``), or None."""
+        report = self._guard("The attempt could not be resumed",
+                             lambda: self.store.resume_session(attempt.id, scenario))
+        if report is not None:
+            self._scenario, self._mode, self.attempt_id = scenario, attempt.mode, attempt.id
+        return report
+
+    def discard(self, attempt_id: str) -> None:
+        self._guard("The attempt could not be closed", lambda: self.store.abandon_attempt(attempt_id))
+
+    def step(self, step) -> None:
+        if self.attempt_id and self.store is not None:
+            self._guard("Your last reply could not be saved", lambda: self.store.record_step(self.attempt_id, step))
+
+    def undo(self) -> None:
+        if self.attempt_id and self.store is not None:
+            self._guard("Your step back could not be saved", lambda: self.store.remove_last_step(self.attempt_id))
+
+    def restart(self) -> None:
+        """The conversation starts again: the old attempt is closed and a new one begins."""
+        self.leave()
+        if self._scenario is not None:
+            self.begin(self._scenario, self._mode)
+
+    def leave(self) -> None:
+        """The trainee left mid-conversation on purpose: close the attempt (it is not resumed)."""
+        if self.attempt_id and self.store is not None:
+            attempt_id, self.attempt_id = self.attempt_id, None
+            self.discard(attempt_id)
+
+    def finish(self, result):
+        """Save the result; returns the new review state (``ReviewState``) or None."""
+        if not (self.attempt_id and self.store is not None):
+            return None
+        attempt_id, self.attempt_id = self.attempt_id, None
+        return self._guard("Your result could not be saved", lambda: self.store.finish_attempt(attempt_id, result))
+
+
+def describe_due(state, now: datetime | None = None) -> str:
+    """'Next review: in 3 days' for the debrief."""
+    if state is None or state.due_at is None:
+        return ""
+    now = now or datetime.now(timezone.utc)
+    days = round((state.due_at - now).total_seconds() / 86400)
+    if days <= 0:
+        return "Next review: later today."
+    return f"Next review: in {days} day{'s' * (days != 1)}."

@@ -1,0 +1,63 @@
+"""Words for progress figures, shared by the picker, the progress view and the class view, so that
+the same date or count reads the same everywhere. Dates are shown in the computer's time zone."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from ..core.levels import Level
+from . import theme
+
+NOT_PLAYED = "—"
+
+
+def plural(count: int, word: str, words: str = "") -> str:
+    """'1 day', '3 days', '0 days'."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def domain_name(domain: str) -> str:
+    """A domain id as the library shows it: 'bank_compliance' -> 'Bank compliance'."""
+    return (domain or "other").replace("_", " ").capitalize()
+
+
+def level_text(level: Level | None) -> str:
+    """'★ WOW', '● Standard', '▼ Low', or a dash when there is no level yet."""
+    return theme.level_badge_text(level) if level is not None else NOT_PLAYED
+
+
+def local_day(moment: datetime) -> date:
+    return _aware(moment).astimezone().date()
+
+
+def short_date(moment: datetime, now: datetime | None = None) -> str:
+    """'3 Mar', with the year when it is not this year's: '3 Mar 2023'."""
+    day = local_day(moment)
+    this_year = local_day(now or datetime.now(timezone.utc)).year
+    text = f"{day.day} {day.strftime('%b')}"
+    return text if day.year == this_year else f"{text} {day.year}"
+
+
+def long_date(moment: datetime) -> str:
+    """'3 March 2024, 09:05' (local time), for tooltips."""
+    local = _aware(moment).astimezone()
+    return f"{local.day} {local.strftime('%B %Y, %H:%M')}"
+
+
+def when(moment: datetime | None, now: datetime | None = None) -> str:
+    """'today', 'yesterday', '4 days ago', then the date; 'never' when there is no time."""
+    if moment is None:
+        return "never"
+    now = now or datetime.now(timezone.utc)
+    days = (local_day(now) - local_day(moment)).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 7:
+        return f"{days} days ago"
+    return short_date(moment, now)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)

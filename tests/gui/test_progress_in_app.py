@@ -1,0 +1,192 @@
+"""Progress inside the app: who is practising, each step saved as it is taken, the library's
+status and due-for-review section, resuming an attempt after the app was closed mid-play."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import Qt
+
+from simulator.core.levels import Level
+from simulator.core.progress import ProgressStore
+
+from .conftest import _make_window
+from .test_app import card_for, open_by_keyboard, press_reply
+
+
+@pytest.fixture
+def signed_in(qtbot, data_dir, user_folder):
+    window = _make_window(qtbot, data_dir, user_folder)
+    assert window.record.open(), window.record.error
+    window.sign_in(window.record.store.add_trainee("Ann"))
+    return window
+
+
+def to_debrief(qtbot, window) -> None:
+    assert window.play.session.ended
+    with qtbot.waitSignal(window.debrief_shown, timeout=5000):
+        qtbot.keyClick(window.play.debrief_button, Qt.Key.Key_Return)
+
+
+def finished_attempts(window):
+    return [a for a in window.record.store.attempts(window.record.trainee.id) if a.status == "finished"]
+
+
+def test_a_played_attempt_is_saved_step_by_step_and_shown_on_its_card(qtbot, signed_in):
+    window = signed_in
+    assert card_for(window, "tiny-timer").progress_label.text() == "○ Never played"
+    open_by_keyboard(qtbot, window, "tiny-timer", "practice")
+    attempt_id = window.record.attempt_id
+    assert window.record.store.steps(attempt_id) == []
+    press_reply(qtbot, window.play, 0)  # "Yes." (WOW) ends the scenario
+    to_debrief(qtbot, window)
+    [step] = window.record.store.steps(attempt_id)
+    assert (step.node, step.level, step.timed_out) == ("ask", Level.WOW, False)
+    [attempt] = finished_attempts(window)
+    assert attempt.id == attempt_id and attempt.level is Level.WOW and attempt.mode == "practice"
+    assert window.debrief.record_label.text().startswith("Saved to Ann's progress. Next review: in 1 day")
+    text = card_for(window, "tiny-timer").progress_label.text()
+    assert text.startswith("Best: ★ WOW · 1 attempt · last played today"), text
+
+
+def test_a_step_back_removes_the_saved_step_and_quitting_closes_the_attempt(qtbot, signed_in, monkeypatch):
+    window = signed_in
+    open_by_keyboard(qtbot, window, "bereaved-traveller", "practice")
+    attempt_id = window.record.attempt_id
+    press_reply(qtbot, window.play, 0)
+    press_reply(qtbot, window.play, 0)
+    assert len(window.record.store.steps(attempt_id)) == 2
+    qtbot.keyClick(window.play, Qt.Key.Key_Backspace)
+    assert [s.number for s in window.record.store.steps(attempt_id)] == [1]
+    monkeypatch.setattr(window.play, "confirm", lambda *_: True)
+    qtbot.keyClick(window.play, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.library
+    assert window.record.store.attempt(attempt_id).status == "abandoned"
+    assert window.record.store.unfinished_attempts(window.record.trainee.id) == []
+
+
+def test_an_attempt_left_open_is_offered_and_resumed_on_the_next_start(qtbot, data_dir, user_folder, monkeypatch):
+    first = _make_window(qtbot, data_dir, user_folder)
+    assert first.record.open()
+    ann = first.record.store.add_trainee("Ann")
+    first.sign_in(ann)
+    open_by_keyboard(qtbot, first, "bereaved-traveller", "assessment")
+    press_reply(qtbot, first.play, 0)
+    press_reply(qtbot, first.play, 0)
+    taken = [s.choice for s in first.play.session.steps]
+    first.close()  # closed mid-conversation: the attempt stays open
+
+    second = _make_window(qtbot, data_dir, user_folder)
+    asked = []
+    monkeypatch.setattr(second, "ask_resume", lambda title, attempt: asked.append((title, attempt.step_count))
+                        or "continue")
+    assert second.record.open()
+    second.sign_in(ann)
+    assert asked == [(card_for(second, "bereaved-traveller").entry.title, 2)]
+    assert second.stack.currentWidget() is second.play
+    assert second.play.mode == "assessment" and not second.play.back_button.isVisible()
+    assert [s.choice for s in second.play.session.steps] == taken
+    second.activateWindow()
+    qtbot.waitUntil(second.isActiveWindow)
+    press_reply(qtbot, second.play, 0)
+    assert len(second.play.session.steps) == 3
+    assert len(second.record.store.steps(second.record.attempt_id)) == 3
+
+
+def test_discarding_the_offer_closes_the_attempt(qtbot, signed_in, monkeypatch):
+    window = signed_in
+    open_by_keyboard(qtbot, window, "lost-luggage", "practice")
+    press_reply(qtbot, window.play, 0)
+    attempt_id = window.record.attempt_id
+    monkeypatch.setattr(window, "ask_resume", lambda *_: "discard")
+    window.sign_in(window.record.trainee)
+    assert window.record.store.attempt(attempt_id).status == "abandoned"
+
+
+def test_scenarios_due_for_review_come_first_under_their_own_heading(qtbot, signed_in):
+    window = signed_in
+    store, ann = window.record.store, window.record.trainee
+    scenario = window.scenario_for(card_for(window, "tiny-timer").entry)
+    from simulator.core.engine import PlaySession
+
+    session = PlaySession(scenario)
+    session.choose(2)  # Low: due again soon
+    attempt = store.start_attempt(ann.id, scenario, "practice", now=datetime.now(timezone.utc) - timedelta(days=5))
+    store.record_step(attempt, session.steps[-1])
+    store.finish_attempt(attempt, session.result(), now=datetime.now(timezone.utc) - timedelta(days=4))
+    window.refresh_progress()
+    due = window.library.due_cards()
+    assert [c.entry.id for c in due] == ["tiny-timer"]
+    assert window.library.due_heading.isVisible() and window.library.due_heading.text() == "Due for review (1)"
+    assert window.library._order[0] is due[0]
+    assert "1 due for review" in window.library.count_label.text()
+    assert "due for review" in due[0].progress_label.text()
+    assert "1 scenario is due for review" in window.statusBar().currentMessage()
+
+
+def test_a_damaged_progress_file_is_moved_aside_and_the_trainee_is_told(qtbot, data_dir, user_folder, monkeypatch):
+    (data_dir / "progress.db").write_bytes(b"this is not a database" * 100)
+    window = _make_window(qtbot, data_dir, user_folder)
+    shown = []
+    monkeypatch.setattr("simulator.gui.main_window.QMessageBox.information",
+                        lambda _parent, title, text: shown.append((title, text)))
+    window.start_progress(ask=False)
+    assert window.record.store is not None
+    [(title, text)] = shown
+    [aside] = [p for p in data_dir.iterdir() if p.name.startswith("progress.db.")]
+    assert f"renamed to {aside}" in text and aside.read_bytes().startswith(b"this is not a database")
+
+
+def test_a_store_that_cannot_be_opened_says_why_and_play_goes_on(qtbot, tmp_path, user_folder, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")
+    window = _make_window(qtbot, tmp_path / "home", user_folder)
+    from simulator.gui.practice_record import PracticeRecord
+
+    window.record = PracticeRecord(str(blocker), window)
+    warned = []
+    monkeypatch.setattr("simulator.gui.main_window.QMessageBox.warning",
+                        lambda _parent, title, text: warned.append(text))
+    window.start_progress()
+    assert warned and "progress cannot be saved" in warned[0] and str(blocker) in warned[0]
+    assert window.library.trainee_label.text() == "Progress is not being saved"
+    open_by_keyboard(qtbot, window, "tiny-timer", "practice")
+    press_reply(qtbot, window.play, 0)
+    to_debrief(qtbot, window)
+    assert window.debrief.record_label.text() == ""
+
+
+def test_the_picker_is_asked_at_start_and_remembers_who_practised_last(qtbot, data_dir, user_folder, monkeypatch):
+    window = _make_window(qtbot, data_dir, user_folder)
+    store = ProgressStore(data_dir)
+    bea = store.add_trainee("Bea")
+    store.close()
+    calls = []
+
+    def fake_pick(store, parent, current_id):
+        calls.append(current_id)
+        return store.trainee(bea.id)
+
+    monkeypatch.setattr("simulator.gui.trainee_picker.pick_trainee", fake_pick)
+    window.start_progress()
+    assert window.record.trainee.id == bea.id
+    assert window.library.trainee_label.text() == "Practising: Bea"
+    qtbot.mouseClick(window.library.trainee_button, Qt.MouseButton.LeftButton)
+    assert calls == [None, bea.id]
+
+
+def test_the_progress_menu_opens_my_progress_and_the_class_overview(qtbot, signed_in):
+    window = signed_in
+    open_by_keyboard(qtbot, window, "tiny-timer", "assessment")
+    press_reply(qtbot, window.play, 2)  # Low
+    to_debrief(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    view = window.stack.currentWidget()
+    assert view is window._progress_view
+    assert view.summary.finished_attempts == 1 and view.summary.timeline[0].level is Level.LOW
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.stack.currentWidget() is window._class_view
+    assert window._class_view.shown_names() == ["Ann"]
+    qtbot.keyClick(window._class_view, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.library
