@@ -12,6 +12,7 @@ from ..core.model import Scenario
 from ..core.scoring import LifetimeValue
 from . import fonts, theme
 from .portraits import portrait_pixmap
+from .progress_text import domain_name
 from .widgets import chip, plain_label
 
 MODE_TEXT = {
@@ -120,7 +121,12 @@ class BriefingView(QWidget):
         fonts.set_role(self.back_button, "normal")
         row.addWidget(self.back_button)
         row.addSpacing(12)
-        modes = QVBoxLayout()
+        self.mode_panel = QWidget()
+        keep_place = self.mode_panel.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)
+        self.mode_panel.setSizePolicy(keep_place)
+        modes = QVBoxLayout(self.mode_panel)
+        modes.setContentsMargins(0, 0, 0, 0)
         modes.setSpacing(2)
         radios = QHBoxLayout()
         radios.setSpacing(24)
@@ -141,7 +147,7 @@ class BriefingView(QWidget):
         modes.addLayout(radios)
         self.mode_text = plain_label("", "small", color=theme.MUTED)
         modes.addWidget(self.mode_text)
-        row.addLayout(modes, 1)
+        row.addWidget(self.mode_panel, 1)
         self.start_button = QPushButton("Start the conversation  ▶")
         self.start_button.setObjectName("primary")
         self.start_button.setAccessibleName("Start the conversation")
@@ -153,6 +159,13 @@ class BriefingView(QWidget):
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self, self._enter, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def set_presenting(self, on: bool) -> None:
+        """Presenter mode: Start opens the scenario for a room; the solo modes do not apply."""
+        text = "Present to the room  ▶" if on else "Start the conversation  ▶"
+        self.start_button.setText(text)
+        self.start_button.setAccessibleName(text.rstrip(" ▶"))
+        self.mode_panel.setVisible(not on)
 
     def _enter(self) -> None:
         focused = self.focusWidget()
@@ -174,7 +187,7 @@ class BriefingView(QWidget):
             item = self.chips.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        for text in (scenario.domain.replace("_", " ").capitalize(), scenario.difficulty,
+        for text in (domain_name(scenario.domain) if scenario.domain else "", scenario.difficulty,
                      f"{scenario.minutes} min" if scenario.minutes else ""):
             if text:
                 self.chips.addWidget(chip(text))

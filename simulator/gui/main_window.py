@@ -23,6 +23,7 @@ SHORTCUTS = [
     ("Progress", "Ctrl+Shift+W: who is practising · Ctrl+Shift+P: my progress · Ctrl+Shift+O: class overview"),
     ("Text size", "Ctrl+= larger · Ctrl+- smaller · Ctrl+0 reset"),
     ("Window", "F11: full screen"),
+    ("Classroom", "Ctrl+F5: presenter mode on/off · Shift+F5: the three levels side by side (F1 there lists its keys)"),
 ]
 
 
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.mode = settings.mode
         self.last_debrief: tuple | None = None  # (scenario, result, analysis) handed to the debrief
         self.debrief = None
+        self.classroom = None  # the presenter's window while a scenario is shown to a room
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -117,6 +119,12 @@ class MainWindow(QMainWindow):
         self.mood_action.setChecked(self.settings.mood_meter)
         self.fullscreen_action = self._action(view, "&Full screen", self.toggle_full_screen,
                                               QKeySequence(Qt.Key.Key_F11), checkable=True)
+        view.addSeparator()
+        self.presenter_action = self._action(view, "&Presenter mode (a scenario opens on the projector)",
+                                             self.set_presenter_mode, QKeySequence("Ctrl+F5"), checkable=True)
+        self._action(view, "The &three levels side by side", self.show_three_levels, QKeySequence("Shift+F5"))
+        self.screen_menu = view.addMenu("Presenter &screen")
+        self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
         progress = bar.addMenu("&Progress")
         self._action(progress, "&Who is practising?…", self.choose_trainee, QKeySequence("Ctrl+Shift+W"))
         self._action(progress, "My &progress", self.show_progress_view, QKeySequence("Ctrl+Shift+P"))
@@ -291,6 +299,9 @@ class MainWindow(QMainWindow):
     def start_play(self, mode: str) -> None:
         if self.current is None:
             return
+        if self.presenting:
+            self.present_scenario(self.current)
+            return
         self.mode = mode
         self.settings.mode = mode
         self.play.start(self.current, mode, self.settings.mood_meter)
@@ -338,6 +349,76 @@ class MainWindow(QMainWindow):
             self.debrief.library_requested.connect(self.show_library)
             self.stack.addWidget(self.debrief)
         return self.debrief
+
+    # -- the classroom -------------------------------------------------------------------------
+
+    def set_presenter_mode(self, on: bool) -> None:
+        """In presenter mode the briefing's Start opens the scenario for a room, full screen."""
+        self.presenter_action.setChecked(on)
+        self.briefing.set_presenting(on)
+        self.statusBar().showMessage("Presenter mode: choose a scenario; it opens full screen on the projector"
+                                     if on else "Presenter mode off", 8000)
+
+    @property
+    def presenting(self) -> bool:
+        return self.presenter_action.isChecked()
+
+    def chosen_scenario(self):
+        """The scenario being briefed or played, else the focused card's; None (and a message) if neither."""
+        if self.stack.currentWidget() is not self.library and self.current is not None:
+            return self.current
+        card = next((c for c in self.library.cards if c.hasFocus() and c.playable), None)
+        if card is None:
+            self.statusBar().showMessage("Choose a scenario in the library first", 8000)
+            return None
+        return self.scenario_for(card.entry)
+
+    def show_three_levels(self) -> None:
+        scenario = self.chosen_scenario()
+        if scenario is not None:
+            from .classroom import THREE_LEVELS
+
+            self.present_scenario(scenario, THREE_LEVELS)
+
+    def present_scenario(self, scenario, start: str | None = None) -> None:
+        """Open the classroom window for ``scenario`` on the projector (with the facilitator's window)."""
+        from .classroom import PRESENTER, present
+
+        try:
+            analysis = self.analysis_for(scenario)
+        except Exception:  # the three-levels view says it has nothing to show
+            analysis = None
+        if self.classroom is not None:
+            self.classroom.close()
+        self.classroom = present(scenario, analysis, screen=self.settings.presenter_screen or None,
+                                 font_scale=self.settings.presenter_font_scale, start=start or PRESENTER)
+        self.classroom.library_requested.connect(self.close_classroom)
+        self.classroom.font_scale_changed.connect(self._save_presenter_scale)
+
+    def _save_presenter_scale(self, scale: float) -> None:
+        self.settings.presenter_font_scale = scale
+
+    def close_classroom(self) -> None:
+        if self.classroom is not None:
+            self.classroom.close()
+            self.classroom = None
+        self.show_library()
+        self.activateWindow()
+
+    def _fill_screen_menu(self) -> None:
+        from PySide6.QtGui import QActionGroup, QGuiApplication
+
+        self.screen_menu.clear()
+        group = QActionGroup(self.screen_menu)
+        chosen = self.settings.presenter_screen
+        names = [("", "The projector (found automatically)")] + [
+            (s.name(), f"{s.name()}  ({s.size().width()}×{s.size().height()})") for s in QGuiApplication.screens()]
+        for name, text in names:
+            action = self.screen_menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(name == chosen)
+            action.setActionGroup(group)
+            action.triggered.connect(lambda _=False, n=name: setattr(self.settings, "presenter_screen", n))
 
     def retry(self) -> None:
         if self.current is not None:
@@ -556,11 +637,9 @@ class MainWindow(QMainWindow):
         self.showFullScreen() if checked else self.showNormal()
 
     def show_window(self) -> None:
+        self.show()
         if self.present:
-            self.fullscreen_action.setChecked(True)
-            self.showFullScreen()
-        else:
-            self.show()
+            self.set_presenter_mode(True)
 
     def show_shortcuts(self) -> None:
         text = "\n".join(f"{k}: {v}" if k else f"      {v}" for k, v in SHORTCUTS)
@@ -573,6 +652,8 @@ class MainWindow(QMainWindow):
             self._play.stop()
         self.cancel_jobs()
         self.record.close()
+        if self.classroom is not None:
+            self.classroom.close()
         if self.persist:
             self.settings.geometry = self.saveGeometry()
             self.settings.mode = self.mode

@@ -78,6 +78,29 @@ class Settings:
         self._qs.setValue("library/user_folder", value or "")
 
     @property
+    def presenter_font_scale(self) -> float:
+        """Text size in presenter mode: a projector wants larger text than the laptop."""
+        try:
+            value = float(self._qs.value("present/font_scale", 1.0))
+        except (TypeError, ValueError):
+            value = 1.0
+        return min(MAX_SCALE, max(MIN_SCALE, value))
+
+    @presenter_font_scale.setter
+    def presenter_font_scale(self, value: float) -> None:
+        self._qs.setValue("present/font_scale", round(min(MAX_SCALE, max(MIN_SCALE, value)), 2))
+        self._qs.sync()
+
+    @property
+    def presenter_screen(self) -> str:
+        """The name of the screen presenter mode opens on ('' : the projector, found automatically)."""
+        return str(self._qs.value("present/screen", "") or "")
+
+    @presenter_screen.setter
+    def presenter_screen(self, value: str) -> None:
+        self._qs.setValue("present/screen", value or "")
+
+    @property
     def last_trainee(self) -> str:
         """The id of whoever practised last: preselected when the app asks who is practising."""
         return str(self._qs.value("progress/last_trainee", "") or "")

@@ -1,0 +1,43 @@
+"""The classroom's keys, in one place: the F1 overlays and the facilitator window list these.
+
+The blank-screen rule: presenter clickers send '.' or 'B' for "blank", but B is also the
+second reply. '.' always blanks. B blanks too, except while a decision with a reply B is on
+screen, where it picks reply B. Picking never plays anything (only → does), so a clicker's
+B at a decision does no harm, and '.' is there when the facilitator wants the black screen.
+While the screen is blank, B, '.', Esc and the arrow/page keys only bring the picture back.
+"""
+
+from __future__ import annotations
+
+PRESENTER_KEYS: list[tuple[str, str]] = [
+    ("→  Page Down  Space  Enter", "Next: start, play the picked reply (or the one with most votes), "
+                                   "show the outcome, next team"),
+    ("←  Page Up", "Back one screen (takes back the last reply)"),
+    ("A  B  C  D …", "Pick the reply the class will play (press again to unpick)"),
+    ("12 then A", "Record votes: type how many chose it, then its letter (0 then A clears)"),
+    ("R", "Reveal the levels and feedback of the replies, or the outcome at the end"),
+    ("T", "Let the time run out (decisions with a time limit)"),
+    (".   or   B", "Blank the screen (B picks reply B when one is on screen)"),
+    ("L", "The three levels side by side (on the first and last screens)"),
+    ("F2", "Show the facilitator's window"),
+    ("Ctrl+=  Ctrl+-  Ctrl+0", "Larger, smaller, normal text"),
+    ("F1", "This help (Esc or F1 closes it)"),
+    ("Ctrl+W", "Leave presenter mode"),
+]
+
+THREE_LEVELS_KEYS: list[tuple[str, str]] = [
+    ("→  Page Down  Space", "Next step in all three conversations"),
+    ("←  Page Up", "Previous step"),
+    ("End  /  Home", "Show everything / start again"),
+    ("↑  ↓", "Scroll the three columns"),
+    (".  or  B", "Blank the screen"),
+    ("Ctrl+=  Ctrl+-  Ctrl+0", "Larger, smaller, normal text"),
+    ("Esc", "Back to the presenter"),
+]
+
+DEBRIEF_KEYS: list[tuple[str, str]] = [
+    ("↑  ↓  Page Up  Page Down", "Scroll"),
+    ("Ctrl+P", "Export the session summary to PDF"),
+    ("Ctrl+E", "Export the session summary to CSV"),
+    ("Esc  or  ←", "Back to the presenter"),
+]

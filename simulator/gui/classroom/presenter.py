@@ -1,0 +1,676 @@
+"""Presenter mode: one scenario played for a room on a projector, driven by a clicker.
+
+Screens: the brief (title), one screen per decision, the ending. Levels, feedback, the mood
+and the outcome stay hidden until the facilitator presses R. The keys are listed in keys.py
+(with the rule for B, which is both "blank" and the second reply). All rules of play and
+voting live in ``simulator.core.classroom``; this widget shows that state and forwards keys.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from ...core.classroom import ClassroomSession, ClassRun, letter
+from ...core.engine import PlayError
+from ...core.levels import Level
+from .. import theme
+from ..portraits import portrait_pixmap
+from . import keys
+from . import presenter_theme as pt
+from .layouts import clear, discard, show_items
+from .overlays import BlankOverlay, HelpOverlay
+
+TITLE, DECISION, ENDING = "title", "decision", "ending"
+NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_PageUp)
+UNBLANK_KEYS = (Qt.Key.Key_B, Qt.Key.Key_Period, Qt.Key.Key_Escape, *NEXT_KEYS, *BACK_KEYS)
+FIT_STEPS = (1.0, 0.93, 0.86, 0.8, 0.74, 0.68, 0.62, 0.56, 0.5)
+
+
+class VoteBar(QWidget):
+    """A share of the votes as a filled bar; the count and percentage are always written next to it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.share = 0.0
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(16)
+
+    def set_share(self, share: float) -> None:
+        self.share = max(0.0, min(1.0, share))
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        p.setPen(QPen(QColor(pt.OUTLINE), 2))
+        p.setBrush(QColor(pt.BACKGROUND))
+        p.drawRoundedRect(rect, 4, 4)
+        if self.share > 0:
+            filled = QRectF(rect.left(), rect.top(), max(4.0, rect.width() * self.share), rect.height())
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(pt.ACCENT))
+            p.drawRoundedRect(filled, 4, 4)
+        p.end()
+
+
+class OptionCard(QFrame):
+    """One reply on the projector: its letter, its words, the votes; level and feedback after R."""
+
+    clicked = Signal(str)  # the letter
+
+    def __init__(self, label: str, say: str, level: Level, feedback: str, breach: str) -> None:
+        super().__init__()
+        self.setObjectName("option")
+        self.letter, self.say, self.level = label, say, level
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        row = QHBoxLayout(self)
+        self.badge = pt.text_label(label, "body", bold=True, color="white", wrap=False)
+        self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.badge.setStyleSheet(f"background: {pt.ACCENT}; color: white; border-radius: 8px;")
+        self.badge.setAccessibleName(f"Reply {label}")
+        row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        middle = QVBoxLayout()
+        middle.setSpacing(4)
+        self.text = pt.text_label(say, "body")
+        middle.addWidget(self.text)
+        self.feedback = pt.text_label(feedback, "small", italic=True, color=pt.MUTED)
+        self.feedback.setVisible(False)
+        middle.addWidget(self.feedback)
+        self.breach = pt.text_label(f"✖ Breaks a rule: {breach}" if breach else "", "small", bold=True,
+                                    color=pt.FAIL_COLOR)
+        self.breach.setVisible(False)
+        middle.addWidget(self.breach)
+        row.addLayout(middle, 1)
+        self.side = QVBoxLayout()
+        self.side.setSpacing(6)
+        self.level_badge = pt.level_badge(level, "small")
+        self.level_badge.setVisible(False)
+        self.side.addWidget(self.level_badge, 0, Qt.AlignmentFlag.AlignRight)
+        self.picked_label = pt.text_label("▶ Picked", "small", bold=True, color=pt.ACCENT, wrap=False)
+        self.picked_label.setVisible(False)
+        self.side.addWidget(self.picked_label, 0, Qt.AlignmentFlag.AlignRight)
+        self.votes = pt.text_label("", "small", bold=True, wrap=False)
+        self.votes.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.votes.setVisible(False)
+        self.side.addWidget(self.votes)
+        self.bar = VoteBar()
+        self.bar.setVisible(False)
+        self.side.addWidget(self.bar)
+        self.side.addStretch(1)
+        self.side_box = QWidget()
+        self.side_box.setLayout(self.side)
+        self.side_box.setStyleSheet("background: transparent; border: none;")
+        row.addWidget(self.side_box)
+        self.revealed = False
+        self.show_state(0, 0.0, False, False, False)
+
+    def show_state(self, votes: int, share: float, any_votes: bool, picked: bool, revealed: bool,
+                   leader: bool = False) -> None:
+        self.revealed = revealed
+        if revealed:  # the level's colour around the card, its symbol and name in the badge
+            border = f"{7 if picked else 5}px solid {theme.LEVEL_COLORS[self.level]}"
+        else:
+            border = f"6px solid {pt.ACCENT}" if picked else f"3px solid {pt.SOFT_OUTLINE}"
+        self.setStyleSheet(f"QFrame#option {{ background: {pt.BACKGROUND}; border: {border}; border-radius: 14px; }}")
+        self.level_badge.setVisible(revealed)
+        self.feedback.setVisible(revealed and bool(self.feedback.text()))
+        self.breach.setVisible(revealed and bool(self.breach.text()))
+        self.picked_label.setVisible(picked)
+        self.side_box.setVisible(any_votes or picked or revealed)  # else the reply gets the whole width
+        self.votes.setVisible(any_votes)
+        self.bar.setVisible(any_votes)
+        word = "vote" if votes == 1 else "votes"
+        self.votes.setText(f"{votes} {word} · {share * 100:.0f}%")
+        self.votes.setProperty("presenterBold", leader)
+        self.bar.set_share(share)
+        parts = [f"Reply {self.letter}: {self.say}"]
+        if any_votes:
+            parts.append(f"{votes} {word}, {share * 100:.0f} percent")
+        if picked:
+            parts.append("picked")
+        if revealed:
+            parts.append(f"level {self.level.label}")
+        self.setAccessibleName(". ".join(parts))
+
+    def apply_size(self, body: int) -> None:
+        pad = max(6, body // 2)
+        self.layout().setContentsMargins(pad, pad, pad, pad)
+        self.layout().setSpacing(pad)
+        size = round(body * 1.7)
+        self.badge.setFixedSize(size, size)
+        self.side_box.setFixedWidth(round(body * 8))
+        self.bar.setFixedHeight(max(8, body // 2))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit(self.letter)
+        super().mouseReleaseEvent(event)
+
+
+class PresenterView(QWidget):
+    """The room's screen. Build it with a ClassroomSession; the facilitator window follows ``state_changed``."""
+
+    state_changed = Signal()           # anything on screen changed: the facilitator window refreshes
+    finished = Signal()                # → after the last team's outcome: time for the class debrief
+    library_requested = Signal()       # Ctrl+W: leave presenter mode
+    three_levels_requested = Signal()  # L on the first or last screen
+    facilitator_requested = Signal()   # F2
+    font_scale_changed = Signal(float)
+
+    def __init__(self, session: ClassroomSession, font_scale: float = 1.0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.scale = pt.clamp_scale(font_scale)
+        self.screen_kind = TITLE
+        self.revealed = False
+        self.pending = ""  # digits typed for a vote count, waiting for a letter
+        self.message = ""
+        self.cards: list[OptionCard] = []
+        self._body = pt.body_px(1080, self.scale)
+        self.setObjectName("presenter")
+        self.setAccessibleName("Presenter screen")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet(pt.stylesheet())
+        self.setMinimumSize(640, 400)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.stage = QWidget(objectName="presenterStage")
+        self.stage.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        outer.addWidget(self.stage)
+        stage = QVBoxLayout(self.stage)
+        self.stage_layout = stage
+
+        header = QHBoxLayout()
+        self.title = pt.text_label("", "small", bold=True, color=pt.MUTED, wrap=False)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        header.addWidget(self.title, 1)
+        self.team_label = pt.text_label("", "small", bold=True, wrap=False)
+        header.addWidget(self.team_label)
+        self.step_label = pt.text_label("", "small", bold=True, wrap=False)
+        header.addWidget(self.step_label)
+        self.timer_label = pt.text_label("", "small", bold=True, wrap=False)
+        header.addWidget(self.timer_label)
+        for w in (self.team_label, self.step_label, self.timer_label):
+            w.setStyleSheet(f"color: {pt.TEXT}; border: 2px solid {pt.OUTLINE}; border-radius: 8px;"
+                            " padding: 0.05em 0.5em; background: transparent;")
+        stage.addLayout(header)
+        self.top_space = QWidget()  # centres the brief on the title screen
+        self.top_space.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        stage.addWidget(self.top_space)
+
+        scene = QHBoxLayout()
+        self.scene_row = scene
+        who = QVBoxLayout()
+        who.setSpacing(4)
+        self.portrait = QLabel()
+        self.portrait.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        who.addWidget(self.portrait, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.name = pt.text_label("", "small", bold=True)
+        self.name.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        who.addWidget(self.name)
+        who.addStretch(1)
+        self.who_box = QWidget()
+        self.who_box.setLayout(who)
+        scene.addWidget(self.who_box, 0, Qt.AlignmentFlag.AlignTop)
+        words = QVBoxLayout()
+        self.words = words
+        # the title screen: the brief
+        self.brief = QWidget()
+        brief = QVBoxLayout(self.brief)
+        brief.setContentsMargins(0, 0, 0, 0)
+        self.brief_title = pt.text_label("", "display", bold=True)
+        brief.addWidget(self.brief_title)
+        self.brief_about = pt.text_label("", "body", color=pt.MUTED)
+        brief.addWidget(self.brief_about)
+        self.brief_grid = QGridLayout()
+        self.brief_rows: dict[str, QLabel] = {}
+        for row, caption in enumerate(("At", "Wants", "Expects")):
+            head = pt.text_label(caption, "body", bold=True, color=pt.MUTED, wrap=False)
+            value = pt.text_label("", "body")
+            self.brief_grid.addWidget(head, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.brief_grid.addWidget(value, row, 1)
+            self.brief_rows[caption] = value
+        self.brief_grid.setColumnStretch(1, 1)
+        brief.addLayout(self.brief_grid)
+        words.addWidget(self.brief)
+        # a decision or the ending: what the class said, the scene, the customer's words
+        self.said = QFrame(objectName="saidCard")
+        said = QVBoxLayout(self.said)
+        self.said_caption = pt.text_label("", "small", bold=True, color=pt.ACCENT, wrap=False)
+        said.addWidget(self.said_caption)
+        self.said_text = pt.text_label("", "body")
+        said.addWidget(self.said_text)
+        words.addWidget(self.said)
+        self.narration = pt.text_label("", "body", italic=True, color=pt.MUTED)
+        words.addWidget(self.narration)
+        self.customer = pt.text_label("", "scene", bold=True)
+        self.customer.setAccessibleName("The customer says")
+        words.addWidget(self.customer)
+        words.addStretch(1)
+        scene.addLayout(words, 1)
+        stage.addLayout(scene)
+
+        self.options = QVBoxLayout()
+        stage.addLayout(self.options)
+
+        self.outcome = QFrame(objectName="outcome")
+        self.outcome.setAccessibleName("Outcome")
+        out = QVBoxLayout(self.outcome)
+        top = QHBoxLayout()
+        self.outcome_badge_box = QHBoxLayout()
+        top.addLayout(self.outcome_badge_box)
+        self.outcome_score = pt.text_label("", "title", bold=True, wrap=False)
+        top.addWidget(self.outcome_score)
+        self.outcome_verdict = pt.text_label("", "body", bold=True, wrap=False)
+        top.addWidget(self.outcome_verdict)
+        top.addStretch(1)
+        out.addLayout(top)
+        self.outcome_grid = QGridLayout()
+        self.outcome_rows: dict[str, QLabel] = {}
+        for row, caption in enumerate(("Feels", "Thinks", "Comes back")):
+            head = pt.text_label(caption, "body", bold=True, color=pt.MUTED, wrap=False)
+            value = pt.text_label("", "body")
+            self.outcome_grid.addWidget(head, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.outcome_grid.addWidget(value, row, 1)
+            self.outcome_rows[caption] = value
+        self.outcome_grid.setColumnStretch(1, 1)
+        out.addLayout(self.outcome_grid)
+        self.outcome_explain = pt.text_label("", "small", color=pt.MUTED)
+        out.addWidget(self.outcome_explain)
+        stage.addWidget(self.outcome)
+
+        stage.addStretch(1)
+        footer = QHBoxLayout()
+        self.message_label = pt.text_label("", "small", bold=True)
+        self.message_label.setAccessibleName("Message")
+        footer.addWidget(self.message_label, 1)
+        self.hint = pt.text_label("", "tiny", color=pt.MUTED, wrap=False)
+        self.hint.setAccessibleName("Keys")
+        footer.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignBottom)
+        stage.addLayout(footer)
+
+        self.blank_overlay = BlankOverlay(self)
+        self.help_overlay = HelpOverlay(self, "Presenter keys", keys.PRESENTER_KEYS)
+        self.refresh()
+
+    # -- state the facilitator window reads ------------------------------------------------------
+
+    @property
+    def run(self) -> ClassRun:
+        return self.session.current
+
+    @property
+    def blanked(self) -> bool:
+        return self.blank_overlay.isVisibleTo(self)
+
+    @property
+    def help_visible(self) -> bool:
+        return self.help_overlay.isVisibleTo(self)
+
+    def visible_texts(self) -> list[str]:
+        """Every text the room can see now (for the facilitator's 'on the projector' line and for tests)."""
+        if self.blanked:
+            return []
+        return [w.text() for w in self.stage.findChildren(QLabel) if w.isVisibleTo(self) and w.text()]
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def next(self) -> None:
+        """→: start, play the pick (or the single reply with the most votes), show the outcome, go on."""
+        run = self.run
+        if self.screen_kind == TITLE:
+            self._go(ENDING if run.ended else DECISION)
+        elif self.screen_kind == DECISION:
+            if self.pending:
+                self._say(f"{self.pending} votes for which reply? Press its letter (Esc cancels).")
+                return
+            try:
+                run.play()
+            except PlayError as error:
+                self._say(str(error))
+                return
+            self._go(ENDING if run.ended else DECISION)
+        elif not self.revealed:
+            self.reveal(True)
+        elif self.session.next_team() is not None:
+            self._go(TITLE)
+        else:
+            self.finished.emit()
+
+    def back(self) -> None:
+        """←: back one screen; leaving a decision backwards takes back the reply that led to it."""
+        run = self.run
+        if self.screen_kind == TITLE:
+            if self.session.previous_team() is not None:
+                self._go(ENDING if self.run.ended else DECISION)
+            return
+        if run.undo():
+            self._go(DECISION)
+        else:
+            self._go(TITLE)
+
+    def play(self, label: str | None = None) -> None:
+        """Play a given reply (the facilitator window's buttons), or what → would play."""
+        if self.screen_kind != DECISION:
+            return
+        if label is None:
+            self.next()
+            return
+        try:
+            self.run.play(label)
+        except PlayError as error:
+            self._say(str(error))
+            return
+        self.pending = ""
+        self._go(ENDING if self.run.ended else DECISION)
+
+    def pick(self, label: str) -> None:
+        """Pick (or unpick) the reply the class will play; nothing is played until →."""
+        if self.screen_kind != DECISION or self.run.reply_for(label) is None:
+            return
+        run = self.run
+        same = run.picked is not None and run.picked.key == run.reply_for(label).key
+        run.pick(None if same else label)
+        self._say("" if same else f"Reply {label.upper()} picked: → plays it.")
+        self.refresh()
+
+    def record_votes(self, label: str, count: int) -> None:
+        if self.screen_kind != DECISION or self.run.reply_for(label) is None:
+            return
+        reply = self.run.set_votes(label, count)
+        self.pending = ""
+        shown = self.run.votes(label)
+        self._say(f"{shown} vote{'s' * (shown != 1)} for {self.run.letter_of(reply.key)}.")
+        self.refresh()
+
+    def time_out(self) -> None:
+        if self.screen_kind != DECISION or self.run.node.timeout is None:
+            return
+        self.run.time_out()
+        self._go(ENDING if self.run.ended else DECISION)
+
+    def reveal(self, on: bool | None = None) -> None:
+        if self.screen_kind == TITLE:
+            return
+        self.revealed = (not self.revealed) if on is None else on
+        self.message = ""
+        self.refresh()
+
+    def set_blank(self, on: bool) -> None:
+        self.blank_overlay.cover(on)
+        self.state_changed.emit()
+
+    def toggle_blank(self) -> None:
+        self.set_blank(not self.blanked)
+
+    def show_help(self, on: bool) -> None:
+        self.help_overlay.apply_size(self._body)
+        self.help_overlay.cover(on)
+        self.state_changed.emit()
+
+    def set_font_scale(self, scale: float) -> None:
+        scale = pt.clamp_scale(scale)
+        if scale != self.scale:
+            self.scale = scale
+            self.font_scale_changed.emit(scale)
+        self._fit()
+
+    def restart_session(self, session: ClassroomSession) -> None:
+        self.session = session
+        self._go(TITLE)
+
+    # -- keys --------------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.handle_key(event):
+            super().keyPressEvent(event)
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """The presenter's keys (see keys.py); the facilitator window forwards its unhandled keys here."""
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods & Qt.KeyboardModifier.ControlModifier:
+            if key in (Qt.Key.Key_Equal, Qt.Key.Key_Plus):
+                self.set_font_scale(self.scale * pt.SCALE_STEP)
+            elif key == Qt.Key.Key_Minus:
+                self.set_font_scale(self.scale / pt.SCALE_STEP)
+            elif key == Qt.Key.Key_0:
+                self.set_font_scale(1.0)
+            elif key == Qt.Key.Key_W:
+                self.library_requested.emit()
+            else:
+                return False
+            return True
+        if mods & ~Qt.KeyboardModifier.ShiftModifier:
+            return False
+        if self.help_visible:
+            if key in (Qt.Key.Key_F1, Qt.Key.Key_Escape, *NEXT_KEYS, *BACK_KEYS):
+                self.show_help(False)
+            return True
+        if self.blanked:
+            if key in UNBLANK_KEYS:
+                self.set_blank(False)
+            return True
+        if key == Qt.Key.Key_F1:
+            self.show_help(True)
+        elif key == Qt.Key.Key_F2:
+            self.facilitator_requested.emit()
+        elif key == Qt.Key.Key_Period:
+            self.set_blank(True)
+        elif key in NEXT_KEYS:
+            self.next()
+        elif key in BACK_KEYS:
+            self.back()
+        elif key == Qt.Key.Key_Escape:
+            if self.pending or self.message:
+                self.pending = ""
+                self._say("")
+        elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9 and self.screen_kind == DECISION:
+            self.pending = (self.pending + chr(key))[-4:].lstrip("0") or "0"
+            self._say(f"{self.pending} votes for… press the reply's letter.")
+        elif key == Qt.Key.Key_Backspace and self.pending:
+            self.pending = self.pending[:-1]
+            self._say(f"{self.pending} votes for… press the reply's letter." if self.pending else "")
+        elif Qt.Key.Key_A <= key <= Qt.Key.Key_Z:
+            return self._letter(chr(key))
+        else:
+            return False
+        return True
+
+    def _letter(self, char: str) -> bool:
+        is_reply = self.screen_kind == DECISION and self.run.reply_for(char) is not None
+        if is_reply:
+            if self.pending:
+                self.record_votes(char, int(self.pending))
+            else:
+                self.pick(char)
+        elif self.pending:
+            self._say(f"There is no reply {char} here. Type the count again, then A-{letter(len(self.cards) - 1)}.")
+            self.pending = ""
+        elif char == "B":
+            self.set_blank(True)
+        elif char == "R":
+            self.reveal()
+        elif char == "T":
+            self.time_out()
+        elif char == "L" and self.screen_kind != DECISION:
+            self.three_levels_requested.emit()
+        else:
+            return False
+        return True
+
+    # -- presenting --------------------------------------------------------------------------------
+
+    def _go(self, kind: str) -> None:
+        self.screen_kind = kind
+        self.revealed = False
+        self.pending = ""
+        self.message = ""
+        self.refresh()
+
+    def _say(self, text: str) -> None:
+        self.message = text
+        self.message_label.setText(text)
+        self.state_changed.emit()
+
+    def refresh(self) -> None:
+        run = self.run
+        scenario = self.session.scenario
+        customer = scenario.customer
+        kind = self.screen_kind
+        self.title.setText(scenario.title)
+        self.team_label.setText(run.team)
+        self.team_label.setVisible(self.session.has_teams)
+        self.team_label.setAccessibleName(f"Playing: {run.team}")
+        decisions = len(run.session.steps)
+        self.step_label.setText(f"Decision {decisions + 1}" if kind == DECISION else
+                                ("The end" if kind == ENDING else "The brief"))
+        timeout = run.node.timeout if kind == DECISION else None
+        self.timer_label.setText(f"⏱ {timeout.seconds} s to answer" if timeout else "")
+        self.timer_label.setVisible(timeout is not None)
+        self.name.setText(customer.name or "The customer")
+        self.portrait.setAccessibleName(f"{customer.name or 'The customer'}, looking {run.session.emotion.value}")
+
+        self.brief.setVisible(kind == TITLE)
+        self.top_space.setVisible(kind == TITLE)
+        if kind == TITLE:
+            self.brief_title.setText(scenario.title)
+            self.brief_about.setText(" — ".join(x for x in (customer.name, customer.about) if x))
+            for caption, value in (("At", customer.organization), ("Wants", customer.wants),
+                                   ("Expects", customer.expects)):
+                self.brief_rows[caption].setText(value)
+                self.brief_rows[caption].setVisible(bool(value))
+        last = run.session.steps[-1] if run.session.steps and kind != TITLE else None
+        self.said.setVisible(last is not None)
+        if last is not None:
+            who = run.team if self.session.has_teams else "The class"
+            self.said_caption.setText(f"{who} replied:")
+            self.said_text.setText(last.reply.say if last.reply else "(No answer: the time ran out.)")
+        node = run.node
+        self.narration.setText(node.narration.strip() if kind != TITLE else "")
+        self.narration.setVisible(bool(self.narration.text()))
+        self.customer.setText(node.customer.strip() if kind != TITLE else "")
+        self.customer.setVisible(bool(self.customer.text()))
+        self._build_cards()
+        self._show_outcome()
+        self.message_label.setText(self.message)
+        self.hint.setText(self._hint())
+        self._fit()
+        self.state_changed.emit()
+
+    def _hint(self) -> str:
+        if self.screen_kind == TITLE:
+            return "→ start   ·   L the three levels   ·   F1 keys"
+        if self.screen_kind == DECISION:
+            return "A–D pick   ·   12 A votes   ·   R reveal   ·   → play   ·   F1 keys"
+        if not self.revealed:
+            return "→ or R the outcome   ·   ← back   ·   F1 keys"
+        return ("→ next team" if self.session.has_next_team else "→ class debrief") + "   ·   F1 keys"
+
+    def _build_cards(self) -> None:
+        run = self.run
+        offered = run.offered() if self.screen_kind == DECISION else []
+        wanted = [(letter(i), r.key) for i, r in enumerate(offered)]
+        if [(c.letter, c.property("replyKey")) for c in self.cards] != wanted:
+            for card in self.cards:
+                discard(card)
+            self.cards = []
+            for i, reply in enumerate(offered):
+                card = OptionCard(letter(i), reply.say, reply.level, reply.feedback, reply.breach)
+                card.setProperty("replyKey", reply.key)
+                card.clicked.connect(self.pick)
+                self.options.addWidget(card)
+                self.cards.append(card)
+            show_items(self.options)
+        tally = run.tally if offered else None
+        keys = [r.key for r in offered]
+        leaders = tally.leaders(keys) if tally else []
+        picked = run.picked.key if offered and run.picked else None
+        for card, reply in zip(self.cards, offered):
+            card.show_state(tally.counts.get(reply.key, 0), tally.share(reply.key), tally.total > 0,
+                            reply.key == picked, self.revealed, len(leaders) == 1 and leaders[0] == reply.key)
+
+    def _show_outcome(self) -> None:
+        show = self.screen_kind == ENDING and self.revealed
+        self.outcome.setVisible(show)
+        if not show:
+            return
+        result = self.run.result()
+        clear(self.outcome_badge_box)
+        self.outcome_badge_box.addWidget(pt.level_badge(result.level, "title"))
+        show_items(self.outcome_badge_box)
+        self.outcome_score.setText(f"  {result.score}/100  ")
+        self.outcome_score.setAccessibleName(f"Score {result.score} out of 100")
+        self.outcome_verdict.setText(pt.verdict_text(result))
+        self.outcome_verdict.setStyleSheet(
+            f"color: {pt.PASS_COLOR if result.compliance_passed else pt.FAIL_COLOR}; background: transparent;")
+        ending = result.ending
+        for caption, value in (("Feels", ending.feels if ending else ""), ("Thinks", ending.thinks if ending else ""),
+                               ("Comes back", f"{result.value.returns}% likely")):
+            self.outcome_rows[caption].setText(value)
+            self.outcome_rows[caption].setVisible(bool(value))
+            self.outcome_grid.itemAtPosition(list(self.outcome_rows).index(caption), 0).widget().setVisible(bool(value))
+        self.outcome_explain.setText(result.explanation)
+
+    def _portrait(self, size: int) -> None:
+        emotion = self.run.session.emotion
+        self.portrait.setPixmap(portrait_pixmap(self.session.scenario, emotion, size, self.devicePixelRatioF()))
+        self.portrait.setFixedSize(size, size)
+        self.who_box.setFixedWidth(round(size * 1.15))
+
+    # -- sizing: everything in view at the largest size that fits --------------------------------
+
+    def _apply_size(self, body: int) -> None:
+        self._body = body
+        pt.apply_fonts(self.stage, body)
+        gap = max(6, body // 2)
+        margin = max(12, body)
+        self.stage_layout.setContentsMargins(margin * 3 // 2, margin // 2, margin * 3 // 2, margin // 2)
+        self.stage_layout.setSpacing(gap)
+        self.scene_row.setSpacing(margin)
+        self.words.setSpacing(gap)
+        self.options.setSpacing(gap)
+        self.said.layout().setContentsMargins(gap * 2, gap // 2, gap, gap // 2)
+        self.outcome.layout().setContentsMargins(margin, gap, margin, gap)
+        self.brief_grid.setHorizontalSpacing(body)
+        self.brief_grid.setVerticalSpacing(gap)
+        self.brief.layout().setSpacing(gap)
+        self.outcome_grid.setHorizontalSpacing(body)
+        portrait = body * (8 if self.screen_kind != DECISION else 6)
+        self._portrait(portrait)
+        for card in self.cards:
+            card.apply_size(body)
+
+    def _fit(self) -> None:
+        """Largest text (up to the facilitator's scale) at which the whole screen fits without scrolling."""
+        height = self.height() if self.height() > 100 else 1080
+        width = self.width() if self.width() > 100 else 1920
+        base = pt.body_px(height, self.scale)
+        for factor in FIT_STEPS:
+            self._apply_size(max(pt.MIN_BODY_PX, round(base * factor)))
+            layout = self.stage_layout
+            layout.invalidate()
+            needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+            if needed <= height:
+                break
+        if self.help_visible:
+            self.help_overlay.apply_size(self._body)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def sizeHint(self) -> QSize:
+        return QSize(1280, 720)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+

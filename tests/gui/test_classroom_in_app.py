@@ -1,0 +1,59 @@
+"""The classroom from the main window: the presenter-mode switch, --present, the three levels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from simulator.gui.main_window import MainWindow
+from simulator.gui.settings import Settings
+
+from .test_app import card_for
+
+
+def open_card(qtbot, window, scenario_id):
+    card = card_for(window, scenario_id)
+    card.setFocus()
+    qtbot.waitUntil(card.hasFocus)
+    return card
+
+
+def test_in_presenter_mode_start_opens_the_scenario_for_the_room(qtbot, main_window):
+    window = main_window
+    qtbot.keyClick(window, Qt.Key.Key_F5, Qt.KeyboardModifier.ControlModifier)
+    assert window.presenting and window.briefing.start_button.text().startswith("Present to the room")
+    card = open_card(qtbot, window, "lost-luggage")
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.briefing and not window.briefing.mode_panel.isVisible()
+    qtbot.keyClick(window.briefing.start_button, Qt.Key.Key_Return)
+    classroom = window.classroom
+    assert classroom is not None and classroom.isVisible() and classroom.current_view == "presenter"
+    assert classroom.session.scenario.id == "lost-luggage"
+    assert window._play is None  # nothing was played on the trainee's screen
+    classroom.font_scale_changed.emit(1.7)
+    assert Settings(window.settings.data_dir).presenter_font_scale == 1.7
+    classroom.library_requested.emit()
+    assert window.classroom is None and window.stack.currentWidget() is window.library
+
+
+def test_shift_f5_shows_the_three_levels_of_the_focused_scenario(qtbot, main_window):
+    window = main_window
+    open_card(qtbot, window, "lost-luggage")
+    qtbot.keyClick(window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    assert window.classroom is not None and window.classroom.current_view == "three-levels"
+    assert window.classroom.session.scenario.id == "lost-luggage"
+    assert not window.presenting
+    window.close_classroom()
+
+
+def test_the_present_option_starts_in_presenter_mode_with_the_saved_text_size(qtbot, data_dir):
+    settings = Settings(str(data_dir))
+    settings.presenter_font_scale = 1.5
+    window = MainWindow(settings, present=True)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.library_ready, timeout=20000):
+        window.show_window()
+        window.load_library()
+    assert window.presenting and not window.isFullScreen()
+    window.present_scenario(window.scenario_for(card_for(window, "lost-luggage").entry))
+    assert window.classroom.font_scale == 1.5
+    window.close_classroom()
