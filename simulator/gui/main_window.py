@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 from ..core.assets import bundled_dir
 from . import fonts, worker
 from .library import LibraryView
-from .practice_record import PracticeRecord, default_data_dir, describe_due
+from .practice_record import PracticeRecord, describe_due
 from .settings import MAX_SCALE, MIN_SCALE, Settings
 
 SCALE_STEP = 1.1
@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.library)
         self.library.scenario_chosen.connect(self.open_briefing)
         self.library.switch_trainee_requested.connect(self.choose_trainee)
-        self.record = PracticeRecord(default_data_dir(settings.data_dir), self)
+        self.record = PracticeRecord(settings.data_dir, self)
         self.record.problem.connect(self._progress_problem)
         self.record.trainee_changed.connect(self.refresh_progress)
         self._reported: set[str] = set()

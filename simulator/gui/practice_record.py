@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 
 
 def default_data_dir(settings_data_dir: str | None) -> str:
-    """--data-dir / SIMULATOR_HOME, else the platform's app-data folder (via ``resolve_data_dir``)."""
+    """The folder given (--data-dir / SIMULATOR_HOME), else the platform's app-data folder."""
     from ..core.progress import resolve_data_dir
 
     default = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
@@ -26,9 +26,9 @@ class PracticeRecord(QObject):
     problem = Signal(str)  # something could not be saved or read: say so, once per kind
     trainee_changed = Signal()
 
-    def __init__(self, data_dir: str, parent: QObject | None = None) -> None:
+    def __init__(self, data_dir: str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.data_dir = data_dir
+        self.data_dir = data_dir  # --data-dir / SIMULATOR_HOME, or None: resolved when the store is opened
         self.store = None
         self.error = ""  # why there is no store
         self.notices: list[str] = []  # migrations and damaged files moved aside, for the trainee
@@ -41,7 +41,7 @@ class PracticeRecord(QObject):
         from ..core.progress import ProgressError, ProgressStore
 
         try:
-            self.store = ProgressStore(self.data_dir)
+            self.store = ProgressStore(default_data_dir(self.data_dir))
         except (ProgressError, OSError) as exc:
             self.store, self.error = None, str(exc)
             return False
