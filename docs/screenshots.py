@@ -18,6 +18,29 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def sign_in_with_history(window) -> None:
+    """A trainee who has played three scenarios, so that the library shows progress and reviews due."""
+    from datetime import datetime, timedelta, timezone
+
+    from simulator.core.engine import PlaySession
+
+    window.record.open()
+    store = window.record.store
+    trainee = store.add_trainee("Ana Lima")
+    now = datetime.now(timezone.utc)
+    for scenario_id, reply, days_ago in (("first-bank-card", 0, 1), ("bereaved-traveller", 1, 5),
+                                         ("lost-luggage", 2, 10)):
+        entry = next(c.entry for c in window.library.cards if c.entry.id == scenario_id)
+        session = PlaySession(window.scenario_for(entry))
+        when = now - timedelta(days=days_ago)
+        attempt = store.start_attempt(trainee.id, session.scenario, "practice", now=when)
+        while not session.ended:
+            session.choose(min(reply, len(session.available_replies()) - 1))
+            store.record_step(attempt, session.steps[-1], now=when)
+        store.finish_attempt(attempt, session.result(), now=when)
+    window.sign_in(trainee)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "images"))
@@ -56,6 +79,7 @@ def main() -> int:
     window.library_ready.connect(loop.quit)
     window.load_library()
     loop.exec()
+    sign_in_with_history(window)
     settle()
 
     def save(name: str) -> None:

@@ -3,11 +3,13 @@ sizes come from fonts.py so that they follow the system font and the user's scal
 
 from __future__ import annotations
 
+from ..core.assets import bundled_dir
 from . import theme
 
 
 def stylesheet() -> str:
     t = theme
+    chevron = (bundled_dir("assets") / "icons" / "chevron-down.svg").as_posix()
     return f"""
 QMainWindow, QWidget#screen {{ background: {t.BACKGROUND}; }}
 QWidget {{ color: {t.TEXT}; }}
@@ -20,8 +22,7 @@ QLineEdit, QComboBox {{
     background: {t.CARD}; border: 1px solid {t.BORDER}; border-radius: 8px; padding: 8px 12px; min-height: 1.4em;
 }}
 QComboBox::drop-down {{ border: none; width: 32px; }}
-QComboBox::down-arrow {{ width: 0; height: 0; border-left: 6px solid transparent; border-right: 6px solid transparent;
-    border-top: 7px solid {t.MUTED}; margin-right: 12px; }}
+QComboBox::down-arrow {{ image: url("{chevron}"); width: 16px; height: 16px; margin-right: 12px; }}
 QComboBox QAbstractItemView {{ background: {t.CARD}; border: 1px solid {t.BORDER}; selection-background-color: {t.ACCENT};
     selection-color: white; padding: 4px; }}
 QLineEdit:focus, QComboBox:focus {{ border: 2px solid {t.ACCENT}; }}
