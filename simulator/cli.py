@@ -20,7 +20,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="start the app, show the main window, exit 0 once idle (for packaging checks)")
     parser.add_argument("--data-dir", metavar="DIR", help="where progress is kept (default: the user's data folder; "
                                                           "or set SIMULATOR_HOME)")
-    parser.add_argument("--present", action="store_true", help="start in presenter mode, full screen")
+    parser.add_argument("--present", action="store_true",
+                        help="start in presenter mode: a scenario opens full screen on the projector, with the "
+                             "facilitator's window on the laptop")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = sub.add_parser("validate", help="check scenario files and report every problem")

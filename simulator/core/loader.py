@@ -11,7 +11,7 @@ from typing import Iterable
 
 from . import diagnostics as dx
 from .batch import collector_paused
-from .catalog import scenario_files  # noqa: F401  (re-exported: callers list files where they load them)
+from .catalog import scenario_files
 from .conditions import ConditionError, parse_condition
 from .diagnostics import Diagnostic, did_you_mean
 from .levels import BUILTIN_SKILLS, Emotion, Level

@@ -58,8 +58,8 @@ def run(args) -> int:
             QTimer.singleShot(int(os.environ.get("SIMULATOR_SMOKE_TIMEOUT_MS", "60000")), lambda: app.exit(3))
         window.show_window()
         window.load_library()
-        if not smoke:
-            QTimer.singleShot(0, window.start_progress)  # "who is practising?" once the window is up
+        if not smoke:  # "who is practising?" once the window is up (a facilitator presenting is not asked)
+            QTimer.singleShot(0, lambda: window.start_progress(ask=not window.present))
         code = app.exec()
         window.close()
         QThreadPool.globalInstance().waitForDone(5000)

@@ -67,7 +67,7 @@ class ScenarioCard(Card):
                     chips.addWidget(chip(text))
         else:
             errors = len(entry.errors)
-            chips.addWidget(chip(f"⚠ Cannot be played: {errors} problem{'s' * (errors != 1)}",
+            chips.addWidget(chip(f"⚠ Cannot be played: {plural(errors, 'problem')}",
                                  "white", theme.LEVEL_COLORS[Level.LOW]))
         if origin != "bundled":
             chips.addWidget(chip(ORIGINS.get(origin, origin), theme.ACCENT))
@@ -268,9 +268,9 @@ class LibraryView(QWidget):
     def _update_count(self) -> None:
         playable = sum(c.playable for c in self.cards)
         broken = len(self.cards) - playable
-        text = f"{playable} scenario{'s' * (playable != 1)}"
+        text = plural(playable, "scenario")
         if broken:
-            text += f" · {broken} file{'s' * (broken != 1)} with problems"
+            text += f" · {plural(broken, 'file')} with problems"
         due = sum(c.due for c in self.cards)
         if due:
             text += f" · {due} due for review"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import traceback
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -11,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 from ..core.assets import bundled_dir
 from . import fonts, worker
 from .library import LibraryView
-from .practice_record import PracticeRecord, describe_due
+from .practice_record import PracticeRecord
+from .progress_text import next_review, plural
 from .settings import MAX_SCALE, MIN_SCALE, Settings
 
 SCALE_STEP = 1.1
@@ -157,6 +159,9 @@ class MainWindow(QMainWindow):
         self.library.clear()
         self._scenarios.clear()
         self.statusBar().showMessage("Loading the library…")
+        for old in self._jobs:
+            if old.generation >= 0:  # an earlier listing: its results would be ignored anyway
+                old.cancel()
         job = worker.LoadJob(self._generation, self.sources(), self.cache_path())
         self._jobs = [j for j in self._jobs if j.generation >= self._generation - 1] + [job]
         worker.start(job, self._on_loaded, self._on_library_finished, self._on_failed)
@@ -278,7 +283,10 @@ class MainWindow(QMainWindow):
         from ..core.catalog import CatalogEntry
         from ..core.loader import ScenarioLoader
 
-        result = ScenarioLoader().load(entry.path)
+        try:
+            result = ScenarioLoader().load(entry.path)
+        except Exception:  # a loader bug shows as the file's problem, as in the library's own loading
+            result = worker.crashed_result(entry.path, traceback.format_exc())
         if result.scenario is None:
             origin = next((c.origin for c in self.library.cards if c.entry.path == entry.path), "file")
             self._show_problems(self.library.add_entry(origin, CatalogEntry.from_result(result)))
@@ -333,8 +341,13 @@ class MainWindow(QMainWindow):
         state = self.record.finish(result)
         view = self._debrief_view()
         view.show_result(scenario, result, analysis)
-        view.set_record_note(f"Saved to {self.record.trainee.name}'s progress. {describe_due(state)}".strip()
-                             if saved and state is not None else "")
+        if saved and state is not None:
+            note = f"Saved to {self.record.trainee.name}'s progress. {next_review(state.due_at)}".strip()
+        elif self.record.active:
+            note = "This attempt was not saved (see the message in the status bar)."
+        else:
+            note = ""
+        view.set_record_note(note)
         self.refresh_progress()
         self.stack.setCurrentWidget(view)
         fonts.refresh(view)
@@ -353,9 +366,12 @@ class MainWindow(QMainWindow):
     # -- the classroom -------------------------------------------------------------------------
 
     def set_presenter_mode(self, on: bool) -> None:
-        """In presenter mode the briefing's Start opens the scenario for a room, full screen."""
+        """In presenter mode the briefing's Start opens the scenario for a room, full screen;
+        turning it off closes the room's window."""
         self.presenter_action.setChecked(on)
         self.briefing.set_presenting(on)
+        if not on and self.classroom is not None:
+            self.close_classroom()
         self.statusBar().showMessage("Presenter mode: choose a scenario; it opens full screen on the projector"
                                      if on else "Presenter mode off", 8000)
 
@@ -444,15 +460,29 @@ class MainWindow(QMainWindow):
         from .trainee_picker import pick_trainee
 
         current = self.record.trainee.id if self.record.trainee else self.settings.last_trainee
-        trainee = pick_trainee(self.record.store, self, current or None)
+        trainee = pick_trainee(self.record.store, self, current or None, on_removed=self._trainee_removed)
         if trainee is not None:
             self.sign_in(trainee)
         elif self.record.trainee is None:
             self.library.set_trainee_name("")
 
+    def _trainee_removed(self, trainee_id: str) -> None:
+        """The person practising was removed in the picker: nobody is signed in any more."""
+        if self.settings.last_trainee == trainee_id:
+            self.settings.last_trainee = ""
+        if self.record.trainee is not None and self.record.trainee.id == trainee_id:
+            if self.stack.currentWidget() is self._play and self._play is not None:
+                self.show_library()
+            self.record.set_trainee(None)
+            self.library.set_trainee_name("")
+
     def sign_in(self, trainee) -> None:
-        """Practise as ``trainee``: the library shows their progress; an unfinished attempt is offered."""
+        """Practise as ``trainee``: the library shows their progress; an unfinished attempt is offered.
+        Someone else signing in mid-conversation leaves it open for its player to resume."""
         self._resume_offered = False
+        switching = self.record.trainee is not None and self.record.trainee.id != trainee.id
+        if switching and self._play is not None and self.stack.currentWidget() is self._play:
+            self.show_library()
         self.record.set_trainee(trainee)
         self.settings.last_trainee = trainee.id
         self.settings.sync()
@@ -470,7 +500,8 @@ class MainWindow(QMainWindow):
         self.library.set_progress(progress)
         due = len(self.library.due_cards())
         if progress is not None and due:
-            self.statusBar().showMessage(f"{due} scenario{'s are' if due != 1 else ' is'} due for review", 10000)
+            self.statusBar().showMessage(f"{plural(due, 'scenario')} {'is' if due == 1 else 'are'} due for review",
+                                         10000)
 
     def offer_resume(self) -> None:
         """Once per sign-in, when the library is listed: continue an attempt left open by a crash or a close."""
@@ -489,7 +520,7 @@ class MainWindow(QMainWindow):
 
     def ask_resume(self, title: str, attempt) -> str:
         """'continue', 'discard' or 'later'; tests may replace it."""
-        replies = f"{attempt.step_count} repl{'ies' if attempt.step_count != 1 else 'y'}"
+        replies = plural(attempt.step_count, "reply", "replies")
         box = QMessageBox(QMessageBox.Icon.Question, "Continue where you left off?",
                           f"You have an unfinished attempt at \u201c{title}\u201d ({replies} so far, "
                           f"{attempt.mode}). Continue it?", parent=self)
@@ -594,10 +625,12 @@ class MainWindow(QMainWindow):
             self.show_class_view()
 
     def _progress_problem(self, message: str) -> None:
-        """Shown in the status bar every time, in a dialog the first time for each kind."""
+        """Shown in the status bar every time, in a dialog the first time for each kind (never
+        during a conversation: a dialog would eat the time of a timed decision)."""
         self.statusBar().showMessage(message, 15000)
         kind = message.split(":", 1)[0]
-        if kind not in self._reported:
+        playing = self._play is not None and self.stack.currentWidget() is self._play
+        if kind not in self._reported and not playing:
             self._reported.add(kind)
             QMessageBox.warning(self, "Progress", message)
 

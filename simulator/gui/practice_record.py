@@ -7,8 +7,6 @@ is reported once (``problem``) and the conversation goes on unrecorded.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 
 
@@ -56,8 +54,11 @@ class PracticeRecord(QObject):
     # -- who is practising -------------------------------------------------------------------
 
     def set_trainee(self, trainee) -> None:
+        """Someone else practises from now on; the same person again keeps the attempt in progress
+        (another person's attempt stays open, for them to resume)."""
+        if trainee is None or self.trainee is None or trainee.id != self.trainee.id:
+            self.attempt_id = None
         self.trainee = trainee
-        self.attempt_id = None
         self.trainee_changed.emit()
 
     @property
@@ -104,9 +105,17 @@ class PracticeRecord(QObject):
                                           lambda: self.store.start_attempt(self.trainee.id, scenario, mode))
 
     def resume(self, attempt, scenario):
-        """Continue a saved attempt: the rebuilt PlaySession (``ReplayReport``), or None."""
-        report = self._guard("The attempt could not be resumed",
-                             lambda: self.store.resume_session(attempt.id, scenario))
+        """Continue a saved attempt: the rebuilt PlaySession (``ReplayReport``), or None.
+
+        When the scenario file changed since, the saved steps that no longer replay are dropped,
+        so that what is stored is always the path being played."""
+        def rebuild():
+            report = self.store.resume_session(attempt.id, scenario)
+            if not report.complete or attempt.scenario_digest != scenario.digest:
+                self.store.rebase_attempt(attempt.id, report.applied, scenario.digest)
+            return report
+
+        report = self._guard("The attempt could not be resumed", rebuild)
         if report is not None:
             self._scenario, self._mode, self.attempt_id = scenario, attempt.mode, attempt.id
         return report
@@ -116,11 +125,17 @@ class PracticeRecord(QObject):
 
     def step(self, step) -> None:
         if self.attempt_id and self.store is not None:
-            self._guard("Your last reply could not be saved", lambda: self.store.record_step(self.attempt_id, step))
+            saved = self._guard("Your last reply could not be saved, so this attempt is no longer being saved",
+                                lambda: self.store.record_step(self.attempt_id, step))
+            if saved is None:  # a gap would make the saved path unplayable: stop recording this attempt
+                self.attempt_id = None
 
     def undo(self) -> None:
         if self.attempt_id and self.store is not None:
-            self._guard("Your step back could not be saved", lambda: self.store.remove_last_step(self.attempt_id))
+            done = self._guard("Your step back could not be saved, so this attempt is no longer being saved",
+                               lambda: self.store.remove_last_step(self.attempt_id))
+            if done is None:
+                self.attempt_id = None
 
     def restart(self) -> None:
         """The conversation starts again: the old attempt is closed and a new one begins."""
@@ -140,14 +155,3 @@ class PracticeRecord(QObject):
             return None
         attempt_id, self.attempt_id = self.attempt_id, None
         return self._guard("Your result could not be saved", lambda: self.store.finish_attempt(attempt_id, result))
-
-
-def describe_due(state, now: datetime | None = None) -> str:
-    """'Next review: in 3 days' for the debrief."""
-    if state is None or state.due_at is None:
-        return ""
-    now = now or datetime.now(timezone.utc)
-    days = round((state.due_at - now).total_seconds() / 86400)
-    if days <= 0:
-        return "Next review: later today."
-    return f"Next review: in {days} day{'s' * (days != 1)}."

@@ -61,3 +61,12 @@ def when(moment: datetime | None, now: datetime | None = None) -> str:
 
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+
+def next_review(due_at: datetime | None, now: datetime | None = None) -> str:
+    """'Next review: in 3 days.' after an attempt ('' when nothing is scheduled)."""
+    if due_at is None:
+        return ""
+    now = now or datetime.now(timezone.utc)
+    days = round((due_at - now).total_seconds() / 86400)
+    return "Next review: later today." if days <= 0 else f"Next review: in {plural(days, 'day')}."

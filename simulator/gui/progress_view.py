@@ -19,8 +19,9 @@ from ..core.levels import Level
 from ..core.progress import ProgressStore, ProgressSummary, Trainee
 from . import fonts, theme
 from .level_chart import LevelChart
-from .screen_bar import ScreenBar
 from .progress_text import domain_name, plural, when
+from .report import skill_name
+from .screen_bar import ScreenBar
 from .widgets import chip, plain_label
 
 SKILLS_NOTE = ("Missed: a reply on offer showed the skill and the one chosen did not. "
@@ -35,10 +36,6 @@ def completion_text(played: int, total: int, wow: int) -> str:
 def shortfall_text(missed: int, shown: int) -> str:
     """'missed 4 of 6': of the decisions where the skill was on offer."""
     return f"missed {missed} of {missed + shown}"
-
-
-def skill_name(skill: str) -> str:
-    return skill.replace("_", " ").capitalize()
 
 
 class _Panel(QFrame):

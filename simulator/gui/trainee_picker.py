@@ -10,6 +10,7 @@ Removing someone asks first and says their progress will be deleted.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
@@ -34,10 +35,9 @@ class TraineePicker(QDialog):
     """Modal: ``exec()`` returns Accepted with ``chosen`` set to the Trainee who is practising.
 
     ``current_id`` (say, the last trainee, from the settings) is selected first when present.
-    ``trainee_added``/``trainee_removed`` tell the main window (e.g. to forget a removed id).
+    ``trainee_removed`` tells the main window, which may have that person signed in.
     """
 
-    trainee_added = Signal(object)  # Trainee
     trainee_removed = Signal(str)  # the removed trainee's id
 
     def __init__(self, store: ProgressStore, parent: QWidget | None = None, current_id: str | None = None,
@@ -247,7 +247,6 @@ class TraineePicker(QDialog):
         self._show_message("")
         self.reload(trainee.id)
         self.list.setFocus()
-        self.trainee_added.emit(trainee)
         return trainee
 
     def name_problem(self, name: str, except_id: str | None = None) -> str:
@@ -350,10 +349,13 @@ class TraineePicker(QDialog):
         return super().eventFilter(watched, event)
 
 
-def pick_trainee(store: ProgressStore, parent: QWidget | None = None, current_id: str | None = None
-                 ) -> Trainee | None:
-    """Show the picker; the chosen Trainee, or None when it was cancelled."""
+def pick_trainee(store: ProgressStore, parent: QWidget | None = None, current_id: str | None = None,
+                 on_removed: Callable[[str], None] | None = None) -> Trainee | None:
+    """Show the picker; the chosen Trainee, or None when it was cancelled. ``on_removed`` hears of
+    each trainee removed meanwhile (the caller may have them signed in)."""
     dialog = TraineePicker(store, parent, current_id)
+    if on_removed is not None:
+        dialog.trainee_removed.connect(on_removed)
     try:
         return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:

@@ -76,7 +76,7 @@ class LoadJob(QRunnable):
                 try:
                     result = loader.load(file)
                 except Exception:  # a loader bug must not take the library down: show it as a problem
-                    result = _crashed(file, traceback.format_exc())
+                    result = crashed_result(file, traceback.format_exc())
                 self.signals.loaded.emit(self.generation, LibraryItem(origin, CatalogEntry.from_result(result),
                                                                       result.scenario))
                 parsed.append((origin, result))
@@ -105,13 +105,14 @@ def _analysed(result):
     try:
         extra = analyze(result.scenario).diagnostics
     except Exception:
-        extra = _crashed(result.path, traceback.format_exc()).diagnostics
+        extra = crashed_result(result.path, traceback.format_exc()).diagnostics
     if not any(d.is_error for d in extra):
         return result
     return LoadResult(result.path, None, sorted(result.diagnostics + extra, key=dx.sort_key), result.scenario.title)
 
 
-def _crashed(path: str, trace: str):
+def crashed_result(path: str, trace: str):
+    """A LoadResult that shows a loader failure as the file's problem (never a traceback)."""
     from ..core import diagnostics as dx
     from ..core.loader import LoadResult
 

@@ -164,7 +164,7 @@ def test_the_picker_is_asked_at_start_and_remembers_who_practised_last(qtbot, da
     store.close()
     calls = []
 
-    def fake_pick(store, parent, current_id):
+    def fake_pick(store, parent, current_id, on_removed=None):
         calls.append(current_id)
         return store.trainee(bea.id)
 
@@ -190,3 +190,119 @@ def test_the_progress_menu_opens_my_progress_and_the_class_overview(qtbot, signe
     assert window._class_view.shown_names() == ["Ann"]
     qtbot.keyClick(window._class_view, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is window.library
+
+
+THREE_STEPS = """\
+format: 1
+id: three-steps
+title: Three steps
+domain: testing
+customer: {name: Tom, mood: 50, organization: Shop, wants: Answers, expects: Quick ones}
+start: a
+nodes:
+  a:
+    customer: "One?"
+    replies:
+      - {say: "Yes.", level: wow, feedback: "Good.", goto: b}
+      - {say: "No.", level: low, feedback: "Bad.", goto: b}
+  b:
+    customer: "Two?"
+    replies:
+      - {say: "Yes.", level: wow, feedback: "Good.", goto: c}
+      - {say: "No.", level: low, feedback: "Bad.", goto: c}
+  c:
+    customer: "Three?"
+    replies:
+      - {say: "Yes.", level: wow, feedback: "Good.", goto: done}
+      - {say: "No.", level: standard, feedback: "Hm.", goto: done}
+  done:
+    customer: "Bye."
+    ending: {level: standard, title: Done, feels: Fine, thinks: OK, returns: 50}
+"""
+
+
+def test_a_resume_on_a_changed_file_keeps_only_the_steps_that_still_replay(qtbot, data_dir, user_folder,
+                                                                          monkeypatch):
+    path = user_folder / "three-steps.yaml"
+    path.write_text(THREE_STEPS, encoding="utf-8")
+    first = _make_window(qtbot, data_dir, user_folder)
+    assert first.record.open()
+    ann = first.record.store.add_trainee("Ann")
+    first.sign_in(ann)
+    open_by_keyboard(qtbot, first, "three-steps", "practice")
+    press_reply(qtbot, first.play, 0)
+    press_reply(qtbot, first.play, 1)  # "No." at b: the reply the author then removes
+    attempt_id = first.record.attempt_id
+    first.close()
+    path.write_text(THREE_STEPS.replace('      - {say: "No.", level: low, feedback: "Bad.", goto: c}\n', ""),
+                    encoding="utf-8")
+
+    second = _make_window(qtbot, data_dir, user_folder)
+    monkeypatch.setattr(second, "ask_resume", lambda *_: "continue")
+    told = []
+    monkeypatch.setattr("simulator.gui.main_window.QMessageBox.information", lambda _p, _t, text: told.append(text))
+    assert second.record.open()
+    second.sign_in(ann)
+    assert told and "Only 1 of your 2 replies" in told[0]
+    assert [s.node for s in second.play.session.steps] == ["a"]
+    store = second.record.store
+    assert [s.node for s in store.steps(attempt_id)] == ["a"]
+    assert store.attempt(attempt_id).scenario_digest == second.play.session.scenario.digest
+    second.activateWindow()
+    qtbot.waitUntil(second.isActiveWindow)
+    press_reply(qtbot, second.play, 0)
+    assert [s.node for s in store.steps(attempt_id)] == ["a", "b"]
+
+
+def test_someone_else_signing_in_mid_conversation_leaves_it_open_for_its_player(qtbot, signed_in):
+    window = signed_in
+    ann = window.record.trainee
+    open_by_keyboard(qtbot, window, "bereaved-traveller", "practice")
+    press_reply(qtbot, window.play, 0)
+    attempt_id = window.record.attempt_id
+    window.sign_in(window.record.store.add_trainee("Bea"))
+    assert window.stack.currentWidget() is window.library
+    assert window.record.attempt_id is None
+    assert [a.id for a in window.record.store.unfinished_attempts(ann.id)] == [attempt_id]
+
+
+def test_signing_in_again_as_the_same_person_keeps_saving_the_attempt(qtbot, signed_in):
+    window = signed_in
+    open_by_keyboard(qtbot, window, "bereaved-traveller", "practice")
+    attempt_id = window.record.attempt_id
+    window.sign_in(window.record.trainee)
+    assert window.stack.currentWidget() is window.play and window.record.attempt_id == attempt_id
+    press_reply(qtbot, window.play, 0)
+    assert len(window.record.store.steps(attempt_id)) == 1
+
+
+def test_removing_the_person_practising_signs_them_out(qtbot, signed_in):
+    window = signed_in
+    ann = window.record.trainee
+    window.record.store.remove_trainee(ann.id)
+    window._trainee_removed(ann.id)
+    assert window.record.trainee is None and window.settings.last_trainee == ""
+    assert window.library.trainee_label.text() == "Nobody chosen: progress is not saved"
+    assert card_for(window, "tiny-timer").progress_label.isHidden()
+
+
+def test_a_step_that_cannot_be_saved_stops_recording_the_attempt_and_the_debrief_says_so(qtbot, signed_in,
+                                                                                           monkeypatch):
+    from simulator.core.progress import ProgressError
+
+    window = signed_in
+    open_by_keyboard(qtbot, window, "tiny-timer", "practice")
+    attempt_id = window.record.attempt_id
+
+    def full_disk(*_args, **_kwargs):
+        raise ProgressError("the disk is full")
+
+    monkeypatch.setattr(window.record.store, "record_step", full_disk)
+    dialogs = []
+    monkeypatch.setattr("simulator.gui.main_window.QMessageBox.warning", lambda *a: dialogs.append(a))
+    press_reply(qtbot, window.play, 0)
+    assert window.record.attempt_id is None
+    assert "the disk is full" in window.statusBar().currentMessage() and dialogs == []  # no dialog mid-play
+    to_debrief(qtbot, window)
+    assert window.debrief.record_label.text().startswith("This attempt was not saved")
+    assert window.record.store.attempt(attempt_id).status == "open"

@@ -702,6 +702,14 @@ class ProgressStore:
                                  (attempt_id, attempt_id)).rowcount
         return bool(removed)
 
+    def rebase_attempt(self, attempt_id: str, kept_steps: int, scenario_digest: str) -> None:
+        """A resumed attempt continues on a changed scenario file: keep the first ``kept_steps``
+        steps (those that still replayed), drop the rest, and record the file it now continues on."""
+        with self._write() as db:
+            self._open_attempt(db, attempt_id)
+            db.execute("DELETE FROM steps WHERE attempt_id = ? AND number > ?", (attempt_id, kept_steps))
+            db.execute("UPDATE attempts SET scenario_digest = ? WHERE id = ?", (scenario_digest or "", attempt_id))
+
     def finish_attempt(self, attempt_id: str, result: PathResult, *, now: datetime | None = None,
                        duration: float | None = None) -> ReviewState:
         """Save the result and reschedule the scenario's review. Returns the new review state.
