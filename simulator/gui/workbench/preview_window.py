@@ -11,7 +11,7 @@ import time
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QPushButton,
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QPushButton,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from ...core.analysis import Analysis, analyze
@@ -28,9 +28,9 @@ from .watch_panel import WatchPanel
 
 EDITOR_KEY = "workbench/editor_command"
 STATUS_STYLES = {
-    "ok": f"background: #E8F3EE; color: #14553E; border: 1px solid #B7DCCB;",
-    "warn": f"background: #FFF4D6; color: #6B4A00; border: 1px solid #E9CF85;",
-    "error": f"background: #FBE9E4; color: #8A2C12; border: 1px solid #EDB8A8;",
+    "ok": "background: #E8F3EE; color: #14553E; border: 1px solid #B7DCCB;",
+    "warn": "background: #FFF4D6; color: #6B4A00; border: 1px solid #E9CF85;",
+    "error": "background: #FBE9E4; color: #8A2C12; border: 1px solid #EDB8A8;",
 }
 
 
