@@ -27,6 +27,7 @@ from .engine import Line, PlayError, PlaySession, Step
 from .levels import Level
 from .model import Node, Reply, Scenario
 from .scoring import PathResult, best_reply
+from .spreadsheet import spreadsheet_safe
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 MAX_VOTES = 9999  # a room, not a referendum: a typing slip cannot make a six-digit count
@@ -40,6 +41,11 @@ HOW_WORDS = {
     FACILITATOR: "facilitator's pick",
     TIME_OUT: "the time ran out",
 }
+
+
+def plural(count: int, word: str, words: str = "") -> str:
+    """'1 vote', '3 votes', '0 votes' (the core's twin of ``gui.progress_text.plural``)."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
 def letter(index: int) -> str:
@@ -146,6 +152,19 @@ class DecisionRecord:
     @property
     def how_words(self) -> str:
         return HOW_WORDS[self.how]
+
+    @property
+    def votes_words(self) -> str:
+        """'12 votes', '1 vote' or 'no votes recorded'."""
+        return plural(self.total_votes, "vote") if self.total_votes else "no votes recorded"
+
+    @property
+    def heading(self) -> str:
+        """How the room voted and what was played: '12 votes · played C (most votes)'.
+
+        The class debrief and the session summary's PDF both head a decision with it.
+        """
+        return f"{self.votes_words} · played {self.played_letter or 'no answer'} ({self.how_words})"
 
 
 @dataclass(frozen=True)
@@ -441,7 +460,7 @@ def summary_csv(summary: SessionSummary) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(_no_formulas(row) for row in summary_rows(summary))
+    writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in summary_rows(summary))
     return out.getvalue()
 
 
@@ -449,11 +468,6 @@ def write_summary_csv(path: str, summary: SessionSummary) -> None:
     """UTF-8 with a byte-order mark, so spreadsheet programs read accents and symbols right."""
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
         f.write(summary_csv(summary))
-
-
-def _no_formulas(row: dict[str, str]) -> dict[str, str]:
-    """Scenario text starting with = + - @ would run as a formula in a spreadsheet: quote it."""
-    return {k: ("'" + v if v[:1] in ("=", "+", "-", "@") else v) for k, v in row.items()}
 
 
 # -- the three levels side by side ---------------------------------------------------------------

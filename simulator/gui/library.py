@@ -241,7 +241,8 @@ class LibraryView(QWidget):
                 card.setParent(None)
                 card.deleteLater()
                 break
-        card = ScenarioCard(origin, entry, self.grid.parentWidget())
+        card = ScenarioCard(origin, entry)  # built unparented: adding its labels is cheaper off-screen
+        card.setParent(self.grid.parentWidget())
         if self._progress is not None:
             card.set_progress(self._progress.get(entry.id), self._now)
         card.hide()

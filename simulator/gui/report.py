@@ -264,17 +264,27 @@ def build_document(scenario: Scenario, result: PathResult, analysis: Analysis | 
 
 def pdf_bytes(scenario: Scenario, result: PathResult, analysis: Analysis | None,
               base_font: QFont | None = None) -> bytes:
+    return document_pdf_bytes(build_document(scenario, result, analysis, base_font))
+
+
+def write_pdf(path: str, scenario: Scenario, result: PathResult, analysis: Analysis | None,
+              base_font: QFont | None = None) -> None:
+    """Write the debrief to ``path`` as an A4 PDF. Raises OSError when the file cannot be written."""
+    write_document_pdf(path, build_document(scenario, result, analysis, base_font))
+
+
+def document_pdf_bytes(doc: QTextDocument) -> bytes:
+    """``doc`` as an A4 PDF, titled with the document's own title (shared with the class session summary)."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle(f"Debrief: {scenario.title}")
+    writer.setTitle(doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
     writer.setCreator("Service role-play simulator")
     writer.setResolution(300)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
     # QTextDocument.print_ lays the page out with its own 2 cm margins (and the page number in the
     # bottom one), so the page layout itself needs none.
-    doc = build_document(scenario, result, analysis, base_font)
     doc.print_(writer)
     del writer  # flushes the PDF into the buffer
     data = bytes(buffer.data())
@@ -282,10 +292,9 @@ def pdf_bytes(scenario: Scenario, result: PathResult, analysis: Analysis | None,
     return data
 
 
-def write_pdf(path: str, scenario: Scenario, result: PathResult, analysis: Analysis | None,
-              base_font: QFont | None = None) -> None:
-    """Write the debrief to ``path`` as an A4 PDF. Raises OSError when the file cannot be written."""
-    data = pdf_bytes(scenario, result, analysis, base_font)
+def write_document_pdf(path: str, doc: QTextDocument) -> None:
+    """Write ``doc`` to ``path`` as an A4 PDF. Raises OSError when the file cannot be written."""
+    data = document_pdf_bytes(doc)
     if not data.startswith(b"%PDF"):
         raise OSError("the PDF writer produced no document")
     with open(path, "wb") as f:

@@ -16,6 +16,7 @@ from simulator.core.classroom import (CLASS, FACILITATOR, MAJORITY, MAX_VOTES, T
 from simulator.core.engine import PlayError, PlaySession
 from simulator.core.levels import Level
 from simulator.core.loader import ScenarioLoader
+from simulator.core.spreadsheet import spreadsheet_safe
 from tests.scenario_text import load_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,6 +147,22 @@ def test_nothing_to_play_without_votes_or_pick(scenario):
         run.set_votes("E", 3)
 
 
+def test_a_decision_heading_says_the_votes_and_what_was_played(scenario):
+    run = ClassRun(scenario)
+    run.set_votes("C", 1)
+    run.play()  # one vote: the majority
+    run.pick("A")
+    run.play()  # no votes: the facilitator's pick
+    first, second = run.decisions()
+    assert first.heading == "1 vote · played C (most votes)"
+    assert second.heading == "no votes recorded · played A (facilitator's pick)"
+    timed = ClassRun(scenario)
+    timed.set_votes("A", 2)
+    timed.set_votes("B", 3)
+    timed.time_out()
+    assert timed.decisions()[0].heading == "5 votes · played no answer (the time ran out)"
+
+
 def test_undo_keeps_the_votes_and_a_time_out_is_recorded(scenario):
     run = ClassRun(scenario)
     run.set_votes("B", 7)
@@ -233,6 +250,23 @@ def test_summary_csv_has_every_vote_and_every_result(scenario, tmp_path):
     write_summary_csv(str(path), summary)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     assert "Red" in path.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("text, cell", [
+    ("=1+1", "'=1+1"), ("+44 20", "'+44 20"), ("-5", "'-5"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\t=1+1", "'\t=1+1"), ("\r=1+1", "'\r=1+1"),  # a leading tab or CR does not hide a formula
+    ("Ana", "Ana"), ("", ""), ("a=b", "a=b")])
+def test_spreadsheet_cells_never_start_a_formula(text, cell):
+    assert spreadsheet_safe(text) == cell
+
+
+def test_the_summary_csv_quotes_a_formula_behind_a_tab(tmp_path):
+    loaded = load_text(VOTE.replace('"I need your ID first."', '"\\t=HYPERLINK(2)"'), tmp_path)
+    assert loaded.ok, [d.format() for d in loaded.diagnostics]
+    session = ClassroomSession(loaded.scenario)
+    session.current.play("B")
+    rows = list(csv.DictReader(io.StringIO(summary_csv(session.summary()))))
+    assert rows[1]["reply"] == "'\t=HYPERLINK(2)"
 
 
 # -- the three levels ---------------------------------------------------------------------------------

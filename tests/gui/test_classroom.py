@@ -409,3 +409,86 @@ def test_with_one_screen_the_presenter_is_full_screen_and_the_answers_stay_off_i
     assert not window.facilitator.isVisible()  # a mirrored projector would show the room every level
     qtbot.keyClick(window.presenter, Qt.Key.Key_F2)
     assert window.facilitator.isVisible()
+
+
+def test_facilitator_keys_go_to_what_the_projector_shows(qtbot, luggage):
+    window = classroom(qtbot, luggage, facilitator=True)
+    view, notes = window.presenter, window.facilitator
+    notes.show()
+    qtbot.waitExposed(notes)
+    qtbot.keyClick(notes, Qt.Key.Key_Right)  # the presenter is on the projector: → starts it
+    assert view.screen_kind == DECISION
+    qtbot.keyClick(notes, Qt.Key.Key_Left)
+    qtbot.mouseClick(notes.levels_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_view == "three-levels")
+    levels = window.three_levels
+    step = levels.step
+    qtbot.keyClick(notes, Qt.Key.Key_Right)
+    assert levels.step == step + 1 and [c.shown() for c in levels.columns] == [step + 1] * 3
+    assert view.screen_kind == TITLE and view.run.session.steps == []  # no reply played behind the room's back
+    assert not notes.next_button.isEnabled() and not notes.back_button.isEnabled()  # they act on the presenter
+    qtbot.keyClick(notes, Qt.Key.Key_Left)
+    assert levels.step == step and view.screen_kind == TITLE
+    qtbot.keyClick(notes, Qt.Key.Key_Escape)  # Esc in the laptop's window: the projector goes back too
+    assert window.current_view == "presenter" and notes.next_button.isEnabled()
+
+
+def test_ctrl_w_leaves_presenter_mode_from_the_three_levels(qtbot, luggage):
+    window = classroom(qtbot, luggage)
+    window.show_three_levels()
+    qtbot.waitUntil(lambda: window.three_levels.hasFocus())
+    with qtbot.waitSignal(window.library_requested, timeout=1000):
+        qtbot.keyClick(window.three_levels, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert "Ctrl+W" in [key for key, _ in window.three_levels.help_overlay.rows]
+
+
+def test_a_new_session_clears_the_last_export_message(qtbot, luggage, tmp_path, monkeypatch):
+    window = classroom(qtbot, luggage, facilitator=True)
+    notes = window.facilitator
+    notes.show()
+    qtbot.waitExposed(notes)
+    qtbot.mouseClick(notes.debrief_button, Qt.MouseButton.LeftButton)
+    debrief = window.debrief
+    debrief.ask_path = lambda *_: str(tmp_path / "s.csv")
+    with qtbot.waitSignal(debrief.exported, timeout=5000):
+        qtbot.keyClick(debrief, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert debrief.status.text().startswith("Saved")
+    monkeypatch.setattr("simulator.gui.classroom.window.TeamsDialog.ask", lambda *_: ["Red", "Blue"])
+    qtbot.mouseClick(notes.teams_button, Qt.MouseButton.LeftButton)  # Teams…: a new session
+    qtbot.waitUntil(lambda: window.current_view == "presenter")
+    qtbot.mouseClick(notes.debrief_button, Qt.MouseButton.LeftButton)
+    assert window.current_view == "debrief"
+    assert debrief.status.text() == "" and debrief.status_text == ""
+    assert [row[1] for row in debrief.scoreboard_texts()] == ["Red", "Blue"]
+
+
+def test_the_text_size_is_clamped_and_shared_by_every_projector_view(qtbot, luggage):
+    window = ClassroomWindow(luggage, analyze(luggage), font_scale=9.0, facilitator=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.font_scale == window.presenter.scale == 2.0  # presenter_theme.MAX_SCALE
+    window.show_three_levels()
+    assert window.three_levels.scale == 2.0
+    with qtbot.waitSignal(window.font_scale_changed, timeout=1000) as smaller:
+        qtbot.keyClick(window.three_levels, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert smaller.args[0] < 2.0 and window.presenter.scale == smaller.args[0]
+    window.show_debrief()
+    with qtbot.waitSignal(window.font_scale_changed, timeout=1000) as reset:
+        qtbot.keyClick(window.debrief, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert reset.args[0] == 1.0 and window.presenter.scale == window.three_levels.scale == 1.0
+
+
+def test_only_a_single_leader_is_shown_in_bold(qtbot, luggage):
+    view = presenter(qtbot, luggage)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClicks(view, "5")
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    assert [c.votes.property("presenterBold") for c in view.cards] == [True, False, False]
+    assert view.message_label.text() == "5 votes for A."
+    qtbot.keyClicks(view, "1")
+    assert view.message_label.text() == "1 vote for… press the reply's letter."
+    qtbot.keyClick(view, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(view, "5")
+    qtbot.keyClick(view, Qt.Key.Key_B)
+    assert not any(c.votes.property("presenterBold") for c in view.cards)  # a tie has no leader

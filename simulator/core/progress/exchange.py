@@ -3,7 +3,8 @@
 - ``export_csv(store, target, trainee_id=None)``: one row per attempt (``CSV_COLUMNS``), for a
   spreadsheet. Times are ISO 8601 in UTC; ``compliance`` is 'passed', 'failed' or empty for an
   unfinished attempt; ``duration_seconds`` is the time spent deciding. Text cells that a
-  spreadsheet would run as a formula (starting with = + - @) are prefixed with an apostrophe.
+  spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) are
+  prefixed with an apostrophe (``core.spreadsheet.spreadsheet_safe``).
 - ``export_trainee_json(store, trainee_id)`` / ``write_trainee_json(store, trainee_id, path)``:
   a trainee's full history (every attempt, its steps and result) in the format below.
 - ``import_trainee_json(store, source)`` / ``import_files(store, paths)``: bring trainees'
@@ -42,6 +43,7 @@ from pathlib import Path
 from typing import IO, Iterable
 
 from ..levels import Level
+from ..spreadsheet import spreadsheet_safe
 from . import schedule
 from .store import MODES, STATUSES, ProgressError, ProgressStore
 
@@ -79,7 +81,8 @@ def export_csv(store: ProgressStore, target: str | os.PathLike | IO[str], traine
     attempts = store.attempts(trainee_id)
     rows = []
     for a in attempts:
-        rows.append((a.id, a.trainee_id, _cell(names.get(a.trainee_id, "")), _cell(a.scenario_id), a.scenario_digest,
+        rows.append((a.id, a.trainee_id, spreadsheet_safe(names.get(a.trainee_id, "")),
+                     spreadsheet_safe(a.scenario_id), a.scenario_digest,
                      a.mode, a.status, _iso(a.started_at), _iso(a.finished_at) if a.status == "finished" else "",
                      a.level.value if a.level else "", "" if a.score is None else a.score,
                      "" if a.compliance_passed is None else ("passed" if a.compliance_passed else "failed"),
@@ -100,10 +103,6 @@ def _write_csv(f: IO[str], rows: list[tuple]) -> None:
     writer = csv.writer(f)
     writer.writerow(CSV_COLUMNS)
     writer.writerows(rows)
-
-
-def _cell(text: str) -> str:
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 # -- JSON export ----------------------------------------------------------------------------

@@ -1,34 +1,20 @@
 """The classroom: presenter mode on a projector, the three levels side by side, class votes, teams.
 
-Logic lives in ``simulator.core.classroom`` (votes, teams, scoreboard, summary, canonical
-playthroughs, discussion prompts); these widgets present it.
+Logic lives in ``simulator.core.classroom`` (votes, which reply is played, teams, scoreboard,
+summary, canonical playthroughs, discussion prompts), so it is tested without a screen; these
+widgets only present it and turn the facilitator's keys into calls on it.
 
-Wiring into the app (intended):
+The app opens it with ``present(scenario, analysis, screen, teams, font_scale)``, keeps the
+returned ``ClassroomWindow`` and closes it on ``library_requested`` (Ctrl+W or Leave). The window
+takes the projector full screen and puts the ``FacilitatorWindow`` (levels, feedback, prompts
+for the room) on the laptop's screen; with a single screen that window stays hidden, because a
+mirrored projector would show the room the answers (F2 shows it on purpose).
+``font_scale_changed`` reports the presenter text size, which the app persists.
 
-- View > Presenter mode (and ``simulator --present``) with the current scenario::
-
-      from simulator.gui.classroom import present
-      self.classroom = present(scenario, self.analysis_for(scenario),
-                               screen=None,                       # QScreen, index or name; None: the projector
-                               teams=[],                          # or ["Red", "Blue"]; Teams… in the facilitator window
-                               font_scale=settings.presenter_font_scale)
-      self.classroom.library_requested.connect(self.classroom.close)
-      self.classroom.font_scale_changed.connect(lambda s: setattr(settings, "presenter_font_scale", s))
-
-  ``present`` builds a ``ClassroomWindow`` and shows it full screen on the projector (the
-  first screen that is not the primary one when there are two), with the
-  ``FacilitatorWindow`` on the laptop's screen. With a single screen the facilitator window
-  stays hidden (a mirrored projector would show the answers); F2 shows it on purpose.
-
-- ``ClassroomWindow(scenario, analysis=None, teams=(), font_scale=1.0, facilitator=True,
-  start="presenter" | "three-levels", parent=None)``; ``show_on(screen=None, full_screen=True)``.
-  Signals: ``library_requested()`` (Ctrl+W or Leave), ``finished(SessionSummary)`` (the last
-  team's run is over and the class debrief is on screen), ``font_scale_changed(float)``,
-  ``view_changed(str)``. Parts: ``presenter`` (PresenterView), ``facilitator``
-  (FacilitatorWindow or None), ``three_levels`` and ``debrief`` (built on first use), ``session``
-  (core ClassroomSession).
-
-The keys are listed in ``keys.py`` (shown with F1) and in docs/classroom.md.
+The projector shows one of three ``ProjectorView`` screens (presenter, three levels, class
+debrief), which share the text size keys, Ctrl+W, the blank screen and the key help; keys
+pressed in the facilitator's window go to whichever of them is on the projector. The keys
+are listed in ``keys.py`` (shown with F1) and in docs/classroom.md.
 """
 
 from .class_debrief import ClassDebriefView

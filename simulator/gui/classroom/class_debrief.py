@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QSize, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
 from ...core.classroom import DecisionRecord, SessionSummary, write_summary_csv
 from ...core.levels import Level
 from .. import report
+from ..progress_text import plural
 from . import presenter_theme as pt
 from .layouts import clear, show_items
-from .presenter import VoteBar
+from .projector_view import ProjectorView
 from .summary_report import team_heading, write_summary_pdf
+from .vote_bar import VoteBar
 
 BODY_PER_HEIGHT = 1 / 42
 
@@ -36,10 +37,8 @@ class DecisionVotes(QFrame):
         box = QVBoxLayout(self)
         self.box = box
         total = decision.total_votes
-        votes = f"{total} vote{'s' * (total != 1)}" if total else "no votes recorded"
-        played = decision.played_letter or "no answer"
-        head = pt.text_label(f"Decision {decision.number}  ·  {votes}  ·  played {played} ({decision.how_words})",
-                             "small", bold=True, color=pt.MUTED)
+        head = pt.text_label(f"Decision {decision.number}  ·  {decision.heading}", "small", bold=True,
+                             color=pt.MUTED)
         box.addWidget(head)
         box.addWidget(pt.text_label(decision.customer, "body", bold=True))
         grid = QGridLayout()
@@ -57,7 +56,7 @@ class DecisionVotes(QFrame):
             bar.setVisible(bool(total))
             played_text = f", played ({decision.how_words})" if option.played else ""
             say.setAccessibleName(f"Reply {option.letter}: {option.say}. Level {option.level.label}. "
-                                  f"{option.votes} votes{played_text}")
+                                  f"{plural(option.votes, 'vote')}{played_text}")
             for col, widget in enumerate((mark, say, badge, count, bar)):
                 grid.addWidget(widget, row, col, Qt.AlignmentFlag.AlignVCenter)
             self.rows.append({"mark": mark, "say": say, "badge": badge, "count": count, "bar": bar})
@@ -79,21 +78,21 @@ class DecisionVotes(QFrame):
             row["bar"].setFixedSize(body * 5, max(8, body // 2))
 
 
-class ClassDebriefView(QWidget):
-    """Scoreboard and votes. ``show_summary`` fills it; the buttons export or go back."""
+class ClassDebriefView(ProjectorView):
+    """Scoreboard and votes. ``show_summary`` fills it; the buttons export or go back.
+
+    Signals besides ProjectorView's (Ctrl+W, text size): ``back_requested`` (Esc or ←),
+    ``exported(path)``.
+    """
 
     back_requested = Signal()
-    library_requested = Signal()
     exported = Signal(str)  # the path written
 
     def __init__(self, font_scale: float = 1.0, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(font_scale, parent)
         self.setObjectName("classDebrief")
         self.setAccessibleName("Class debrief")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet(pt.stylesheet())
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.scale = pt.clamp_scale(font_scale)
         self.summary: SessionSummary | None = None
         self.decision_blocks: list[DecisionVotes] = []
         self.score_rows: list[list[QWidget]] = []
@@ -131,7 +130,7 @@ class ClassDebriefView(QWidget):
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.leave_button)
         outer.addLayout(buttons)
-        self._apply_size()
+        self.relayout()
 
     def _button(self, text: str, tip: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -149,7 +148,9 @@ class ClassDebriefView(QWidget):
     # -- content ----------------------------------------------------------------------------------
 
     def show_summary(self, summary: SessionSummary) -> None:
+        """Show ``summary`` (the session as it is now); a message about an earlier export no longer applies."""
         self.summary = summary
+        self._status("")
         self.subtitle.setText(f"{summary.title}  ·  {summary.when.strftime('%d %B %Y, %H:%M')}")
         clear(self.content)
         self.decision_blocks = []
@@ -166,7 +167,7 @@ class ClassDebriefView(QWidget):
                 self.content.addWidget(pt.text_label("No decision was played.", "small", italic=True, color=pt.MUTED))
         self.content.addStretch(1)
         show_items(self.content)
-        self._apply_size()
+        self.relayout()
         self.scroll.verticalScrollBar().setValue(0)
 
     def _scoreboard(self, summary: SessionSummary) -> QGridLayout:
@@ -242,36 +243,33 @@ class ClassDebriefView(QWidget):
 
     # -- keys and size -----------------------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
+    def control_key(self, key: int) -> bool:
+        """Ctrl+P and Ctrl+E export; the text size keys and Ctrl+W are ProjectorView's."""
+        if key == Qt.Key.Key_P:
+            self.choose_pdf()
+        elif key == Qt.Key.Key_E:
+            self.choose_csv()
+        else:
+            return super().control_key(key)
+        return True
+
+    def plain_key(self, key: int) -> bool:
         bar = self.scroll.verticalScrollBar()
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            actions = {Qt.Key.Key_P: self.choose_pdf, Qt.Key.Key_E: self.choose_csv,
-                       Qt.Key.Key_W: self.library_requested.emit}
-            if key in actions:
-                actions[key]()
-            else:
-                super().keyPressEvent(event)
-        elif key in (Qt.Key.Key_Escape, Qt.Key.Key_Left):
+        if key in (Qt.Key.Key_Escape, Qt.Key.Key_Left):
             self.back_requested.emit()
         elif key in (Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Right):
             bar.setValue(bar.value() + bar.pageStep())
         elif key == Qt.Key.Key_PageUp:
             bar.setValue(bar.value() - bar.pageStep())
-        elif key == Qt.Key.Key_Down:
-            bar.setValue(bar.value() + bar.singleStep() * 3)
-        elif key == Qt.Key.Key_Up:
-            bar.setValue(bar.value() - bar.singleStep() * 3)
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            bar.setValue(bar.value() + bar.singleStep() * (3 if key == Qt.Key.Key_Down else -3))
         else:
-            super().keyPressEvent(event)
+            return False
+        return True
 
-    def set_font_scale(self, scale: float) -> None:
-        self.scale = pt.clamp_scale(scale)
-        self._apply_size()
-
-    def _apply_size(self) -> None:
-        height = self.height() if self.height() > 100 else 1080
-        body = max(pt.MIN_BODY_PX, round(height * BODY_PER_HEIGHT * self.scale))
+    def fit_to_screen(self) -> None:
+        body = pt.body_px(self.screen_size().height(), self.scale, BODY_PER_HEIGHT)
+        self._body = body
         pt.apply_fonts(self, body)
         margin = max(12, body)
         self.outer.setContentsMargins(margin, margin // 2, margin, margin // 2)
@@ -284,11 +282,3 @@ class ClassDebriefView(QWidget):
         for block in self.decision_blocks:
             block.apply_size(body)
         self.scroll.verticalScrollBar().setSingleStep(max(8, body))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._apply_size()
-
-    def sizeHint(self) -> QSize:
-        return QSize(1280, 720)
-

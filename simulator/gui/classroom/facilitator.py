@@ -3,11 +3,15 @@
 It follows the PresenterView (``state_changed``) and shows what the room cannot see yet: each
 reply's level, feedback, rule breaches and skills, the customer's hidden mood, questions for
 the class, and the outcome. Vote counts typed here go to the same ``ClassRun`` as the quick
-keys. Keys it does not use itself (a clicker's arrows and page keys, '.', R...) drive the
-presenter, so the clicker keeps working whichever window has the focus.
+keys. Keys it does not use itself (a clicker's arrows and page keys, '.', R...) go to whatever
+the projector shows (``forward_key``: the presenter, the three levels or the class debrief),
+so the clicker keeps working whichever window has the focus. Its buttons act on the presenter
+and are off while the projector shows something else.
 """
 
 from __future__ import annotations
+
+from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -26,7 +30,11 @@ CLICKER_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Period, Qt.Ke
 
 
 class FacilitatorWindow(QWidget):
-    """A second top-level window; build it with the PresenterView it follows."""
+    """A second top-level window; build it with the PresenterView it follows.
+
+    forward_key: what to do with a key this window does not use; the ClassroomWindow passes its
+    own ``handle_key`` (the view on the projector now). Default: the presenter's.
+    """
 
     three_levels_requested = Signal()
     debrief_requested = Signal()
@@ -34,9 +42,11 @@ class FacilitatorWindow(QWidget):
     teams_requested = Signal()
     library_requested = Signal()
 
-    def __init__(self, presenter: PresenterView, parent: QWidget | None = None) -> None:
+    def __init__(self, presenter: PresenterView, forward_key: Callable[[QKeyEvent], bool] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.presenter = presenter
+        self.forward_key = forward_key or presenter.handle_key
         self.setWindowTitle("Facilitator: " + presenter.session.scenario.title)
         self.setAccessibleName("Facilitator window")
         self.setObjectName("screen")
@@ -173,8 +183,13 @@ class FacilitatorWindow(QWidget):
         self.message.setText(p.message)
         self.reveal_button.setText("Hide levels" if p.revealed else "Reveal")
         self.blank_button.setText("Unblank" if p.blanked else "Blank")
-        self.timeout_button.setEnabled(kind == DECISION and run.node.timeout is not None)
-        self.back_button.setEnabled(kind != TITLE or p.session.index > 0)
+        on_presenter = self.projector_view == "presenter"  # the buttons act on the presenter, not on what is shown
+        self.reveal_button.setEnabled(on_presenter)
+        self.blank_button.setEnabled(on_presenter)
+        self.next_button.setEnabled(on_presenter)
+        self.timeout_button.setEnabled(on_presenter and kind == DECISION and run.node.timeout is not None)
+        self.back_button.setEnabled(on_presenter and (kind != TITLE or p.session.index > 0))
+        self.options_frame.setEnabled(on_presenter)
         self.customer.setText(run.node.customer.strip() if kind != TITLE else
                               f"Next: {run.team}" if p.session.has_teams else "The brief is on the projector.")
         self._options()
@@ -270,11 +285,11 @@ class FacilitatorWindow(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(watched, QSpinBox) and event.type() == QEvent.Type.KeyPress and event.key() in CLICKER_KEYS:
-            return self.presenter.handle_key(event)
+            return self.forward_key(event)
         return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self.presenter.handle_key(event):
+        if not self.forward_key(event):
             super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,4 +1,5 @@
-"""The classroom's keys, in one place: the F1 overlays and the facilitator window list these.
+"""The classroom's keys, in one place: the key codes the projector screens act on, and the lists
+that the F1 overlays (presenter, three levels) and the facilitator's window show.
 
 The blank-screen rule: presenter clickers send '.' or 'B' for "blank", but B is also the
 second reply. '.' always blanks. B blanks too, except while a decision with a reply B is on
@@ -8,6 +9,14 @@ While the screen is blank, B, '.', Esc and the arrow/page keys only bring the pi
 """
 
 from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+_K = Qt.Key
+NEXT_KEYS = (_K.Key_Right, _K.Key_PageDown, _K.Key_Space, _K.Key_Return, _K.Key_Enter)  # a clicker's "next"
+BACK_KEYS = (_K.Key_Left, _K.Key_PageUp)                                             # and its "back"
+CLOSE_HELP_KEYS = (_K.Key_F1, _K.Key_Escape, *NEXT_KEYS, *BACK_KEYS)  # while the key help is up
+UNBLANK_KEYS = (_K.Key_B, _K.Key_Period, _K.Key_Escape, *NEXT_KEYS, *BACK_KEYS)  # while the screen is blank
 
 PRESENTER_KEYS: list[tuple[str, str]] = [
     ("→  Page Down  Space  Enter", "Next: start, play the picked reply (or the one with most votes), "
@@ -32,12 +41,7 @@ THREE_LEVELS_KEYS: list[tuple[str, str]] = [
     ("↑  ↓", "Scroll the three columns"),
     (".  or  B", "Blank the screen"),
     ("Ctrl+=  Ctrl+-  Ctrl+0", "Larger, smaller, normal text"),
+    ("F1", "This help (Esc or F1 closes it)"),
     ("Esc", "Back to the presenter"),
-]
-
-DEBRIEF_KEYS: list[tuple[str, str]] = [
-    ("↑  ↓  Page Up  Page Down", "Scroll"),
-    ("Ctrl+P", "Export the session summary to PDF"),
-    ("Ctrl+E", "Export the session summary to CSV"),
-    ("Esc  or  ←", "Back to the presenter"),
+    ("Ctrl+W", "Leave presenter mode"),
 ]

@@ -8,8 +8,8 @@ voting live in ``simulator.core.classroom``; this widget shows that state and fo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...core.classroom import ClassroomSession, ClassRun, letter
@@ -17,44 +17,15 @@ from ...core.engine import PlayError
 from ...core.levels import Level
 from .. import theme
 from ..portraits import portrait_pixmap
+from ..progress_text import plural
 from . import keys
 from . import presenter_theme as pt
 from .layouts import clear, discard, show_items
-from .overlays import BlankOverlay, HelpOverlay
+from .projector_view import ProjectorView
+from .vote_bar import VoteBar
 
 TITLE, DECISION, ENDING = "title", "decision", "ending"
-NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
-BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_PageUp)
-UNBLANK_KEYS = (Qt.Key.Key_B, Qt.Key.Key_Period, Qt.Key.Key_Escape, *NEXT_KEYS, *BACK_KEYS)
 FIT_STEPS = (1.0, 0.93, 0.86, 0.8, 0.74, 0.68, 0.62, 0.56, 0.5)
-
-
-class VoteBar(QWidget):
-    """A share of the votes as a filled bar; the count and percentage are always written next to it."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.share = 0.0
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(16)
-
-    def set_share(self, share: float) -> None:
-        self.share = max(0.0, min(1.0, share))
-        self.update()
-
-    def paintEvent(self, _event) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        p.setPen(QPen(QColor(pt.OUTLINE), 2))
-        p.setBrush(QColor(pt.BACKGROUND))
-        p.drawRoundedRect(rect, 4, 4)
-        if self.share > 0:
-            filled = QRectF(rect.left(), rect.top(), max(4.0, rect.width() * self.share), rect.height())
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor(pt.ACCENT))
-            p.drawRoundedRect(filled, 4, 4)
-        p.end()
 
 
 class OptionCard(QFrame):
@@ -124,13 +95,13 @@ class OptionCard(QFrame):
         self.side_box.setVisible(any_votes or picked or revealed)  # else the reply gets the whole width
         self.votes.setVisible(any_votes)
         self.bar.setVisible(any_votes)
-        word = "vote" if votes == 1 else "votes"
-        self.votes.setText(f"{votes} {word} · {share * 100:.0f}%")
+        count = plural(votes, "vote")
+        self.votes.setText(f"{count} · {share * 100:.0f}%")
         self.votes.setProperty("presenterBold", leader)
         self.bar.set_share(share)
         parts = [f"Reply {self.letter}: {self.say}"]
         if any_votes:
-            parts.append(f"{votes} {word}, {share * 100:.0f} percent")
+            parts.append(f"{count}, {share * 100:.0f} percent")
         if picked:
             parts.append("picked")
         if revealed:
@@ -152,31 +123,29 @@ class OptionCard(QFrame):
         super().mouseReleaseEvent(event)
 
 
-class PresenterView(QWidget):
-    """The room's screen. Build it with a ClassroomSession; the facilitator window follows ``state_changed``."""
+class PresenterView(ProjectorView):
+    """The room's screen. Build it with a ClassroomSession; the facilitator window follows ``state_changed``.
+
+    Signals besides ProjectorView's (Ctrl+W, text size): ``state_changed``, ``finished``,
+    ``three_levels_requested``, ``facilitator_requested``.
+    """
 
     state_changed = Signal()           # anything on screen changed: the facilitator window refreshes
     finished = Signal()                # → after the last team's outcome: time for the class debrief
-    library_requested = Signal()       # Ctrl+W: leave presenter mode
     three_levels_requested = Signal()  # L on the first or last screen
     facilitator_requested = Signal()   # F2
-    font_scale_changed = Signal(float)
 
     def __init__(self, session: ClassroomSession, font_scale: float = 1.0, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(font_scale, parent)
         self.session = session
-        self.scale = pt.clamp_scale(font_scale)
         self.screen_kind = TITLE
         self.revealed = False
         self.pending = ""  # digits typed for a vote count, waiting for a letter
         self.message = ""
         self.cards: list[OptionCard] = []
-        self._body = pt.body_px(1080, self.scale)
         self.setObjectName("presenter")
         self.setAccessibleName("Presenter screen")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoFillBackground(True)
-        self.setStyleSheet(pt.stylesheet())
         self.setMinimumSize(640, 400)
 
         outer = QVBoxLayout(self)
@@ -191,15 +160,12 @@ class PresenterView(QWidget):
         self.title = pt.text_label("", "small", bold=True, color=pt.MUTED, wrap=False)
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         header.addWidget(self.title, 1)
-        self.team_label = pt.text_label("", "small", bold=True, wrap=False)
+        self.team_label = pt.chip()
         header.addWidget(self.team_label)
-        self.step_label = pt.text_label("", "small", bold=True, wrap=False)
+        self.step_label = pt.chip()
         header.addWidget(self.step_label)
-        self.timer_label = pt.text_label("", "small", bold=True, wrap=False)
+        self.timer_label = pt.chip()
         header.addWidget(self.timer_label)
-        for w in (self.team_label, self.step_label, self.timer_label):
-            w.setStyleSheet(f"color: {pt.TEXT}; border: 2px solid {pt.OUTLINE}; border-radius: 8px;"
-                            " padding: 0.05em 0.5em; background: transparent;")
         stage.addLayout(header)
         self.top_space = QWidget()  # centres the brief on the title screen
         self.top_space.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
@@ -229,15 +195,7 @@ class PresenterView(QWidget):
         brief.addWidget(self.brief_title)
         self.brief_about = pt.text_label("", "body", color=pt.MUTED)
         brief.addWidget(self.brief_about)
-        self.brief_grid = QGridLayout()
-        self.brief_rows: dict[str, QLabel] = {}
-        for row, caption in enumerate(("At", "Wants", "Expects")):
-            head = pt.text_label(caption, "body", bold=True, color=pt.MUTED, wrap=False)
-            value = pt.text_label("", "body")
-            self.brief_grid.addWidget(head, row, 0, Qt.AlignmentFlag.AlignTop)
-            self.brief_grid.addWidget(value, row, 1)
-            self.brief_rows[caption] = value
-        self.brief_grid.setColumnStretch(1, 1)
+        self.brief_grid, self.brief_rows = _captioned_rows(("At", "Wants", "Expects"))
         brief.addLayout(self.brief_grid)
         words.addWidget(self.brief)
         # a decision or the ending: what the class said, the scene, the customer's words
@@ -272,15 +230,7 @@ class PresenterView(QWidget):
         top.addWidget(self.outcome_verdict)
         top.addStretch(1)
         out.addLayout(top)
-        self.outcome_grid = QGridLayout()
-        self.outcome_rows: dict[str, QLabel] = {}
-        for row, caption in enumerate(("Feels", "Thinks", "Comes back")):
-            head = pt.text_label(caption, "body", bold=True, color=pt.MUTED, wrap=False)
-            value = pt.text_label("", "body")
-            self.outcome_grid.addWidget(head, row, 0, Qt.AlignmentFlag.AlignTop)
-            self.outcome_grid.addWidget(value, row, 1)
-            self.outcome_rows[caption] = value
-        self.outcome_grid.setColumnStretch(1, 1)
+        self.outcome_grid, self.outcome_rows = _captioned_rows(("Feels", "Thinks", "Comes back"))
         out.addLayout(self.outcome_grid)
         self.outcome_explain = pt.text_label("", "small", color=pt.MUTED)
         out.addWidget(self.outcome_explain)
@@ -296,8 +246,7 @@ class PresenterView(QWidget):
         footer.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignBottom)
         stage.addLayout(footer)
 
-        self.blank_overlay = BlankOverlay(self)
-        self.help_overlay = HelpOverlay(self, "Presenter keys", keys.PRESENTER_KEYS)
+        self.add_overlays("Presenter keys", keys.PRESENTER_KEYS)
         self.refresh()
 
     # -- state the facilitator window reads ------------------------------------------------------
@@ -305,14 +254,6 @@ class PresenterView(QWidget):
     @property
     def run(self) -> ClassRun:
         return self.session.current
-
-    @property
-    def blanked(self) -> bool:
-        return self.blank_overlay.isVisibleTo(self)
-
-    @property
-    def help_visible(self) -> bool:
-        return self.help_overlay.isVisibleTo(self)
 
     def visible_texts(self) -> list[str]:
         """Every text the room can see now (for the facilitator's 'on the projector' line and for tests)."""
@@ -329,7 +270,7 @@ class PresenterView(QWidget):
             self._go(ENDING if run.ended else DECISION)
         elif self.screen_kind == DECISION:
             if self.pending:
-                self._say(f"{self.pending} votes for which reply? Press its letter (Esc cancels).")
+                self._say(f"{self._pending_votes()} for which reply? Press its letter (Esc cancels).")
                 return
             try:
                 run.play()
@@ -387,7 +328,7 @@ class PresenterView(QWidget):
         reply = self.run.set_votes(label, count)
         self.pending = ""
         shown = self.run.votes(label)
-        self._say(f"{shown} vote{'s' * (shown != 1)} for {self.run.letter_of(reply.key)}.")
+        self._say(f"{plural(shown, 'vote')} for {self.run.letter_of(reply.key)}.")
         self.refresh()
 
     def time_out(self) -> None:
@@ -404,23 +345,12 @@ class PresenterView(QWidget):
         self.refresh()
 
     def set_blank(self, on: bool) -> None:
-        self.blank_overlay.cover(on)
+        super().set_blank(on)
         self.state_changed.emit()
-
-    def toggle_blank(self) -> None:
-        self.set_blank(not self.blanked)
 
     def show_help(self, on: bool) -> None:
-        self.help_overlay.apply_size(self._body)
-        self.help_overlay.cover(on)
+        super().show_help(on)
         self.state_changed.emit()
-
-    def set_font_scale(self, scale: float) -> None:
-        scale = pt.clamp_scale(scale)
-        if scale != self.scale:
-            self.scale = scale
-            self.font_scale_changed.emit(scale)
-        self._fit()
 
     def restart_session(self, session: ClassroomSession) -> None:
         self.session = session
@@ -428,45 +358,15 @@ class PresenterView(QWidget):
 
     # -- keys --------------------------------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self.handle_key(event):
-            super().keyPressEvent(event)
-
-    def handle_key(self, event: QKeyEvent) -> bool:
-        """The presenter's keys (see keys.py); the facilitator window forwards its unhandled keys here."""
-        key = event.key()
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if mods & Qt.KeyboardModifier.ControlModifier:
-            if key in (Qt.Key.Key_Equal, Qt.Key.Key_Plus):
-                self.set_font_scale(self.scale * pt.SCALE_STEP)
-            elif key == Qt.Key.Key_Minus:
-                self.set_font_scale(self.scale / pt.SCALE_STEP)
-            elif key == Qt.Key.Key_0:
-                self.set_font_scale(1.0)
-            elif key == Qt.Key.Key_W:
-                self.library_requested.emit()
-            else:
-                return False
-            return True
-        if mods & ~Qt.KeyboardModifier.ShiftModifier:
-            return False
-        if self.help_visible:
-            if key in (Qt.Key.Key_F1, Qt.Key.Key_Escape, *NEXT_KEYS, *BACK_KEYS):
-                self.show_help(False)
-            return True
-        if self.blanked:
-            if key in UNBLANK_KEYS:
-                self.set_blank(False)
-            return True
-        if key == Qt.Key.Key_F1:
-            self.show_help(True)
-        elif key == Qt.Key.Key_F2:
+    def plain_key(self, key: int) -> bool:
+        """The presenter's keys (see keys.py); Ctrl keys, the key help and the blank screen are ProjectorView's."""
+        if key == Qt.Key.Key_F2:
             self.facilitator_requested.emit()
         elif key == Qt.Key.Key_Period:
             self.set_blank(True)
-        elif key in NEXT_KEYS:
+        elif key in keys.NEXT_KEYS:
             self.next()
-        elif key in BACK_KEYS:
+        elif key in keys.BACK_KEYS:
             self.back()
         elif key == Qt.Key.Key_Escape:
             if self.pending or self.message:
@@ -474,15 +374,19 @@ class PresenterView(QWidget):
                 self._say("")
         elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9 and self.screen_kind == DECISION:
             self.pending = (self.pending + chr(key))[-4:].lstrip("0") or "0"
-            self._say(f"{self.pending} votes for… press the reply's letter.")
+            self._say(f"{self._pending_votes()} for… press the reply's letter.")
         elif key == Qt.Key.Key_Backspace and self.pending:
             self.pending = self.pending[:-1]
-            self._say(f"{self.pending} votes for… press the reply's letter." if self.pending else "")
+            self._say(f"{self._pending_votes()} for… press the reply's letter." if self.pending else "")
         elif Qt.Key.Key_A <= key <= Qt.Key.Key_Z:
             return self._letter(chr(key))
         else:
             return False
         return True
+
+    def _pending_votes(self) -> str:
+        """The vote count being typed, in words: '12 votes'."""
+        return plural(int(self.pending or 0), "vote")
 
     def _letter(self, char: str) -> bool:
         is_reply = self.screen_kind == DECISION and self.run.reply_for(char) is not None
@@ -543,10 +447,8 @@ class PresenterView(QWidget):
         if kind == TITLE:
             self.brief_title.setText(scenario.title)
             self.brief_about.setText(" — ".join(x for x in (customer.name, customer.about) if x))
-            for caption, value in (("At", customer.organization), ("Wants", customer.wants),
-                                   ("Expects", customer.expects)):
-                self.brief_rows[caption].setText(value)
-                self.brief_rows[caption].setVisible(bool(value))
+            _fill_rows(self.brief_rows, {"At": customer.organization, "Wants": customer.wants,
+                                         "Expects": customer.expects})
         last = run.session.steps[-1] if run.session.steps and kind != TITLE else None
         self.said.setVisible(last is not None)
         if last is not None:
@@ -562,7 +464,7 @@ class PresenterView(QWidget):
         self._show_outcome()
         self.message_label.setText(self.message)
         self.hint.setText(self._hint())
-        self._fit()
+        self.relayout()
         self.state_changed.emit()
 
     def _hint(self) -> str:
@@ -590,12 +492,12 @@ class PresenterView(QWidget):
                 self.cards.append(card)
             show_items(self.options)
         tally = run.tally if offered else None
-        keys = [r.key for r in offered]
-        leaders = tally.leaders(keys) if tally else []
-        picked = run.picked.key if offered and run.picked else None
+        leader = run.majority() if offered else None  # the one reply with the most votes; none on a tie
+        picked = run.picked if offered else None
         for card, reply in zip(self.cards, offered):
             card.show_state(tally.counts.get(reply.key, 0), tally.share(reply.key), tally.total > 0,
-                            reply.key == picked, self.revealed, len(leaders) == 1 and leaders[0] == reply.key)
+                            picked is not None and reply.key == picked.key, self.revealed,
+                            leader is not None and reply.key == leader.key)
 
     def _show_outcome(self) -> None:
         show = self.screen_kind == ENDING and self.revealed
@@ -612,11 +514,9 @@ class PresenterView(QWidget):
         self.outcome_verdict.setStyleSheet(
             f"color: {pt.PASS_COLOR if result.compliance_passed else pt.FAIL_COLOR}; background: transparent;")
         ending = result.ending
-        for caption, value in (("Feels", ending.feels if ending else ""), ("Thinks", ending.thinks if ending else ""),
-                               ("Comes back", f"{result.value.returns}% likely")):
-            self.outcome_rows[caption].setText(value)
-            self.outcome_rows[caption].setVisible(bool(value))
-            self.outcome_grid.itemAtPosition(list(self.outcome_rows).index(caption), 0).widget().setVisible(bool(value))
+        _fill_rows(self.outcome_rows, {"Feels": ending.feels if ending else "",
+                                       "Thinks": ending.thinks if ending else "",
+                                       "Comes back": f"{result.value.returns}% likely"})
         self.outcome_explain.setText(result.explanation)
 
     def _portrait(self, size: int) -> None:
@@ -648,29 +548,38 @@ class PresenterView(QWidget):
         for card in self.cards:
             card.apply_size(body)
 
-    def _fit(self) -> None:
+    def fit_to_screen(self) -> None:
         """Largest text (up to the facilitator's scale) at which the whole screen fits without scrolling."""
-        height = self.height() if self.height() > 100 else 1080
-        width = self.width() if self.width() > 100 else 1920
-        base = pt.body_px(height, self.scale)
+        size = self.screen_size()
+        base = pt.body_px(size.height(), self.scale)
         for factor in FIT_STEPS:
             self._apply_size(max(pt.MIN_BODY_PX, round(base * factor)))
             layout = self.stage_layout
             layout.invalidate()
-            needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
-            if needed <= height:
+            needed = (layout.totalHeightForWidth(size.width()) if layout.hasHeightForWidth()
+                      else layout.totalSizeHint().height())
+            if needed <= size.height():
                 break
-        if self.help_visible:
-            self.help_overlay.apply_size(self._body)
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit()
 
-    def sizeHint(self) -> QSize:
-        return QSize(1280, 720)
+def _captioned_rows(captions: tuple[str, ...]) -> tuple[QGridLayout, dict[str, tuple[QLabel, QLabel]]]:
+    """A grid of 'caption  value' rows, and each row's (caption, value) labels by caption."""
+    grid = QGridLayout()
+    rows: dict[str, tuple[QLabel, QLabel]] = {}
+    for row, caption in enumerate(captions):
+        head = pt.text_label(caption, "body", bold=True, color=pt.MUTED, wrap=False)
+        value = pt.text_label("", "body")
+        grid.addWidget(head, row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(value, row, 1)
+        rows[caption] = (head, value)
+    grid.setColumnStretch(1, 1)
+    return grid, rows
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
+def _fill_rows(rows: dict[str, tuple[QLabel, QLabel]], values: dict[str, str]) -> None:
+    """Set each row's value; a row without one is hidden, caption and all."""
+    for caption, text in values.items():
+        head, value = rows[caption]
+        value.setText(text)
+        head.setVisible(bool(text))
+        value.setVisible(bool(text))

@@ -43,8 +43,9 @@ MIN_BODY_PX = 12
 MIN_SCALE, MAX_SCALE, SCALE_STEP = 0.6, 2.0, 1.1
 
 
-def body_px(height: int, scale: float) -> int:
-    return max(MIN_BODY_PX, round(height * BODY_PER_HEIGHT * scale))
+def body_px(height: int, scale: float, per_height: float = BODY_PER_HEIGHT) -> int:
+    """The body text's pixel size on a window ``height`` pixels high (``per_height``: a screen's own ratio)."""
+    return max(MIN_BODY_PX, round(height * per_height * scale))
 
 
 def clamp_scale(scale: float) -> float:
@@ -81,6 +82,14 @@ def apply_fonts(root: QWidget, body: int) -> None:
         if role:
             widget.setFont(font(body, role, bool(widget.property("presenterBold")),
                                 bool(widget.property("presenterItalic"))))
+
+
+def chip(text: str = "", role: str = "small") -> QLabel:
+    """Bold text in an outlined box: the header's team, decision and timer."""
+    label = text_label(text, role, bold=True, wrap=False)
+    label.setStyleSheet(f"color: {TEXT}; border: 2px solid {OUTLINE}; border-radius: 8px;"
+                        " padding: 0.05em 0.5em; background: transparent;")
+    return label
 
 
 def level_badge(level: Level, role: str = "small") -> QLabel:

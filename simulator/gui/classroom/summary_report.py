@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QTextDocument
 
 from ...core.classroom import DecisionRecord, ScoreRow, SessionSummary, TeamSummary
 from ...core.levels import Level
@@ -78,12 +77,10 @@ def scoreboard_html(summary: SessionSummary) -> str:
 
 def decision_html(decision: DecisionRecord) -> str:
     total = decision.total_votes
-    votes = f'{total} vote{"s" * (total != 1)}' if total else "no votes recorded"
     parts = [f'<table width="100%" cellspacing="0" cellpadding="4" style="margin-top:8px; border-style:solid; '
              f'border-width:1px; border-color:{theme.BORDER};">',
              f'<tr><td colspan="5"><b>Decision {decision.number}</b>'
-             f'<span style="color:{theme.MUTED};">&nbsp;&nbsp;{votes} · played: '
-             f'{escape(decision.played_letter or "no answer")} ({escape(decision.how_words)})</span><br>'
+             f'<span style="color:{theme.MUTED};">&nbsp;&nbsp;{escape(decision.heading)}</span><br>'
              f'<span style="color:{theme.MUTED};">Customer:</span> {_e(decision.customer)}</td></tr>']
     for option in decision.options:
         mark = "▶&nbsp;" if option.played else ""
@@ -120,29 +117,9 @@ def build_document(summary: SessionSummary, base_font: QFont | None = None) -> Q
     return doc
 
 
-def summary_pdf_bytes(summary: SessionSummary, base_font: QFont | None = None) -> bytes:
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle(f"Class session: {summary.title}")
-    writer.setCreator("Service role-play simulator")
-    writer.setResolution(300)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
-    build_document(summary, base_font).print_(writer)  # print_ adds its own 2 cm margins
-    del writer
-    data = bytes(buffer.data())
-    buffer.close()
-    return data
-
-
 def write_summary_pdf(path: str, summary: SessionSummary, base_font: QFont | None = None) -> None:
     """Raises OSError when the file cannot be written."""
-    data = summary_pdf_bytes(summary, base_font)
-    if not data.startswith(b"%PDF"):
-        raise OSError("the PDF writer produced no document")
-    with open(path, "wb") as f:
-        f.write(data)
+    report.write_document_pdf(path, build_document(summary, base_font))
 
 
 def team_heading(team: TeamSummary) -> str:

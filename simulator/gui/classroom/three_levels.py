@@ -8,8 +8,7 @@ how the customer left: closing words, feelings, thoughts, likelihood to return.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ...core.analysis import Analysis
@@ -19,8 +18,8 @@ from ...core.model import Scenario
 from .. import theme
 from . import keys
 from . import presenter_theme as pt
-from .overlays import BlankOverlay, HelpOverlay
-from .presenter import VoteBar
+from .projector_view import ProjectorView
+from .vote_bar import VoteBar
 
 BODY_PER_HEIGHT = 1 / 44  # three columns: a little smaller than the presenter's single column
 
@@ -214,24 +213,22 @@ class LevelColumn(QFrame):
             block.apply_size(body)
 
 
-class ThreeLevelsView(QWidget):
-    """Three columns, Low, Standard and WOW; → reveals one more exchange in each."""
+class ThreeLevelsView(ProjectorView):
+    """Three columns, Low, Standard and WOW; → reveals one more exchange in each.
+
+    Signals besides ProjectorView's (Ctrl+W, text size): ``back_requested`` (Esc).
+    """
 
     back_requested = Signal()  # Esc
-    font_scale_changed = Signal(float)
-    step_changed = Signal(int)
 
     def __init__(self, scenario: Scenario, analysis: Analysis, font_scale: float = 1.0,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(font_scale, parent)
         self.scenario = scenario
         self.playthroughs = canonical_playthroughs(scenario, analysis)
-        self.scale = pt.clamp_scale(font_scale)
         self.setObjectName("threeLevels")
         self.setAccessibleName("The three levels side by side")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet(pt.stylesheet())
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(640, 400)
         name = scenario.customer.name or "The customer"
 
@@ -240,9 +237,7 @@ class ThreeLevelsView(QWidget):
         head = QHBoxLayout()
         self.heading = pt.text_label("One situation, three levels of service", "title", bold=True)
         head.addWidget(self.heading, 1)
-        self.step_label = pt.text_label("", "small", bold=True, wrap=False)
-        self.step_label.setStyleSheet(f"color: {pt.TEXT}; border: 2px solid {pt.OUTLINE}; border-radius: 8px;"
-                                      " padding: 0.05em 0.5em; background: transparent;")
+        self.step_label = pt.chip()
         head.addWidget(self.step_label, 0, Qt.AlignmentFlag.AlignVCenter)
         outer.addLayout(head)
         c = scenario.customer
@@ -262,10 +257,9 @@ class ThreeLevelsView(QWidget):
                                   color=pt.MUTED, wrap=False)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignRight)
         outer.addWidget(self.hint)
-        self.blank_overlay = BlankOverlay(self)
-        self.help_overlay = HelpOverlay(self, "Three levels: keys", keys.THREE_LEVELS_KEYS)
+        self.add_overlays("Three levels: keys", keys.THREE_LEVELS_KEYS)
         self.step = 0
-        self._apply_size()
+        self.relayout()
         self.set_step(1)
 
     @property
@@ -279,7 +273,6 @@ class ThreeLevelsView(QWidget):
         self.step_label.setText("All of it" if self.step >= self.total_steps else
                                 f"Step {self.step} of {self.total_steps}")
         self.step_label.setAccessibleName(f"Step {self.step} of {self.total_steps}")
-        self.step_changed.emit(self.step)
 
     def next_step(self) -> None:
         self.set_step(self.step + 1)
@@ -290,63 +283,29 @@ class ThreeLevelsView(QWidget):
     def show_all(self) -> None:
         self.set_step(self.total_steps)
 
-    def set_font_scale(self, scale: float) -> None:
-        scale = pt.clamp_scale(scale)
-        if scale != self.scale:
-            self.scale = scale
-            self.font_scale_changed.emit(scale)
-        self._apply_size()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self.handle_key(event):
-            super().keyPressEvent(event)
-
-    def handle_key(self, event: QKeyEvent) -> bool:
-        key = event.key()
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        K = Qt.Key
-        if mods & Qt.KeyboardModifier.ControlModifier:
-            actions = {K.Key_Equal: lambda: self.set_font_scale(self.scale * pt.SCALE_STEP),
-                       K.Key_Plus: lambda: self.set_font_scale(self.scale * pt.SCALE_STEP),
-                       K.Key_Minus: lambda: self.set_font_scale(self.scale / pt.SCALE_STEP),
-                       K.Key_0: lambda: self.set_font_scale(1.0)}
-            if key in actions:
-                actions[key]()
-                return True
-            return False
-        if self.help_overlay.isVisibleTo(self):
-            self.help_overlay.cover(False)
-            return True
-        if self.blank_overlay.isVisibleTo(self):
-            if key in (K.Key_B, K.Key_Period, K.Key_Escape, K.Key_Right, K.Key_Left, K.Key_PageUp, K.Key_PageDown,
-                       K.Key_Space):
-                self.blank_overlay.cover(False)
-            return True
-        if key in (K.Key_Right, K.Key_PageDown, K.Key_Space, K.Key_Return, K.Key_Enter):
+    def plain_key(self, key: int) -> bool:
+        """The keys of keys.THREE_LEVELS_KEYS; Ctrl keys, the key help and the blank screen are ProjectorView's."""
+        if key in keys.NEXT_KEYS:
             self.next_step()
-        elif key in (K.Key_Left, K.Key_PageUp):
+        elif key in keys.BACK_KEYS:
             self.previous_step()
-        elif key == K.Key_End:
+        elif key == Qt.Key.Key_End:
             self.show_all()
-        elif key == K.Key_Home:
+        elif key == Qt.Key.Key_Home:
             self.set_step(1)
-        elif key in (K.Key_Down, K.Key_Up):
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             for column in self.columns:
-                column.scroll_by(0.25 if key == K.Key_Down else -0.25)
-        elif key in (K.Key_B, K.Key_Period):
-            self.blank_overlay.cover(True)
-        elif key == K.Key_F1:
-            self.help_overlay.apply_size(self._body)
-            self.help_overlay.cover(True)
-        elif key == K.Key_Escape:
+                column.scroll_by(0.25 if key == Qt.Key.Key_Down else -0.25)
+        elif key in (Qt.Key.Key_B, Qt.Key.Key_Period):
+            self.set_blank(True)
+        elif key == Qt.Key.Key_Escape:
             self.back_requested.emit()
         else:
             return False
         return True
 
-    def _apply_size(self) -> None:
-        height = self.height() if self.height() > 100 else 1080
-        body = max(pt.MIN_BODY_PX, round(height * BODY_PER_HEIGHT * self.scale))
+    def fit_to_screen(self) -> None:
+        body = pt.body_px(self.screen_size().height(), self.scale, BODY_PER_HEIGHT)
         self._body = body
         pt.apply_fonts(self, body)
         margin = max(12, body)
@@ -355,17 +314,6 @@ class ThreeLevelsView(QWidget):
         self.row.setSpacing(margin)
         for column in self.columns:
             column.apply_size(body)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._apply_size()
-
-    def sizeHint(self) -> QSize:
-        return QSize(1280, 720)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def _lower_first(text: str) -> str:

@@ -36,8 +36,7 @@ class ClassroomWindow(QWidget):
 
     library_requested = Signal()       # the facilitator left presenter mode
     finished = Signal(object)          # a SessionSummary, when the last team's run is over
-    font_scale_changed = Signal(float)
-    view_changed = Signal(str)         # PRESENTER, THREE_LEVELS or DEBRIEF
+    font_scale_changed = Signal(float)  # the presenter text size, for the app to remember
 
     def __init__(self, scenario: Scenario, analysis: Analysis | None = None, teams: Sequence[str] = (),
                  font_scale: float = 1.0, facilitator: bool = True, start: str = PRESENTER,
@@ -65,7 +64,7 @@ class ClassroomWindow(QWidget):
         self.presenter.font_scale_changed.connect(self._scale_changed)
         self.facilitator: FacilitatorWindow | None = None
         if facilitator:
-            self.facilitator = FacilitatorWindow(self.presenter)
+            self.facilitator = FacilitatorWindow(self.presenter, self.handle_key)
             self.facilitator.three_levels_requested.connect(self.show_three_levels)
             self.facilitator.debrief_requested.connect(self.show_debrief)
             self.facilitator.presenter_requested.connect(self.show_presenter)
@@ -94,6 +93,7 @@ class ClassroomWindow(QWidget):
         if self.three_levels is None:
             self.three_levels = ThreeLevelsView(self.scenario, self.analysis, self.font_scale)
             self.three_levels.back_requested.connect(self.show_presenter)
+            self.three_levels.library_requested.connect(self.library_requested)
             self.three_levels.font_scale_changed.connect(self._scale_changed)
             self.stack.addWidget(self.three_levels)
         self._show(self.three_levels)
@@ -103,6 +103,7 @@ class ClassroomWindow(QWidget):
             self.debrief = ClassDebriefView(self.font_scale)
             self.debrief.back_requested.connect(self.show_presenter)
             self.debrief.library_requested.connect(self.library_requested)
+            self.debrief.font_scale_changed.connect(self._scale_changed)
             self.stack.addWidget(self.debrief)
         summary = self.session.summary()
         self.debrief.show_summary(summary)
@@ -114,7 +115,6 @@ class ClassroomWindow(QWidget):
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.facilitator is not None:
             self.facilitator.set_projector_view(self.current_view)
-        self.view_changed.emit(self.current_view)
 
     def _on_finished(self) -> None:
         summary = self.show_debrief()
@@ -146,16 +146,23 @@ class ClassroomWindow(QWidget):
             self.facilitator.raise_()
 
     def _scale_changed(self, scale: float) -> None:
+        """One view's text size changed: the others follow, and the app hears of it once."""
+        if scale == self.font_scale:
+            return
         self.font_scale = scale
         for view in (self.presenter, self.three_levels, self.debrief):
             if view is not None and view.scale != scale:
                 view.set_font_scale(scale)
         self.font_scale_changed.emit(scale)
 
+    # -- keys ----------------------------------------------------------------------------------
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """The key for whatever the projector shows now (the facilitator's window forwards its keys here)."""
+        return self.stack.currentWidget().handle_key(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        current = self.stack.currentWidget()
-        handler = getattr(current, "handle_key", None)
-        if handler is None or not handler(event):
+        if not self.handle_key(event):
             super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
