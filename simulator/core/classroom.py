@@ -28,6 +28,7 @@ from .levels import Level
 from .model import Node, Reply, Scenario
 from .scoring import PathResult, best_reply
 from .spreadsheet import spreadsheet_safe
+from .wording import plural
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 MAX_VOTES = 9999  # a room, not a referendum: a typing slip cannot make a six-digit count
@@ -41,11 +42,6 @@ HOW_WORDS = {
     FACILITATOR: "facilitator's pick",
     TIME_OUT: "the time ran out",
 }
-
-
-def plural(count: int, word: str, words: str = "") -> str:
-    """'1 vote', '3 votes', '0 votes' (the core's twin of ``gui.progress_text.plural``)."""
-    return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
 def letter(index: int) -> str:

@@ -6,14 +6,10 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from ..core.levels import Level
+from ..core.wording import plural  # noqa: F401  (the app's views take it from here)
 from . import theme
 
 NOT_PLAYED = "—"
-
-
-def plural(count: int, word: str, words: str = "") -> str:
-    """'1 day', '3 days', '0 days'."""
-    return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
 def domain_name(domain: str) -> str:

@@ -37,7 +37,7 @@ class DecisionVotes(QFrame):
         box = QVBoxLayout(self)
         self.box = box
         total = decision.total_votes
-        head = pt.text_label(f"Decision {decision.number}  ·  {decision.heading}", "small", bold=True,
+        head = pt.text_label(f"Decision {decision.number} · {decision.heading}", "small", bold=True,
                              color=pt.MUTED)
         box.addWidget(head)
         box.addWidget(pt.text_label(decision.customer, "body", bold=True))
@@ -268,12 +268,7 @@ class ClassDebriefView(ProjectorView):
         return True
 
     def fit_to_screen(self) -> None:
-        body = pt.body_px(self.screen_size().height(), self.scale, BODY_PER_HEIGHT)
-        self._body = body
-        pt.apply_fonts(self, body)
-        margin = max(12, body)
-        self.outer.setContentsMargins(margin, margin // 2, margin, margin // 2)
-        self.outer.setSpacing(max(4, body // 3))
+        body = self.fit_text(BODY_PER_HEIGHT, self.outer)
         self.content.setSpacing(max(6, body // 2))
         self.content.setContentsMargins(0, 0, body // 2, 0)
         if hasattr(self, "score_grid"):

@@ -305,13 +305,8 @@ class ThreeLevelsView(ProjectorView):
         return True
 
     def fit_to_screen(self) -> None:
-        body = pt.body_px(self.screen_size().height(), self.scale, BODY_PER_HEIGHT)
-        self._body = body
-        pt.apply_fonts(self, body)
-        margin = max(12, body)
-        self.outer.setContentsMargins(margin, margin // 2, margin, margin // 2)
-        self.outer.setSpacing(max(4, body // 3))
-        self.row.setSpacing(margin)
+        body = self.fit_text(BODY_PER_HEIGHT, self.outer)
+        self.row.setSpacing(max(12, body))
         for column in self.columns:
             column.apply_size(body)
 
