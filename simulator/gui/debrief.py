@@ -32,6 +32,7 @@ from ..core.model import Scenario
 from ..core.scoring import PathResult, StepReview
 from . import report, theme
 from .mood_chart import MoodChart
+from .widgets import centred_column
 
 # Sizes relative to the widget's font.
 TITLE, HEADING, BADGE, FIGURE, QUOTE, SMALL = 1.75, 1.3, 2.1, 2.6, 1.2, 0.9
@@ -233,16 +234,7 @@ class DebriefView(QWidget):
                 QFrame#step {{ background: {theme.CARD}; border: 1px solid {theme.BORDER}; border-radius: 0.4em; }}
                 QFrame#step QLabel {{ border: none; }}
             """)
-            outer = QHBoxLayout(page)
-            outer.setContentsMargins(unit * 2, unit * 3 // 2, unit * 2, unit * 2)
-            column = QWidget()
-            column.setMaximumWidth(unit * 80)
-            outer.addStretch(1)
-            outer.addWidget(column, 100)
-            outer.addStretch(1)
-            box = QVBoxLayout(column)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(unit * 3 // 2)
+            box = centred_column(page, unit, 80)
 
             box.addLayout(self._header(scenario, base, unit))
             box.addWidget(self._verdict_card(result, base, unit))

@@ -22,7 +22,7 @@ from .level_chart import LevelChart
 from .progress_text import domain_name, plural, when
 from .report import skill_name
 from .screen_bar import ScreenBar
-from .widgets import chip, plain_label
+from .widgets import centred_column, chip, plain_label
 
 SKILLS_NOTE = ("Missed: a reply on offer showed the skill and the one chosen did not. "
                "Counted over every finished attempt.")
@@ -164,16 +164,7 @@ class ProgressView(QWidget):
             unit = self._unit()
             self._apply_chrome()
             page = QWidget()
-            outer = QHBoxLayout(page)
-            outer.setContentsMargins(unit * 2, unit * 3 // 2, unit * 2, unit * 2)
-            column = QWidget()
-            column.setMaximumWidth(unit * 78)
-            outer.addStretch(1)
-            outer.addWidget(column, 100)
-            outer.addStretch(1)
-            box = QVBoxLayout(column)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(unit * 3 // 2)
+            box = centred_column(page, unit, 78)
             box.addLayout(self._header(trainee, summary, now))
             box.addLayout(self._stats(summary, unit, mode[0]))
             box.addWidget(self._chart_panel(summary, titles, now, unit))

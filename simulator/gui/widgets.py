@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPen
-from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..core.levels import Level
 from . import fonts, theme
@@ -41,6 +41,22 @@ def level_badge(level: Level, role: str = "small") -> QLabel:
     label.setAccessibleName(f"Level: {level.label} ({level.meaning})")
     label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
     return label
+
+
+def centred_column(page: QWidget, unit: int, max_units: int) -> QVBoxLayout:
+    """The layout of a column at most ``max_units`` wide, centred on ``page``: lines across a
+    whole wide screen are hard to read."""
+    outer = QHBoxLayout(page)
+    outer.setContentsMargins(unit * 2, unit * 3 // 2, unit * 2, unit * 2)
+    column = QWidget()
+    column.setMaximumWidth(unit * max_units)
+    outer.addStretch(1)
+    outer.addWidget(column, 100)
+    outer.addStretch(1)
+    box = QVBoxLayout(column)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(unit * 3 // 2)
+    return box
 
 
 def hline() -> QFrame:
