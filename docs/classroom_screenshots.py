@@ -11,13 +11,10 @@ the pictures before committing: they are what a room sees on a projector.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from shots import ROOT, save, settle  # noqa: E402  (also puts the repository on the path, Qt offscreen)
 
 DEFAULT_SCENARIO = "cash-withdrawal-queue"
 VOTES = [(4, 11, 2), (3, 9, 12, 1)]  # the room's votes at the first two decisions, by reply
@@ -33,8 +30,6 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    from PySide6.QtCore import QEventLoop, QTimer
-
     from simulator.core.analysis import analyze
     from simulator.core.levels import Level
     from simulator.core.loader import ScenarioLoader
@@ -48,17 +43,6 @@ def main() -> int:
         return 1
     scenario = loaded.scenario
     analysis = analyze(scenario)
-
-    def settle(ms: int = 120) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def save(widget, name: str) -> None:
-        settle()
-        path = out / f"{name}.png"
-        widget.grab().save(str(path))
-        print(f"wrote {path}")
 
     window = ClassroomWindow(scenario, analysis, teams=["Red team", "Blue team"], facilitator=False)
     window.resize(width, height)
@@ -75,9 +59,9 @@ def main() -> int:
             presenter.record_votes("ABCD"[index], count)
         if number < len(VOTES) - 1:
             presenter.next()
-    save(window, "presenter-decision")
+    save(window, out, "presenter-decision")
     presenter.reveal(True)
-    save(window, "presenter-revealed")
+    save(window, out, "presenter-revealed")
     for choice in wow[len(presenter.run.session.steps):]:
         if presenter.run.ended or choice.node != presenter.run.node.id:
             break
@@ -85,7 +69,7 @@ def main() -> int:
     while not presenter.run.ended:  # the path left the canonical one: finish with the first reply
         presenter.play("A")
     presenter.next()  # the outcome
-    save(window, "presenter-outcome")
+    save(window, out, "presenter-outcome")
 
     # Blue team takes the Low path, so the debrief has a scoreboard worth reading.
     presenter.next()
@@ -94,12 +78,12 @@ def main() -> int:
         presenter.play(presenter.run.letter_of(choice.reply)) if choice.reply else presenter.time_out()
     presenter.next()
     presenter.next()
-    save(window, "class-debrief")
+    save(window, out, "class-debrief")
 
     window.show_three_levels()
     window.three_levels.show_all()
     settle(300)
-    save(window, "three-levels")
+    save(window, out, "three-levels")
     window.close()
     return 0
 

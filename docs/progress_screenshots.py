@@ -10,16 +10,13 @@ imported), so the pictures show what the store computes. Look at them before com
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
 import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from shots import ROOT, save  # noqa: E402  (also puts the repository on the path, Qt offscreen)
 
 from simulator.core.analysis import analyze  # noqa: E402
 from simulator.core.assets import bundled_dir  # noqa: E402
@@ -131,7 +128,6 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
@@ -148,17 +144,6 @@ def main() -> int:
     font.setPointSizeF(fonts.base_point_size(font.pointSizeF() if font.pointSizeF() > 0 else 10.0, 1.0))
     app.setFont(font)
 
-    def settle(ms: int = 150) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def save(widget, name: str) -> None:
-        settle()
-        path = out / f"{name}.png"
-        widget.grab().save(str(path))
-        print(f"wrote {path}")
-
     now = datetime.now(timezone.utc).replace(microsecond=0)
     library = load_library()
     with tempfile.TemporaryDirectory(prefix="simulator-progress-shots-") as home:
@@ -168,11 +153,11 @@ def main() -> int:
         view.resize(width, height)
         view.show()
         view.show_progress(store, ana, library, now)
-        save(view, "progress")
+        save(view, out, "progress")
 
         picker = TraineePicker(store, None, ana.id)
         picker.show()
-        save(picker, "trainee-picker")
+        save(picker, out, "trainee-picker")
         picker.close()
         store.close()
 
@@ -181,7 +166,7 @@ def main() -> int:
         classes.resize(width, height)
         classes.show()
         classes.show_class(trainer, library, now)
-        save(classes, "class")
+        save(classes, out, "class")
         trainer.close()
     return 0
 

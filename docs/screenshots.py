@@ -8,14 +8,11 @@ Run it after changing a screen and look at the pictures before committing.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from shots import ROOT, save, settle  # noqa: E402  (also puts the repository on the path, Qt offscreen)
 
 
 def sign_in_with_history(window) -> None:
@@ -52,7 +49,7 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from simulator.core.levels import Level
@@ -70,11 +67,6 @@ def main() -> int:
     window.resize(width, height)
     window.show()
 
-    def settle(ms: int = 150) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
     loop = QEventLoop()
     window.library_ready.connect(loop.quit)
     window.load_library()
@@ -82,13 +74,7 @@ def main() -> int:
     sign_in_with_history(window)
     settle()
 
-    def save(name: str) -> None:
-        settle()
-        path = out / f"{name}.png"
-        window.grab().save(str(path))
-        print(f"wrote {path}")
-
-    save("library")
+    save(window, out, "library")
     cards = [c for c in window.library.cards if c.playable]
     if not cards:
         print("no playable scenario in the library", file=sys.stderr)
@@ -96,7 +82,7 @@ def main() -> int:
     card = next((c for c in cards if c.entry.id == args.scenario), cards[0])
     scenario = window.scenario_for(card.entry)
     window.open_briefing(scenario)
-    save("briefing")
+    save(window, out, "briefing")
     window.start_play("practice")
     wow = window.analysis_for(scenario).canonical.get(Level.WOW)
     choices = list(wow.choices) if wow else []
@@ -106,7 +92,7 @@ def main() -> int:
             break
         keys = [r.key for r in session.available_replies()]
         window.play.choose(keys.index(choice.reply) if choice.reply in keys else 0)
-    save("play")
+    save(window, out, "play")
     for choice in choices[args.replies:]:
         if session.ended:
             break
@@ -115,7 +101,7 @@ def main() -> int:
     while not session.ended:
         window.play.choose(0)
     window.show_debrief()
-    save("debrief")
+    save(window, out, "debrief")
     window.close()
     return 0
 

@@ -32,7 +32,8 @@ from ..core.model import Scenario
 from ..core.scoring import PathResult, StepReview
 from . import report, theme
 from .mood_chart import MoodChart
-from .widgets import centred_column
+from .screen_bar import ScreenBar
+from .widgets import Panel, centred_column
 
 # Sizes relative to the widget's font.
 TITLE, HEADING, BADGE, FIGURE, QUOTE, SMALL = 1.75, 1.3, 2.1, 2.6, 1.2, 0.9
@@ -65,17 +66,6 @@ def _badge(level: Level, base: QFont, factor: float = 1.0) -> QLabel:
     label.setAccessibleName(f"Level: {level.label}")
     label.setAccessibleDescription(level.meaning)
     return label
-
-
-class _Card(QFrame):
-    def __init__(self, unit: int, name: str = "") -> None:
-        super().__init__()
-        self.setObjectName("card")
-        if name:
-            self.setAccessibleName(name)
-        self.box = QVBoxLayout(self)
-        self.box.setContentsMargins(unit * 3 // 2, unit, unit * 3 // 2, unit * 3 // 2)
-        self.box.setSpacing(unit // 2)
 
 
 class DebriefView(QWidget):
@@ -123,10 +113,8 @@ class DebriefView(QWidget):
         self.wow_button.toggled.connect(self._toggle_wow)
         self.export_button.clicked.connect(self._export_clicked)
 
-        bar = QFrame()
-        bar.setObjectName("bar")
-        self._bar = bar
-        bar_box = QHBoxLayout(bar)
+        self._bar = bar = ScreenBar()
+        bar_box = bar.box
         bar_box.addWidget(self.retry_button)
         bar_box.addWidget(self.library_button)
         bar_box.addWidget(self.record_label)
@@ -134,7 +122,6 @@ class DebriefView(QWidget):
         bar_box.addWidget(self.status)
         bar_box.addWidget(self.wow_button)
         bar_box.addWidget(self.export_button)
-        self._bar_box = bar_box
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -189,28 +176,8 @@ class DebriefView(QWidget):
         return max(8, self.fontMetrics().height())
 
     def _apply_chrome(self) -> None:
-        """Spacing and the button bar's style, sized from the view's font (called again when it changes).
-
-        The bar's font size is part of its style sheet: a style sheet stops font propagation and
-        caches button sizes, so following the view's font through setFont alone is not reliable.
-        """
-        unit = self._unit()
-        self._bar_box.setContentsMargins(unit * 3 // 2, unit * 2 // 3, unit * 3 // 2, unit * 2 // 3)
-        self._bar_box.setSpacing(unit * 2 // 3)
-        size = self.font().pointSizeF()
-        font_size = f"font-size: {size:.1f}pt;" if size > 0 else f"font-size: {self.font().pixelSize()}px;"
-        self._bar.setStyleSheet(f"""
-            QFrame#bar {{ background: {theme.CARD}; border-top: 1px solid {theme.BORDER}; }}
-            QLabel {{ {font_size} color: {theme.MUTED}; }}
-            QPushButton {{ {font_size} padding: 0.45em 1.1em; border: 1px solid {theme.BORDER};
-                           border-radius: 0.4em; background: {theme.CARD}; color: {theme.TEXT}; }}
-            QPushButton:hover {{ background: {theme.BACKGROUND}; }}
-            QPushButton:focus {{ border: 2px solid {theme.ACCENT}; }}
-            QPushButton:checked {{ background: #ECE8F7; border-color: {theme.ACCENT}; }}
-            QPushButton:disabled {{ color: #8C959F; background: {theme.BACKGROUND}; }}
-            QPushButton#primary {{ background: {theme.ACCENT}; color: white; border-color: {theme.ACCENT}; }}
-            QPushButton#primary:focus {{ border: 2px solid {theme.TEXT}; }}
-        """)
+        """The button bar follows the view's font (called again when it changes)."""
+        self._bar.restyle(self.font())
 
     def _set_style(self) -> None:
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -229,8 +196,8 @@ class DebriefView(QWidget):
             page.setObjectName("debriefPage")
             page.setStyleSheet(f"""
                 QWidget#debriefPage {{ background: {theme.BACKGROUND}; }}
-                QFrame#card {{ background: {theme.CARD}; border: 1px solid {theme.BORDER}; border-radius: 0.6em; }}
-                QFrame#card QLabel {{ border: none; }}
+                QFrame#panel {{ background: {theme.CARD}; border: 1px solid {theme.BORDER}; border-radius: 0.6em; }}
+                QFrame#panel QLabel {{ border: none; }}
                 QFrame#step {{ background: {theme.CARD}; border: 1px solid {theme.BORDER}; border-radius: 0.4em; }}
                 QFrame#step QLabel {{ border: none; }}
             """)
@@ -276,7 +243,7 @@ class DebriefView(QWidget):
         return box
 
     def _verdict_card(self, result: PathResult, base: QFont, unit: int) -> QFrame:
-        card = _Card(unit, "Result")
+        card = Panel(unit, "Result")
         row = QHBoxLayout()
         row.setSpacing(unit * 2)
 
@@ -339,7 +306,7 @@ class DebriefView(QWidget):
 
     def _customer_card(self, scenario: Scenario, result: PathResult, base: QFont, unit: int) -> QFrame:
         name = report.customer_name(scenario)
-        card = _Card(unit, f"How {name} left")
+        card = Panel(unit, f"How {name} left")
         card.box.addWidget(self._heading(f"How {name} left", base))
         if result.closing_words:
             quote = _label(f"“{result.closing_words.strip()}”", factor=QUOTE, italic=True, base=base)
@@ -374,7 +341,7 @@ class DebriefView(QWidget):
         return card
 
     def _skills_card(self, result: PathResult, base: QFont, unit: int) -> QFrame:
-        card = _Card(unit, "Skills")
+        card = Panel(unit, "Skills")
         card.box.addWidget(self._heading("Skills", base))
         if not result.skills:
             card.box.addWidget(_label("No reply on this path named a skill.", color=theme.MUTED, base=base))
@@ -402,7 +369,7 @@ class DebriefView(QWidget):
         return card
 
     def _mood_card(self, result: PathResult, base: QFont, unit: int) -> QFrame:
-        card = _Card(unit, "Mood over the conversation")
+        card = Panel(unit, "Mood over the conversation")
         card.box.addWidget(self._heading("Mood over the conversation", base))
         self.mood_chart = MoodChart()
         self.mood_chart.setFont(base)
@@ -411,7 +378,7 @@ class DebriefView(QWidget):
         return card
 
     def _timeline_card(self, result: PathResult, base: QFont, unit: int) -> QFrame:
-        card = _Card(unit, "Decision by decision")
+        card = Panel(unit, "Decision by decision")
         card.box.setSpacing(unit * 2 // 3)
         card.box.addWidget(self._heading("Decision by decision", base))
         self.step_cards = []
@@ -488,7 +455,7 @@ class DebriefView(QWidget):
         return frame
 
     def _wow_card(self, scenario: Scenario, analysis: Analysis | None, base: QFont, unit: int) -> QFrame:
-        card = _Card(unit, "The WOW path")
+        card = Panel(unit, "The WOW path")
         card.box.addWidget(self._heading("The WOW path", base))
         self.wow_lines = report.wow_transcript(scenario, analysis)
         reason = report.wow_unavailable_reason(analysis)

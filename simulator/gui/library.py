@@ -298,6 +298,8 @@ class LibraryView(QWidget):
 
     def set_progress(self, progress: dict | None, now: datetime | None = None) -> None:
         """The trainee's ``ScenarioProgress`` by scenario id (None: nobody is signed in)."""
+        if progress is None and self._progress is None:
+            return  # nobody was signed in either: every card already shows no progress
         self._progress = progress
         self._now = now or datetime.now(timezone.utc)
         for card in self.cards:

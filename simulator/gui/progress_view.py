@@ -22,7 +22,7 @@ from .level_chart import LevelChart
 from .progress_text import domain_name, plural, when
 from .report import skill_name
 from .screen_bar import ScreenBar
-from .widgets import centred_column, chip, plain_label
+from .widgets import Panel, centred_column, chip, plain_label
 
 SKILLS_NOTE = ("Missed: a reply on offer showed the skill and the one chosen did not. "
                "Counted over every finished attempt.")
@@ -36,16 +36,6 @@ def completion_text(played: int, total: int, wow: int) -> str:
 def shortfall_text(missed: int, shown: int) -> str:
     """'missed 4 of 6': of the decisions where the skill was on offer."""
     return f"missed {missed} of {missed + shown}"
-
-
-class _Panel(QFrame):
-    def __init__(self, unit: int, name: str) -> None:
-        super().__init__()
-        self.setObjectName("panel")
-        self.setAccessibleName(name)
-        self.box = QVBoxLayout(self)
-        self.box.setContentsMargins(unit * 3 // 2, unit, unit * 3 // 2, unit * 3 // 2)
-        self.box.setSpacing(unit // 2)
 
 
 class ProgressView(QWidget):
@@ -218,7 +208,7 @@ class ProgressView(QWidget):
              "scenario" if summary.due_now == 1 else "scenarios"),
         ]
         for i, (key, caption, figure, unit_text) in enumerate(tiles):
-            panel = _Panel(unit, f"{caption}: {figure} {unit_text}")
+            panel = Panel(unit, f"{caption}: {figure} {unit_text}")
             panel.box.setContentsMargins(unit * 5 // 4, unit * 3 // 4, unit * 5 // 4, unit * 3 // 4)
             panel.box.setSpacing(0)
             panel.box.addWidget(plain_label(caption, "small", color=theme.MUTED))
@@ -243,7 +233,7 @@ class ProgressView(QWidget):
 
     def _chart_panel(self, summary: ProgressSummary, titles: dict[str, str], now: datetime | None,
                      unit: int) -> QFrame:
-        panel = _Panel(unit, "Level reached, attempt by attempt")
+        panel = Panel(unit, "Level reached, attempt by attempt")
         panel.box.addWidget(self._heading("Level reached, attempt by attempt"))
         self.chart = LevelChart()
         fonts.set_role(self.chart, "normal")
@@ -260,7 +250,7 @@ class ProgressView(QWidget):
             self.chart_caption.setText(text)
 
     def _domains_panel(self, summary: ProgressSummary, unit: int) -> QFrame:
-        panel = _Panel(unit, "Completion by domain")
+        panel = Panel(unit, "Completion by domain")
         panel.box.addWidget(self._heading("Completion by domain"))
         self.domain_labels, self.domain_bars = {}, {}
         if not summary.domains:
@@ -291,7 +281,7 @@ class ProgressView(QWidget):
         return panel
 
     def _skills_panel(self, summary: ProgressSummary, unit: int) -> QFrame:
-        panel = _Panel(unit, "Skills that most often fall short")
+        panel = Panel(unit, "Skills that most often fall short")
         panel.box.addWidget(self._heading("Skills that most often fall short"))
         self.skill_labels = []
         if not summary.weak_skills:

@@ -39,6 +39,7 @@ class ScreenBar(QFrame):
                            background: {t.CARD}; color: {t.TEXT}; }}
             QPushButton:hover {{ background: {t.BACKGROUND}; border-color: {t.ACCENT}; }}
             QPushButton:focus {{ border: 2px solid {t.ACCENT}; }}
+            QPushButton:checked {{ background: #ECE8F7; border-color: {t.ACCENT}; }}
             QPushButton:disabled {{ color: #8C959F; background: {t.BACKGROUND}; }}
             QPushButton#primary {{ background: {t.ACCENT}; color: white; border-color: {t.ACCENT}; font-weight: 600; }}
             QPushButton#primary:hover {{ background: #5A40A3; }}

@@ -59,6 +59,20 @@ def centred_column(page: QWidget, unit: int, max_units: int) -> QVBoxLayout:
     return box
 
 
+class Panel(QFrame):
+    """A titled block of a scrolling page (debrief, progress): ``box`` holds its content,
+    spaced from the screen's text unit so that it grows with Ctrl+=."""
+
+    def __init__(self, unit: int, name: str = "") -> None:
+        super().__init__()
+        self.setObjectName("panel")
+        if name:
+            self.setAccessibleName(name)
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(unit * 3 // 2, unit, unit * 3 // 2, unit * 3 // 2)
+        self.box.setSpacing(unit // 2)
+
+
 def hline() -> QFrame:
     line = QFrame()
     line.setFrameShape(QFrame.Shape.HLine)
