@@ -54,7 +54,7 @@ def run(args) -> int:
             def done() -> None:
                 QTimer.singleShot(0, lambda: app.exit(1 if errors or window.load_errors else 0))
 
-            window.library_ready.connect(done)
+            window.library_settled.connect(done)  # idle: the library listed and its background work done
             QTimer.singleShot(int(os.environ.get("SIMULATOR_SMOKE_TIMEOUT_MS", "60000")), lambda: app.exit(3))
         window.show_window()
         window.load_library()

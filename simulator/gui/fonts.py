@@ -30,16 +30,20 @@ def set_role(widget: QWidget, role: str, bold: bool = False, italic: bool = Fals
     return widget
 
 
-def _apply(widget: QWidget) -> None:
-    role = widget.property("textRole")
-    if not role:
-        return
+def role_font(role: str, bold: bool = False, italic: bool = False) -> QFont:
+    """The application font at the size of ``role``."""
     base = QApplication.font()
     font = QFont(base)
     font.setPointSizeF(base.pointSizeF() * ROLES.get(role, 1.0))
-    font.setBold(bool(widget.property("textBold")))
-    font.setItalic(bool(widget.property("textItalic")))
-    widget.setFont(font)
+    font.setBold(bold)
+    font.setItalic(italic)
+    return font
+
+
+def _apply(widget: QWidget) -> None:
+    role = widget.property("textRole")
+    if role:
+        widget.setFont(role_font(role, bool(widget.property("textBold")), bool(widget.property("textItalic"))))
 
 
 def refresh(root: QWidget) -> None:

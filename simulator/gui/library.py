@@ -1,140 +1,162 @@
 """The library screen: every scenario as a card, filtered by domain and free text.
 
 Broken files stay in the list as cards that show their problems (file:line and message).
+The cards are items of one list view, drawn by ``CardLook``: Qt gives the list keyboard
+movement and accessibility, and no widgets are built per card.
 """
 
 from __future__ import annotations
 
 import os
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QProgressBar, QPushButton,
-                               QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLineEdit, QListView, QProgressBar,
+                               QPushButton, QStyledItemDelegate, QVBoxLayout, QWidget)
 
-from ..core.levels import Level
+from . import fonts, theme
+from .library_card import CardLook, LibraryCard
+from .progress_text import domain_name, plural
+from .widgets import plain_label
 
 if TYPE_CHECKING:
     from ..core.catalog import CatalogEntry
-from . import theme
-from .progress_text import domain_name, level_text, plural, when
-from .widgets import Card, chip, plain_label
 
-ORIGINS = {"bundled": "Bundled", "user": "Your folder", "file": "Opened file"}
-MAX_PROBLEMS_SHOWN = 6
 CARD_MIN_WIDTH = 460
+CARD_GAP = 18      # between cards (half on each side of a card's item)
+MAX_COLUMNS = 4
+ORIGIN_ORDER = {"bundled": 0, "user": 1}
 
 
-def progress_text(progress, now: datetime) -> str:
-    """A card's status line: never played, or best level · attempts · last played · due."""
-    if progress is None or progress.never_played:
-        return "○ Never played"
-    parts = []
-    if progress.best_level is not None:
-        parts.append(f"Best: {level_text(progress.best_level)}")
-    if progress.attempts:
-        parts.append(plural(progress.attempts, "attempt"))
-    else:
-        parts.append("started, not finished")
-    parts.append(f"last played {when(progress.last_played, now)}")
-    if progress.is_due(now):
-        parts.append("due for review")
-    return " · ".join(parts)
+class Heading(NamedTuple):
+    """A section title in the list ('Due for review (2)', 'All scenarios')."""
+
+    text: str
+    color: str
 
 
-class ScenarioCard(Card):
-    """One library entry: a playable scenario, or a file with problems."""
+class LibraryModel(QAbstractListModel):
+    """The list as shown: section headings and cards, in order."""
 
-    def __init__(self, origin: str, entry: "CatalogEntry", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.origin = origin
-        self.entry = entry
-        self.due = False
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(22, 18, 22, 18)
-        layout.setSpacing(10)
-        title = entry.title
-        self.title_label = plain_label(title, "title", bold=True)
-        layout.addWidget(self.title_label)
-        chips = QHBoxLayout()
-        chips.setSpacing(8)
-        if entry.playable:
-            for text in (domain_name(entry.domain) if entry.domain else "", entry.difficulty,
-                         f"{entry.minutes} min" if entry.minutes else ""):
-                if text:
-                    chips.addWidget(chip(text))
-        else:
-            errors = len(entry.errors)
-            chips.addWidget(chip(f"⚠ Cannot be played: {plural(errors, 'problem')}",
-                                 "white", theme.LEVEL_COLORS[Level.LOW]))
-        if origin != "bundled":
-            chips.addWidget(chip(ORIGINS.get(origin, origin), theme.ACCENT))
-        chips.addStretch(1)
-        layout.addLayout(chips)
-        self.progress_label = None
-        if entry.playable:
-            if entry.summary:
-                layout.addWidget(plain_label(" ".join(entry.summary.split()), "body", color=theme.MUTED))
-            who = ", ".join(x for x in (entry.customer, entry.organization) if x)
-            if who:
-                layout.addWidget(plain_label(f"Customer: {who}", "small", color=theme.MUTED))
-            self.progress_label = plain_label("", "small", bold=True, color=theme.TEXT)
-            self.progress_label.setAccessibleName("Your progress")
-            self.progress_label.hide()
-            layout.addWidget(self.progress_label)
-            self.setAccessibleName(f"Scenario: {title}")
-            self._description = " ".join(x for x in (entry.domain, entry.difficulty, f"{entry.minutes} minutes",
-                                                     entry.summary) if x)
-            self.setAccessibleDescription(self._description)
-        else:
-            self.setAccessibleName(f"Scenario with problems: {title}")
-            problems = entry.errors or list(entry.diagnostics)
-            lines = []
-            for d in problems[:MAX_PROBLEMS_SHOWN]:
-                where = os.path.basename(d.file or entry.path) + (f":{d.line}" if d.line else "")
-                text = f"{where}  {d.message}"
-                if d.hint:
-                    text += f"\n    hint: {d.hint}"
-                lines.append(text)
-            if len(problems) > MAX_PROBLEMS_SHOWN:
-                lines.append(f"… and {len(problems) - MAX_PROBLEMS_SHOWN} more (run: simulator validate \"{entry.path}\")")
-            self.problems_label = plain_label("\n".join(lines), "small", selectable=True)
-            self.problems_label.setStyleSheet(
-                f"font-family: 'DejaVu Sans Mono', monospace; background: {theme.BACKGROUND}; "
-                f"border: 1px solid {theme.BORDER}; border-radius: 8px; padding: 10px;")
-            layout.addWidget(self.problems_label)
-            self.setAccessibleDescription("\n".join(lines))
-            self.setCursor(Qt.CursorShape.ArrowCursor)
-        if origin != "bundled" or not entry.playable:
-            layout.addWidget(plain_label(entry.path, "small", color=theme.MUTED))
-        layout.addStretch(1)
+    def __init__(self, view: "LibraryView") -> None:
+        super().__init__(view)
+        self.view = view
+        self.rows: list[LibraryCard | Heading] = []
 
-    @property
-    def playable(self) -> bool:
-        return self.entry.playable
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
 
-    def search_text(self) -> str:
-        return self.entry.search_text()
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
 
-    def domain(self) -> str:
-        return self.entry.domain
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        item = self.rows[index.row()]
+        heading = isinstance(item, Heading)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item.text if heading else item.title
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return item.text if heading else item.accessible_name()
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return "" if heading else item.accessible_description()
+        if role == Qt.ItemDataRole.ToolTipRole and not heading and not item.playable:
+            return "Ctrl+C copies the problems"
+        return None
 
-    def set_progress(self, progress, now: datetime) -> None:
-        """Show the trainee's status for this scenario (``ScenarioProgress`` or None: no trainee)."""
-        if self.progress_label is None:
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if index.isValid() and isinstance(self.rows[index.row()], LibraryCard):
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return Qt.ItemFlag.NoItemFlags
+
+
+class CardDelegate(QStyledItemDelegate):
+    def __init__(self, view: "LibraryView") -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option, index: QModelIndex) -> QSize:
+        return self.view.item_size(index.row())
+
+    def paint(self, painter, option, index: QModelIndex) -> None:
+        item = self.view.model.rows[index.row()]
+        if isinstance(item, Heading):
+            self.view.look.paint_heading(painter, option.rect, item.text, item.color, CARD_GAP // 2)
             return
-        self.due = bool(progress is not None and progress.is_due(now))
-        if progress is None:
-            self.progress_label.hide()
-            self.setAccessibleDescription(self._description)
+        half = CARD_GAP // 2
+        view = self.view.list
+        self.view.look.paint(painter, option.rect.adjusted(half, half, -half, -half), item,
+                             hovered=index.row() == view.hover_row,
+                             focused=index == view.currentIndex() and view.hasFocus())
+
+
+class LibraryList(QListView):
+    """The cards, laid out left to right in rows. A click, Enter or Space opens a card; the arrow
+    keys move on the grid as drawn; Up from the first row goes back to the search field."""
+
+    def __init__(self, view: "LibraryView") -> None:
+        super().__init__()
+        self.view = view
+        self.setObjectName("library")
+        self.setAccessibleName("Scenarios")
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(100)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(24)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QListView.Shape.NoFrame)
+        self.setMouseTracking(True)
+        self.hover_row = -1
+        self.clicked.connect(self.view.activate_index)
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.view.activate_index(self.currentIndex())
             return
-        text = progress_text(progress, now)
-        self.progress_label.setText(text)
-        self.progress_label.setStyleSheet(f"color: {theme.ACCENT if self.due else theme.TEXT};")
-        self.progress_label.show()
-        self.setAccessibleDescription(f"{self._description}. {text}")
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.view.copy_current()
+            return
+        before = self.currentIndex()
+        super().keyPressEvent(event)
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_PageUp) and self.currentIndex() == before:
+            self.view.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focusInEvent(self, event) -> None:
+        if self.view.current_card() is None:
+            self.view.select_card(next(iter(self.view.shown_cards()), None))
+        super().focusInEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        index = self.indexAt(event.position().toPoint())
+        card = self.view.card_at(index)
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if card is not None and card.playable
+                                  else Qt.CursorShape.ArrowCursor)
+        self._hover(index.row() if card is not None else -1)
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event) -> None:
+        self._hover(-1)
+        super().leaveEvent(event)
+
+    def _hover(self, row: int) -> None:
+        """The card under the mouse gets a coloured border."""
+        if row != self.hover_row:
+            self.hover_row = row
+            self.viewport().update()
+
+    def resizeEvent(self, event) -> None:
+        self.view.measure()
+        super().resizeEvent(event)
 
 
 class LibraryView(QWidget):
@@ -149,13 +171,20 @@ class LibraryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("screen")
-        self.cards: list[ScenarioCard] = []
-        self._columns = 0
+        self.cards: list[LibraryCard] = []
         self._progress: dict | None = None
         self._now = datetime.now(timezone.utc)
+        self._columns, self._column_width = 1, CARD_MIN_WIDTH
+        self._row_heights: dict[int, int] = {}  # first model row of a row of cards -> its height
+        self._row_starts: list[int] = []  # model row -> first model row of its row of cards
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 28, 40, 12)
+        half = CARD_GAP // 2  # the list's cards are inset by half a gap: the rest is inset to match
+        outer.setContentsMargins(40 - half, 28, 40 - half, 12)
         outer.setSpacing(16)
+        top = QVBoxLayout()
+        top.setContentsMargins(half, 0, half, 0)
+        top.setSpacing(16)
+        outer.addLayout(top)
         header = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(2)
@@ -173,7 +202,7 @@ class LibraryView(QWidget):
         self.trainee_button.hide()
         header.addWidget(self.trainee_label, 0, Qt.AlignmentFlag.AlignBottom)
         header.addWidget(self.trainee_button, 0, Qt.AlignmentFlag.AlignBottom)
-        outer.addLayout(header)
+        top.addLayout(header)
 
         bar = QHBoxLayout()
         bar.setSpacing(12)
@@ -190,69 +219,47 @@ class LibraryView(QWidget):
         self.domain_box.currentIndexChanged.connect(self.apply_filter)
         self.domain_box.setMinimumContentsLength(14)
         bar.addWidget(self.domain_box, 1)
-        outer.addLayout(bar)
+        top.addLayout(bar)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
         self.progress.setAccessibleName("Loading the library")
-        outer.addWidget(self.progress)
+        top.addWidget(self.progress)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setAccessibleName("Scenarios")
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        holder = QWidget()
-        self.grid = QGridLayout(holder)
-        self.grid.setContentsMargins(2, 2, 2, 2)
-        self.grid.setSpacing(18)
-        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.due_heading = plain_label("", "heading", bold=True, color=theme.ACCENT)
-        self.due_heading.setAccessibleName("Due for review")
-        self.all_heading = plain_label("All scenarios", "heading", bold=True)
-        for heading in (self.due_heading, self.all_heading):
-            heading.setParent(holder)
-            heading.hide()
+        self.look = CardLook()
+        self.model = LibraryModel(self)
+        self.list = LibraryList(self)
+        self.list.setItemDelegate(CardDelegate(self))
+        self.list.setModel(self.model)
+        self.list.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.list, 1)
         self.empty_label = plain_label("", "heading", color=theme.MUTED)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
-        self.scroll.setWidget(holder)
-        outer.addWidget(self.scroll, 1)
-        outer.addWidget(self.empty_label)
+        outer.addWidget(self.empty_label, 1)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._relayout = QTimer(self, singleShot=True, interval=0, timeout=self._layout_cards)
+        fonts.set_role(self, "normal")  # so that a change of the text size reaches changeEvent
 
     # -- content -------------------------------------------------------------------------
 
     def clear(self) -> None:
-        for card in self.cards:
-            card.setParent(None)
-            card.deleteLater()
         self.cards = []
         self.progress.show()
         self.count_label.setText("Loading scenarios…")
-        self._columns = 0
+        self._layout_cards()
 
-    def add_entry(self, origin: str, entry: "CatalogEntry") -> ScenarioCard:
-        for card in self.cards:  # a file opened again replaces its card
-            if os.path.abspath(card.entry.path) == os.path.abspath(entry.path):
-                self.cards.remove(card)
-                card.setParent(None)
-                card.deleteLater()
-                break
-        card = ScenarioCard(origin, entry)  # built unparented: adding its labels is cheaper off-screen
-        card.setParent(self.grid.parentWidget())
+    def add_entry(self, origin: str, entry: "CatalogEntry") -> LibraryCard:
+        path = os.path.abspath(entry.path)
+        self.cards = [c for c in self.cards if os.path.abspath(c.entry.path) != path]  # a file opened again
+        card = LibraryCard(origin, entry)
         if self._progress is not None:
             card.set_progress(self._progress.get(entry.id), self._now)
-        card.hide()
-        card.activated.connect(lambda c=card: self._activate(c))
-        card.installEventFilter(self)
         self.cards.append(card)
         domain = card.domain()
         if domain and self.domain_box.findData(domain) < 0:
             self._insert_domain(domain)
-        self._columns = 0
         self._relayout.start()
         return card
 
@@ -279,12 +286,12 @@ class LibraryView(QWidget):
             text += " · loading…"
         self.count_label.setText(text)
 
-    # -- filtering and layout --------------------------------------------------------------
+    # -- filtering and order ----------------------------------------------------------------
 
-    def visible_cards(self) -> list[ScenarioCard]:
+    def visible_cards(self) -> list[LibraryCard]:
         return [c for c in self.cards if self._matches(c)]
 
-    def _matches(self, card: ScenarioCard) -> bool:
+    def _matches(self, card: LibraryCard) -> bool:
         domain = self.domain_box.currentData() or ""
         if domain and card.domain() != domain:
             return False
@@ -293,7 +300,6 @@ class LibraryView(QWidget):
         return all(w in haystack for w in words)
 
     def apply_filter(self) -> None:
-        self._columns = 0
         self._layout_cards()
 
     def set_progress(self, progress: dict | None, now: datetime | None = None) -> None:
@@ -316,90 +322,135 @@ class LibraryView(QWidget):
         self.trainee_button.setText("S&witch…" if name else "&Who is practising?")
         self.trainee_button.setVisible(saving)
 
-    def due_cards(self) -> list[ScenarioCard]:
+    def due_cards(self) -> list[LibraryCard]:
         return [c for c in self.cards if c.due]
 
+    def shown_cards(self) -> list[LibraryCard]:
+        """The cards on screen, in the order drawn (the ones due for review first)."""
+        return [r for r in self.model.rows if isinstance(r, LibraryCard)]
+
+    def headings(self) -> list[str]:
+        return [r.text for r in self.model.rows if isinstance(r, Heading)]
+
     def _layout_cards(self) -> None:
-        columns = max(1, (self.scroll.viewport().width() - 4) // (CARD_MIN_WIDTH + 18))
-        visible = self.visible_cards()
-        while self.grid.count():
-            self.grid.takeAt(0)
-        order = sorted(visible, key=lambda c: (not c.due, not c.playable,
-                                                {"bundled": 0, "user": 1}.get(c.origin, 2),
-                                                c.title_label.text().lower()))
+        current = self.current_card()
+        order = sorted(self.visible_cards(), key=lambda c: (not c.due, not c.playable,
+                                                             ORIGIN_ORDER.get(c.origin, 2), c.title.lower()))
         due = sum(c.due for c in order)
-        self._positions: dict[ScenarioCard, tuple[int, int]] = {}
-        row = 0
-        sections = [(self.due_heading, order[:due]), (self.all_heading, order[due:])] if due else [(None, order)]
-        self.due_heading.setVisible(bool(due))
-        self.all_heading.setVisible(bool(due) and len(order) > due)
-        for heading, cards in sections:
-            if heading is not None and cards:
-                heading.setText(f"Due for review ({len(cards)})" if heading is self.due_heading else "All scenarios")
-                self.grid.addWidget(heading, row, 0, 1, columns)
-                row += 1
-            for i, card in enumerate(cards):
-                self._positions[card] = (row + i // columns, i % columns)
-                self.grid.addWidget(card, *self._positions[card])
-            row += (len(cards) + columns - 1) // columns
-        for card in self.cards:
-            card.setVisible(card in visible)
-        for c in range(4):
-            self.grid.setColumnStretch(c, 1 if c < columns else 0)
-        self._columns = columns
-        self._order = order
+        rows: list[LibraryCard | Heading] = list(order)
+        if due:
+            rows.insert(0, Heading(f"Due for review ({due})", theme.ACCENT))
+            if len(order) > due:
+                rows.insert(due + 1, Heading("All scenarios", theme.TEXT))
+        self.model.set_rows(rows)
+        self._group_rows()
+        if current in order:
+            self.select_card(current)
         if not self.cards:
             self.empty_label.setText("" if self.progress.isVisible() else "No scenarios yet. Use File > Scenario folder…")
         else:
-            self.empty_label.setText("" if visible else "No scenario matches the search.")
+            self.empty_label.setText("" if order else "No scenario matches the search.")
         self.empty_label.setVisible(bool(self.empty_label.text()))
+        self.list.setVisible(not self.empty_label.isVisible())
         self._update_count()
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        columns = max(1, (self.scroll.viewport().width() - 4) // (CARD_MIN_WIDTH + 18))
-        if columns != self._columns:
-            self._relayout.start()
+    # -- sizes: cards in a row of the grid share its height ---------------------------------
+
+    def measure(self) -> None:
+        """Columns and their width from the list's width (the scroll bar's room always kept, so
+        that its showing up never changes the layout)."""
+        width = self.list.contentsRect().width() - self.list.verticalScrollBar().sizeHint().width()
+        columns = max(1, min(MAX_COLUMNS, width // (CARD_MIN_WIDTH + CARD_GAP)))
+        column_width = max(CARD_MIN_WIDTH // 2, (width - 1) // columns)  # the list wraps a row that fills it
+        if (columns, column_width) != (self._columns, self._column_width):
+            self._columns, self._column_width = columns, column_width
+            self._group_rows()
+
+    def _group_rows(self) -> None:
+        """Which row of the grid each item is on (by the model row that starts it)."""
+        starts, start, in_row = [], 0, 0
+        for i, item in enumerate(self.model.rows):
+            if isinstance(item, Heading):
+                starts.append(i)
+                start, in_row = i + 1, 0
+                continue
+            if in_row == self._columns:
+                start, in_row = i, 0
+            starts.append(start)
+            in_row += 1
+        self._row_starts = starts
+        self._row_heights = {}
+
+    def changeEvent(self, event) -> None:
+        """The cards' text follows the text size: ``fonts.refresh`` sets this screen's font."""
+        if event.type() == QEvent.Type.FontChange:
+            self.look.refresh()
+            self._row_heights = {}
+            self.list.doItemsLayout()
+        super().changeEvent(event)
+
+    def item_size(self, row: int) -> QSize:
+        item = self.model.rows[row]
+        if isinstance(item, Heading):
+            return QSize(self._columns * self._column_width, self.look.heading_height())
+        start = self._row_starts[row]
+        height = self._row_heights.get(start)
+        if height is None:
+            inner = self._column_width - CARD_GAP
+            same_row = self.model.rows[start:start + self._columns]
+            height = max(self.look.layout(c, inner)[1] for c in same_row if isinstance(c, LibraryCard)) + CARD_GAP
+            self._row_heights[start] = height
+        return QSize(self._column_width, height)
+
+    # -- focus and activation ----------------------------------------------------------------
+
+    def card_at(self, index: QModelIndex) -> LibraryCard | None:
+        if not index.isValid():
+            return None
+        item = self.model.rows[index.row()]
+        return item if isinstance(item, LibraryCard) else None
+
+    def current_card(self) -> LibraryCard | None:
+        return self.card_at(self.list.currentIndex())
+
+    def _index_of(self, card: LibraryCard) -> QModelIndex:
+        if self._relayout.isActive():  # cards added a moment ago are not in the list yet
+            self._relayout.stop()
+            self._layout_cards()
+        for i, item in enumerate(self.model.rows):
+            if item is card:
+                return self.model.index(i)
+        return QModelIndex()
+
+    def select_card(self, card: LibraryCard | None) -> None:
+        index = QModelIndex() if card is None else self._index_of(card)
+        if index.isValid():
+            self.list.setCurrentIndex(index)
+            self.list.scrollTo(index)
+
+    def focus_card(self, card: LibraryCard) -> None:
+        """Make ``card`` the current one and give the list the keyboard focus."""
+        self.select_card(card)
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_first(self) -> None:
-        order = getattr(self, "_order", [])
-        if order:
-            order[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        shown = self.shown_cards()
+        if shown:
+            self.focus_card(shown[0])
 
-    def eventFilter(self, obj, event) -> bool:
-        from PySide6.QtCore import QEvent
+    def card_rect(self, card: LibraryCard) -> QRect:
+        """Where ``card`` is drawn, in the list's viewport (an empty rect if it is not shown)."""
+        index = self._index_of(card)
+        return self.list.visualRect(index) if index.isValid() else QRect()
 
-        if isinstance(obj, ScenarioCard):
-            if event.type() == QEvent.Type.FocusIn:
-                self.scroll.ensureWidgetVisible(obj, 20, 20)
-            elif event.type() == QEvent.Type.KeyPress and event.key() in (
-                    Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right,
-                    Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
-                self._move_focus(obj, event.key())
-                return True
-        return super().eventFilter(obj, event)
-
-    def _move_focus(self, card: ScenarioCard, key) -> None:
-        """Arrow keys move on the grid as drawn (the due section has its own rows)."""
-        order = getattr(self, "_order", [])
-        if card not in order:
-            return
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            i = order.index(card) + (1 if key == Qt.Key.Key_Right else -1)
-            order[max(0, min(len(order) - 1, i))].setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        row, col = self._positions[card]
-        rows = sorted({r for r, _ in self._positions.values()})
-        at = rows.index(row) + (1 if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) else -1)
-        if at < 0:
-            self.search.setFocus()
-            return
-        if at >= len(rows):
-            return
-        in_row = [c for c, (r, _) in self._positions.items() if r == rows[at]]
-        target = min(in_row, key=lambda c: abs(self._positions[c][1] - col))
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _activate(self, card: ScenarioCard) -> None:
-        if card.playable:
+    def activate_index(self, index: QModelIndex) -> None:
+        card = self.card_at(index)
+        if card is not None and card.playable:
             self.scenario_chosen.emit(card.entry)
+
+    def copy_current(self) -> None:
+        """Ctrl+C on a card: its problems (a broken file) or its title and summary."""
+        card = self.current_card()
+        if card is not None:
+            text = card.problems_text() if not card.playable else f"{card.title}\n{card.summary()}"
+            QGuiApplication.clipboard().setText(text)

@@ -43,6 +43,7 @@ def system_point_size() -> float:
 
 class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
     library_ready = Signal()  # the library finished loading (each reload)
+    library_settled = Signal()  # ... and its background work (checking new files, the cache) is done
     debrief_shown = Signal()
 
     def __init__(self, settings: Settings, present: bool = False, persist: bool = True) -> None:
@@ -167,6 +168,7 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
         job = worker.LoadJob(self._generation, self.sources(), self.cache_path())
         self._jobs = [j for j in self._jobs if j.generation >= self._generation - 1] + [job]
         worker.start(job, self._on_loaded, self._on_library_finished, self._on_failed)
+        job.signals.done.connect(self._on_library_done)
 
     def cancel_jobs(self) -> None:
         for job in self._jobs:
@@ -199,6 +201,10 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
         self.refresh_progress()
         self.library_ready.emit()
         self.offer_resume()
+
+    def _on_library_done(self, generation: int) -> None:
+        if generation == self._generation:
+            self.library_settled.emit()
 
     def choose_user_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Scenario folder", self.settings.user_folder or os.getcwd())
@@ -237,7 +243,7 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
 
     def _show_problems(self, card) -> None:
         self.show_library()
-        card.setFocus()
+        self.library.focus_card(card)
         self.statusBar().showMessage(f"{os.path.basename(card.entry.path)} has problems: see its card", 8000)
 
     # -- screens -------------------------------------------------------------------------------

@@ -13,11 +13,8 @@ def stylesheet() -> str:
     return f"""
 QMainWindow, QWidget#screen {{ background: {t.BACKGROUND}; }}
 QWidget {{ color: {t.TEXT}; }}
-QFrame#card {{ background: {t.CARD}; border: 1px solid {t.BORDER}; border-radius: 14px; }}
-QFrame#card:hover {{ border: 1px solid {t.ACCENT}; }}
-QFrame#card:focus {{ border: 3px solid {t.ACCENT}; }}
 QFrame#panel {{ background: {t.CARD}; border: 1px solid {t.BORDER}; border-radius: 14px; }}
-QFrame#card QLabel, QFrame#panel QLabel {{ background: transparent; border: none; }}
+QFrame#panel QLabel {{ background: transparent; border: none; }}
 QLineEdit, QComboBox {{
     background: {t.CARD}; border: 1px solid {t.BORDER}; border-radius: 8px; padding: 8px 12px; min-height: 1.4em;
 }}
@@ -37,6 +34,7 @@ QPushButton#primary:hover {{ background: #5A40A3; }}
 QPushButton#primary:focus {{ border: 2px solid {t.TEXT}; }}
 QRadioButton {{ spacing: 10px; }}
 QScrollArea {{ background: transparent; border: none; }}
+QListView#library {{ background: transparent; border: none; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QProgressBar {{ background: {t.BORDER}; border: none; border-radius: 6px; max-height: 12px; }}
 QProgressBar::chunk {{ background: {t.ACCENT}; border-radius: 6px; }}

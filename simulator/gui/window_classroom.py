@@ -23,11 +23,11 @@ class ClassroomPart:
         return self.presenter_action.isChecked()
 
     def chosen_scenario(self):
-        """The scenario being briefed or played, else the focused card's; None (and a message) if neither."""
+        """The scenario being briefed or played, else the current card's; None (and a message) if neither."""
         if self.stack.currentWidget() is not self.library and self.current is not None:
             return self.current
-        card = next((c for c in self.library.cards if c.hasFocus() and c.playable), None)
-        if card is None:
+        card = self.library.current_card()
+        if card is None or not card.playable:
             self.statusBar().showMessage("Choose a scenario in the library first", 8000)
             return None
         return self.scenario_for(card.entry)

@@ -32,7 +32,8 @@ class LoadJob(QRunnable):
     With a ``cache_path``, files unchanged since the last start are listed from the catalogue cache
     without being parsed. Other files are read and checked first (``loaded`` for each, then
     ``finished``); the exact graph analysis, which only adds rarer problems, follows, and
-    ``revised`` reports a file it turns out to be broken. ``done`` closes the job either way."""
+    ``revised`` reports a file it turns out to be broken. ``done`` closes the job either way.
+    A job cancelled while listing stops there; while analysing, it keeps what it analysed."""
 
     def __init__(self, generation: int, sources: Sequence[tuple[str, str]], cache_path: str | None = None) -> None:
         super().__init__()
@@ -83,7 +84,7 @@ class LoadJob(QRunnable):
         self.signals.finished.emit(self.generation, len(files))
         for origin, result in parsed:
             if self.cancelled:
-                return
+                break  # the files analysed so far are still saved: the next start reads fewer
             if result.scenario is not None:
                 result = _analysed(result)
                 if result.scenario is None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from simulator.core.analysis import analyze
 from simulator.core.engine import PlaySession
@@ -28,11 +28,16 @@ def card_for(window, scenario_id):
     raise AssertionError(f"no card for {scenario_id}")
 
 
+def focus_card(qtbot, window, card):
+    """Make ``card`` the library's current card, with the keyboard focus on the list."""
+    library = window.library
+    library.focus_card(card)
+    qtbot.waitUntil(lambda: library.list.hasFocus() and library.current_card() is card)
+    return library.list
+
+
 def open_by_keyboard(qtbot, window, scenario_id, mode):
-    card = card_for(window, scenario_id)
-    card.setFocus()
-    qtbot.waitUntil(card.hasFocus)
-    qtbot.keyClick(card, Qt.Key.Key_Return)
+    qtbot.keyClick(focus_card(qtbot, window, card_for(window, scenario_id)), Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.briefing
     window.briefing.mode_buttons[mode].setChecked(True)
     qtbot.keyClick(window.briefing.start_button, Qt.Key.Key_Return)
@@ -57,8 +62,50 @@ def test_library_lists_every_bundled_scenario(main_window):
     shown = sorted(Path(c.entry.path).name for c in main_window.library.cards)
     assert shown == files
     assert all(c.playable for c in main_window.library.cards)
+    library = main_window.library
     card = card_for(main_window, "lost-luggage")
-    assert card.accessibleName().startswith("Scenario:")
+    index = library.model.index(library.shown_cards().index(card))
+    assert library.model.data(index, Qt.ItemDataRole.AccessibleTextRole) == f"Scenario: {card.title}"
+    assert card.entry.summary.split()[0] in library.model.data(index, Qt.ItemDataRole.AccessibleDescriptionRole)
+
+
+def test_library_draws_cards_in_rows_of_equal_height_that_never_overlap(qtbot, main_window):
+    library = main_window.library
+    qtbot.waitUntil(lambda: not library.card_rect(library.shown_cards()[-1]).isEmpty())
+    rects = [library.card_rect(c) for c in library.shown_cards()]
+    assert len({r.x() for r in rects}) == 2  # 1280 pixels wide: two columns
+    assert all(not a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    for top in {r.y() for r in rects}:
+        assert len({r.height() for r in rects if r.y() == top}) == 1
+    # each card is tall enough for what it draws, and larger text makes it taller
+    card = library.shown_cards()[0]
+    needed = library.look.layout(card, rects[0].width() - 18)[1]
+    assert rects[0].height() >= needed
+    qtbot.keyClick(main_window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: library.card_rect(card).height() > rects[0].height())
+    # a narrow window shows one column
+    main_window.resize(900, 700)
+    qtbot.waitUntil(lambda: len({library.card_rect(c).x() for c in library.shown_cards()}) == 1)
+
+
+def test_library_arrow_keys_move_on_the_grid_and_up_from_the_top_returns_to_search(qtbot, main_window):
+    library = main_window.library
+    shown = library.shown_cards()
+    view = focus_card(qtbot, main_window, shown[0])
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert library.current_card() is shown[1]
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert library.current_card() is shown[3]  # the card below, in the same column
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert library.current_card() is shown[2]
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert library.search.hasFocus()
+    qtbot.keyClicks(library.search, "bank")
+    qtbot.keyClick(library.search, Qt.Key.Key_Return)  # Enter in the search goes to the first match
+    assert library.list.hasFocus() and "bank" in library.current_card().search_text()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert main_window.stack.currentWidget() is main_window.briefing
 
 
 def test_library_keeps_working_with_a_user_folder(qtbot, window_with_folder, user_folder):
@@ -89,14 +136,19 @@ def test_broken_file_shows_its_problems_in_the_library(qtbot, window_with_folder
     broken = [c for c in window.library.cards if not c.playable]
     assert len(broken) == 1
     card = broken[0]
-    text = card.problems_label.text()
+    text = card.problems_text()
     assert "broken.yaml:12" in text and "amazing" in text  # file:line and the message
-    assert card.isVisible()
-    assert "problems" in window.library.count_label.text()
-    # activating it does not crash nor leave the library; the good scenarios still open
-    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.library
-    qtbot.keyClick(card_for(window, "tiny-timer"), Qt.Key.Key_Return)
+    library = window.library
+    assert card in library.shown_cards() and not library.card_rect(card).isEmpty()
+    assert "problems" in library.count_label.text()
+    # activating it does not crash nor leave the library; Ctrl+C copies its problems
+    qtbot.mouseClick(library.list.viewport(), Qt.MouseButton.LeftButton, pos=library.card_rect(card).center())
+    assert window.stack.currentWidget() is library and library.current_card() is card
+    qtbot.keyClick(library.list, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == text
+    # the good scenarios still open, by a click too
+    good = card_for(window, "tiny-timer")
+    qtbot.mouseClick(library.list.viewport(), Qt.MouseButton.LeftButton, pos=library.card_rect(good).center())
     assert window.stack.currentWidget() is window.briefing
 
 
@@ -350,9 +402,8 @@ def test_a_second_start_lists_the_library_from_the_cache_and_reads_a_file_only_w
     assert second._scenarios == {}  # nothing was parsed: every card came from the cache
     # the file breaks after it was listed: opening its card shows the problem instead of a briefing
     (user_folder / "tiny-timer.yaml").write_text("format: 1\nid: tiny-timer\nnodes: [\n", encoding="utf-8")
-    card = card_for(second, "tiny-timer")
-    card.setFocus()
-    qtbot.keyClick(card, Qt.Key.Key_Return)
+    qtbot.keyClick(focus_card(qtbot, second, card_for(second, "tiny-timer")), Qt.Key.Key_Return)
     assert second.stack.currentWidget() is second.library
     broken = next(c for c in second.library.cards if c.entry.path == str(user_folder / "tiny-timer.yaml"))
-    assert not broken.playable and "yaml" in broken.problems_label.text().lower()
+    assert not broken.playable and "yaml" in broken.problems_text().lower()
+    assert second.library.current_card() is broken  # the problems are shown, not just reported

@@ -7,22 +7,19 @@ from PySide6.QtCore import Qt
 from simulator.gui.main_window import MainWindow
 from simulator.gui.settings import Settings
 
-from .test_app import card_for
+from .test_app import card_for, focus_card
 
 
 def open_card(qtbot, window, scenario_id):
-    card = card_for(window, scenario_id)
-    card.setFocus()
-    qtbot.waitUntil(card.hasFocus)
-    return card
+    """Focus the scenario's card; returns the library list that has the focus."""
+    return focus_card(qtbot, window, card_for(window, scenario_id))
 
 
 def test_in_presenter_mode_start_opens_the_scenario_for_the_room(qtbot, main_window):
     window = main_window
     qtbot.keyClick(window, Qt.Key.Key_F5, Qt.KeyboardModifier.ControlModifier)
     assert window.presenting and window.briefing.start_button.text().startswith("Present to the room")
-    card = open_card(qtbot, window, "lost-luggage")
-    qtbot.keyClick(card, Qt.Key.Key_Return)
+    qtbot.keyClick(open_card(qtbot, window, "lost-luggage"), Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.briefing and not window.briefing.mode_panel.isVisible()
     qtbot.keyClick(window.briefing.start_button, Qt.Key.Key_Return)
     classroom = window.classroom

@@ -35,7 +35,7 @@ def finished_attempts(window):
 
 def test_a_played_attempt_is_saved_step_by_step_and_shown_on_its_card(qtbot, signed_in):
     window = signed_in
-    assert card_for(window, "tiny-timer").progress_label.text() == "○ Never played"
+    assert card_for(window, "tiny-timer").status == "○ Never played"
     open_by_keyboard(qtbot, window, "tiny-timer", "practice")
     attempt_id = window.record.attempt_id
     assert window.record.store.steps(attempt_id) == []
@@ -46,7 +46,7 @@ def test_a_played_attempt_is_saved_step_by_step_and_shown_on_its_card(qtbot, sig
     [attempt] = finished_attempts(window)
     assert attempt.id == attempt_id and attempt.level is Level.WOW and attempt.mode == "practice"
     assert window.debrief.record_label.text().startswith("Saved to Ann's progress. Next review: in 1 day")
-    text = card_for(window, "tiny-timer").progress_label.text()
+    text = card_for(window, "tiny-timer").status
     assert text.startswith("Best: ★ WOW · 1 attempt · last played today"), text
 
 
@@ -118,10 +118,10 @@ def test_scenarios_due_for_review_come_first_under_their_own_heading(qtbot, sign
     window.refresh_progress()
     due = window.library.due_cards()
     assert [c.entry.id for c in due] == ["tiny-timer"]
-    assert window.library.due_heading.isVisible() and window.library.due_heading.text() == "Due for review (1)"
-    assert window.library._order[0] is due[0]
+    assert window.library.headings() == ["Due for review (1)", "All scenarios"]
+    assert window.library.shown_cards()[0] is due[0]
     assert "1 due for review" in window.library.count_label.text()
-    assert "due for review" in due[0].progress_label.text()
+    assert "due for review" in due[0].status
     assert "1 scenario is due for review" in window.statusBar().currentMessage()
 
 
@@ -283,7 +283,7 @@ def test_removing_the_person_practising_signs_them_out(qtbot, signed_in):
     window._trainee_removed(ann.id)
     assert window.record.trainee is None and window.settings.last_trainee == ""
     assert window.library.trainee_label.text() == "Nobody chosen: progress is not saved"
-    assert card_for(window, "tiny-timer").progress_label.isHidden()
+    assert card_for(window, "tiny-timer").status == ""
 
 
 def test_a_step_that_cannot_be_saved_stops_recording_the_attempt_and_the_debrief_says_so(qtbot, signed_in,
