@@ -104,7 +104,8 @@ class ClassModel(QAbstractTableModel):
                 NAME: row.trainee.name,
                 ORIGIN: ORIGIN_TEXT.get(row.trainee.origin, row.trainee.origin),
                 FINISHED: str(row.finished_attempts),
-                PLAYED: f"{row.scenarios_played} of {row.scenarios_total}",
+                PLAYED: f"{row.scenarios_played} of {row.scenarios_total}"
+                        + (f" (+{row.other_scenarios} other)" if row.other_scenarios else ""),
                 WOW: str(row.scenarios_wow),
                 LAST: when(row.last_played, self.now) if row.last_played else NOT_PLAYED,
                 STUCK: ("⚠ " + (f"{len(stuck_titles)}: " if len(stuck_titles) > 1 else "") + "; ".join(stuck_titles)
@@ -135,8 +136,12 @@ class ClassModel(QAbstractTableModel):
                 NAME: f"{name} ({ORIGIN_LONG.get(row.trainee.origin, row.trainee.origin)}). "
                       f"Enter: show {name}'s progress.",
                 ORIGIN: f"{name}: {ORIGIN_LONG.get(row.trainee.origin, row.trainee.origin)}",
-                FINISHED: f"{name}: {plural(row.finished_attempts, 'finished attempt')}",
-                PLAYED: f"{name}: played {row.scenarios_played} of {row.scenarios_total} scenarios",
+                FINISHED: f"{name}: {plural(row.finished_attempts, 'finished attempt')}" + (
+                    f", {row.other_attempts} of them on {plural(row.other_scenarios, 'scenario')} not in this library"
+                    if row.other_attempts else ""),
+                PLAYED: f"{name}: played {row.scenarios_played} of {row.scenarios_total} scenarios" + (
+                    f" and {plural(row.other_scenarios, 'scenario')} not in this library" if row.other_scenarios
+                    else ""),
                 WOW: f"{name}: {row.scenarios_wow} at WOW",
                 LAST: f"{name}: last played {long_date(row.last_played)}" if row.last_played
                 else f"{name}: never played",

@@ -372,6 +372,12 @@ def test_class_view_sorts_by_keyboard_and_enter_opens_a_trainee(qtbot, class_vie
     class_view.refresh()
     assert class_view.shown_names() == ["Ana", "Ben", "Zoe"]
     assert class_view.cell_text(2, ORIGIN) == "Local"
+    # an attempt on a scenario outside the library counts, and says where it is
+    class_view.show_class(store, library[:2], T0 + 3 * DAY)
+    assert class_view.cell_text(2, FINISHED) == "1" and class_view.cell_text(2, PLAYED) == "0 of 2 (+1 other)"
+    index = class_view.proxy.index(2, FINISHED)
+    assert "1 of them on 1 scenario not in this library" in class_view.proxy.data(index, Qt.ItemDataRole.ToolTipRole)
+    class_view.show_class(store, library, T0 + 3 * DAY)
     class_view.sort_box.setFocus()
     qtbot.waitUntil(class_view.sort_box.hasFocus)
     qtbot.keyClick(class_view.sort_box, Qt.Key.Key_Down)  # Finished attempts, most first

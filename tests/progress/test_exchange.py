@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 from datetime import timedelta
 
 import pytest
 
+from simulator.core.engine import PlaySession
 from simulator.core.levels import Level
+from simulator.core.loader import ScenarioLoader
 from simulator.core.progress import (CSV_COLUMNS, ExchangeError, ProgressStore, csv_text, export_csv,
                                      export_trainee_json, import_files, import_trainee_json, write_trainee_json)
+from simulator.core.progress import exchange
 
-from .conftest import LOW, STANDARD, T0, WOW, play, play_to_end
+from .conftest import LOW, ROOT, STANDARD, T0, WOW, play, play_to_end
 
 
 @pytest.fixture
@@ -52,6 +56,45 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path, scenario):
         play_to_end(store, trainee.id, scenario, WOW)
         [row] = list(csv.DictReader(io.StringIO(csv_text(store))))
     assert row["trainee"] == "'=HYPERLINK(\"http://x\")"
+
+
+def _half_then(error):
+    """A writer that gets partway through the file, then fails (a full disk, a crash)."""
+    def write(*args, **_kw):
+        f = next(a for a in args if hasattr(a, "write"))
+        f.write("attempt_id,trainee_id,half a row")
+        f.flush()
+        raise error
+    return write
+
+
+@pytest.mark.parametrize("export, writer", [
+    (lambda store, ana, path: export_csv(store, path), "_write_csv"),
+    (lambda store, ana, path: write_trainee_json(store, ana.id, path), "json.dump"),
+], ids=["csv", "json"])
+@pytest.mark.parametrize("error, raised", [
+    (OSError(errno.ENOSPC, "No space left on device"), ExchangeError),
+    (RuntimeError("the app crashed"), RuntimeError),
+], ids=["disk-full", "crash"])
+def test_a_failed_export_leaves_the_previous_file_untouched_and_no_temporary_file(
+        ana_store, tmp_path, monkeypatch, export, writer, error, raised):
+    store, ana, _ = ana_store
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "class.out"
+    previous = "the trainer's previous export\n"
+    target.write_text(previous, encoding="utf-8")
+    owner, name = (exchange.json, "dump") if writer == "json.dump" else (exchange, writer)
+    with monkeypatch.context() as patch:
+        patch.setattr(owner, name, _half_then(error))
+        with pytest.raises(raised, match="could not be written|crashed"):
+            export(store, ana, target)
+    assert target.read_text(encoding="utf-8") == previous
+    assert [p.name for p in folder.iterdir()] == ["class.out"]
+    # Once the cause is gone the export replaces the old file whole, again leaving nothing behind.
+    export(store, ana, target)
+    assert target.read_text(encoding="utf-8-sig") != previous
+    assert [p.name for p in folder.iterdir()] == ["class.out"]
 
 
 def test_json_round_trip_into_a_trainers_store_without_duplicates(ana_store, tmp_path, scenario):
@@ -121,6 +164,33 @@ def test_class_overview_of_several_imported_trainees(tmp_path, scenario):
         assert overview["Cy"].scenarios_played == 0 and overview["Cy"].best_levels == {"lost-luggage": None}
         assert all(o.scenarios_total == 1 for o in overview.values())
         assert len(trainer.class_overview()) == 4
+
+
+def test_class_overview_counts_every_finished_attempt_and_reports_other_scenarios(store, scenario):
+    """A trainer compares the overview with the CSV of the same store: the totals must agree even
+    when some attempts were on scenarios that are not in the library shown."""
+    retired = ScenarioLoader().load(ROOT / "scenarios" / "first-bank-card.yaml").scenario
+    ana = store.add_trainee("Ana")
+    play_to_end(store, ana.id, scenario, WOW)
+    for _ in range(2):
+        attempt, session = store.start_attempt(ana.id, retired, "practice"), PlaySession(retired)
+        while not session.ended:
+            store.record_step(attempt, session.choose(0))
+        store.finish_attempt(attempt, session.result())
+    store.start_attempt(ana.id, retired, "practice")  # open: not finished, not counted
+
+    [row] = store.class_overview([scenario])
+    finished_in_csv = sum(r["status"] == "finished" for r in csv.DictReader(io.StringIO(csv_text(store))))
+    assert row.finished_attempts == finished_in_csv == 3
+    assert (row.other_scenarios, row.other_attempts) == (1, 2)
+    assert (row.scenarios_played, row.scenarios_total, row.scenarios_wow) == (1, 1, 1)  # still about the library
+    assert row.best_levels == {"lost-luggage": Level.WOW}
+
+    [everything] = store.class_overview()  # no library: every scenario played is in the figures
+    assert (everything.finished_attempts, everything.scenarios_played, everything.other_scenarios,
+            everything.other_attempts) == (3, 2, 0, 0)
+    [both] = store.class_overview([scenario, retired])
+    assert (both.finished_attempts, both.scenarios_played, both.other_scenarios) == (3, 2, 0)
 
 
 def test_importing_your_own_export_keeps_you_local_and_adds_nothing(ana_store):

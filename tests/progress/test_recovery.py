@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from simulator.core.progress import (DataFolderError, ProgressStore, StoreTooNewError)
+from simulator.core.progress import SCHEMA_VERSION, DataFolderError, ProgressStore, StoreTooNewError
 from simulator.core.progress import store as store_module
 
 
@@ -25,7 +25,7 @@ def test_random_bytes_are_moved_aside_and_a_fresh_store_works(tmp_path):
         assert notice.path.read_bytes() == junk  # kept byte for byte, not deleted
         store.add_trainee("Fresh Start")
         assert [t.name for t in store.trainees()] == ["Fresh Start"]
-        assert store.schema_version == 2
+        assert store.schema_version == SCHEMA_VERSION
 
 
 def test_a_damaged_page_inside_a_real_database_is_detected_and_moved_aside(tmp_path, scenario):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -27,6 +28,40 @@ def test_trainee_names_are_unique_ignoring_case_and_spaces(store):
     assert store.trainee(ana.id).name == "Ana L."
     with pytest.raises(AttemptError):
         store.add_trainee("   ")
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Émile", "émile"), ("ÅSA", "åsa"), ("Straße", "STRASSE"),
+    ("Émile", "E\u0301MILE"),  # É typed as E plus a combining accent
+])
+def test_names_that_differ_only_in_case_in_any_alphabet_are_refused_like_a_duplicate(store, first, second):
+    trainee = store.add_trainee(first)
+    with pytest.raises(AttemptError, match=f"already someone called {first}\\. Pick that name"):
+        store.add_trainee(second)
+    assert store.trainees() == [trainee]
+    assert store.trainee_by_name(second) == trainee
+
+
+def test_renaming_follows_the_same_name_rule(store):
+    emile, ben = store.add_trainee("Émile"), store.add_trainee("Ben")
+    with pytest.raises(AttemptError, match="already someone called Émile"):
+        store.rename_trainee(ben.id, "ÉMILE")
+    assert store.trainee(ben.id).name == "Ben"
+    store.rename_trainee(emile.id, "ÉMILE")  # one's own name in other capitals is fine
+    assert store.trainee_by_name("émile") == store.trainee(emile.id) and store.trainee(emile.id).name == "ÉMILE"
+    store.rename_trainee(ben.id, "Åsa")
+    assert store.trainee_by_name("ÅSA").id == ben.id and store.trainee_by_name("Ben") is None
+    with pytest.raises(AttemptError, match="no trainee"):
+        store.rename_trainee("ghost", "Zoë")
+
+
+def test_the_database_itself_refuses_a_local_name_key_twice(store):
+    """The unique index is the backstop for any writer that skips the store's check."""
+    store.add_trainee("Émile")
+    with pytest.raises(sqlite3.IntegrityError):
+        with store._write() as db:
+            db.execute("INSERT INTO trainees (id, name, name_key, origin, created_at) "
+                       "VALUES ('x', 'émile', 'émile', 'local', 0)")
 
 
 def test_steps_are_saved_as_taken_and_rebuild_the_session(store, scenario):

@@ -19,7 +19,7 @@ from .schedule import LADDER_DAYS, RETRY_AFTER, RULE_SENTENCE, ReviewState, fold
 from .store import (MODES, SCHEMA_VERSION, AttemptError, AttemptPoint, AttemptRecord, DataFolderError,
                     DomainCompletion, DueReview, ProgressError, ProgressStore, ProgressSummary, ScenarioProgress,
                     SkillShortfall, StepRecord, StoreBusyError, StoreDamagedError, StoreNotice, StoreTooNewError,
-                    Trainee, TraineeOverview)
+                    Trainee, TraineeOverview, name_key)
 
 __all__ = [
     "APP_FOLDER", "CSV_COLUMNS", "DB_FILENAME", "ENV_VAR", "EXPORT_FORMAT", "EXPORT_VERSION", "LADDER_DAYS", "MODES",
@@ -29,5 +29,6 @@ __all__ = [
     "ScenarioProgress", "SkillShortfall", "StepRecord", "StoreBusyError", "StoreDamagedError", "StoreNotice",
     "StoreTooNewError", "Trainee", "TraineeOverview",
     "csv_text", "data_dir_argument", "export_csv", "export_trainee_json", "fallback_data_dir", "fold",
-    "import_files", "import_trainee_json", "next_review", "resolve_data_dir", "streaks", "write_trainee_json",
+    "import_files", "import_trainee_json", "name_key", "next_review", "resolve_data_dir", "streaks",
+    "write_trainee_json",
 ]

@@ -28,11 +28,14 @@ JSON format (``EXPORT_FORMAT``, version ``EXPORT_VERSION``)::
                    "result": {... PathResult.to_json() ...}}]}
 
 Bad input raises ``ExchangeError`` (a ``ProgressError``) with a plain-language message and
-writes nothing: each file is imported in one transaction.
+writes nothing: each file is imported in one transaction. Both exports write to a file named
+like the target plus ``.part`` and rename it into place (``_write_atomically``), so a crash or
+a full disk mid-export leaves the trainer's previous export as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -40,12 +43,12 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import IO, Iterable
+from typing import IO, Callable, Iterable
 
 from ..levels import Level
 from ..spreadsheet import spreadsheet_safe
 from . import schedule
-from .store import MODES, STATUSES, ProgressError, ProgressStore
+from .store import MODES, STATUSES, ProgressError, ProgressStore, name_key
 
 EXPORT_FORMAT = "service-roleplay-simulator/progress"
 EXPORT_VERSION = 1
@@ -88,12 +91,8 @@ def export_csv(store: ProgressStore, target: str | os.PathLike | IO[str], traine
                      "" if a.compliance_passed is None else ("passed" if a.compliance_passed else "failed"),
                      len(a.breaches), "" if a.duration is None else round(a.duration, 1), a.step_count))
     if isinstance(target, (str, os.PathLike)):
-        try:
-            with open(target, "w", newline="", encoding="utf-8-sig") as f:  # BOM: spreadsheets read UTF-8
-                _write_csv(f, rows)
-        except OSError as exc:
-            raise ExchangeError(f"The CSV file {target} could not be written ({exc.strerror or exc}).", target) \
-                from exc
+        # BOM: spreadsheets then read the file as UTF-8.
+        _write_atomically(target, lambda f: _write_csv(f, rows), "The CSV file", encoding="utf-8-sig", newline="")
     else:
         _write_csv(target, rows)
     return len(rows)
@@ -144,17 +143,32 @@ def export_trainee_json(store: ProgressStore, trainee_id: str, now: datetime | N
 def write_trainee_json(store: ProgressStore, trainee_id: str, path: str | os.PathLike,
                        now: datetime | None = None) -> Path:
     """Write the export atomically (a temporary file renamed into place)."""
-    path = Path(path)
     data = export_trainee_json(store, trainee_id, now)
+    return _write_atomically(path, lambda f: json.dump(data, f, ensure_ascii=False, indent=1), "The export",
+                             encoding="utf-8")
+
+
+def _write_atomically(target: str | os.PathLike, write: Callable[[IO[str]], object], what: str, *,
+                      encoding: str, newline: str | None = None) -> Path:
+    """Write through ``write`` into ``<target>.part`` next to the target, flush it to disk, then
+    rename it over the target: the target is either the old file or the complete new one, never
+    half of each. On any failure the partial file is removed; an OSError becomes an ExchangeError
+    naming ``what`` could not be written."""
+    path = Path(target)
     tmp = path.with_name(path.name + ".part")
     try:
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        try:
+            with open(tmp, "w", encoding=encoding, newline=newline) as f:
+                write(f)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):  # the first error is the one to report
+                tmp.unlink(missing_ok=True)
+            raise
     except OSError as exc:
-        raise ExchangeError(f"The export {path} could not be written ({exc.strerror or exc}).", path) from exc
+        raise ExchangeError(f"{what} {path} could not be written ({exc.strerror or exc}).", path) from exc
     return path
 
 
@@ -256,10 +270,11 @@ def _import(store: ProgressStore, trainee: dict, attempts: list[dict], name: str
     with store._write() as db:
         row = db.execute("SELECT origin FROM trainees WHERE id = ?", (trainee["id"],)).fetchone()
         if row is None:
-            db.execute("INSERT INTO trainees (id, name, origin, created_at) VALUES (?, ?, 'imported', ?)",
-                       (trainee["id"], trainee["name"], trainee["created_at"]))
+            db.execute("INSERT INTO trainees (id, name, name_key, origin, created_at) VALUES (?, ?, ?, 'imported', ?)",
+                       (trainee["id"], trainee["name"], name_key(trainee["name"]), trainee["created_at"]))
         elif row[0] == "imported":
-            db.execute("UPDATE trainees SET name = ? WHERE id = ?", (trainee["name"], trainee["id"]))
+            db.execute("UPDATE trainees SET name = ?, name_key = ? WHERE id = ?",
+                       (trainee["name"], name_key(trainee["name"]), trainee["id"]))
         existing = {r[0]: (r[1], r[2], r[3]) for r in db.execute(
             "SELECT a.id, a.trainee_id, a.status, (SELECT COUNT(*) FROM steps s WHERE s.attempt_id = a.id) "
             "FROM attempts a WHERE a.id IN (SELECT value FROM json_each(?))",

@@ -48,6 +48,7 @@ import json
 import os
 import sqlite3
 import threading
+import unicodedata
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -65,7 +66,7 @@ from .schedule import ReviewState
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Scenario
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MODES = ("practice", "assessment")
 STATUSES = ("open", "finished", "abandoned")
 ORIGINS = ("local", "imported")
@@ -270,16 +271,24 @@ class ProgressSummary:
 
 @dataclass(frozen=True)
 class TraineeOverview:
-    """One row of a trainer's class overview."""
+    """One row of a trainer's class overview.
+
+    ``finished_attempts`` and ``last_played`` cover every scenario, so they agree with the CSV export
+    and "My progress" of the same store; the per-scenario figures are about the library given, and
+    what was finished on scenarios outside it (retired, renamed, another trainer's) is counted in
+    ``other_scenarios`` / ``other_attempts`` rather than silently dropped.
+    """
 
     trainee: Trainee
-    finished_attempts: int
+    finished_attempts: int  # every finished attempt, in the library or not
     scenarios_played: int  # of the library given (all scenarios seen when no library given)
     scenarios_total: int
     scenarios_wow: int
     best_levels: dict[str, Level | None] = field(default_factory=dict)
-    stuck: list[str] = field(default_factory=list)  # finished 2+ times, never above Low
+    stuck: list[str] = field(default_factory=list)  # library scenarios finished 2+ times, never above Low
     last_played: datetime | None = None
+    other_scenarios: int = 0  # scenarios not in the library given, finished at least once
+    other_attempts: int = 0  # finished attempts on those (included in finished_attempts)
 
 
 # -- schema ---------------------------------------------------------------------------------
@@ -357,6 +366,19 @@ CREATE TABLE progress (
 CREATE INDEX progress_due ON progress (trainee_id, due_at) WHERE due_at IS NOT NULL;
 """
 
+# Version 3: local trainees' names are unique ignoring case in every alphabet, not only ASCII
+# (SQLite's NOCASE folds A-Z alone, so it let "Émile" and "émile" both in). ``name_key`` holds
+# ``name_key(name)``, written by Python wherever a name is written; its unique index replaces
+# the NOCASE one. The migration fills the key and settles names that now collide (see
+# ``_settle_name_collisions``).
+_V2_TO_V3 = """
+ALTER TABLE trainees ADD COLUMN name_key TEXT NOT NULL DEFAULT ''
+"""
+_V3_INDEXES = """
+DROP INDEX trainees_local_name;
+CREATE UNIQUE INDEX trainees_local_key ON trainees (name_key) WHERE origin = 'local';
+"""
+
 
 def _migrate_0_to_1(db: sqlite3.Connection) -> None:
     _script(db, _V1)
@@ -368,7 +390,48 @@ def _migrate_1_to_2(db: sqlite3.Connection) -> None:
     _rebuild_progress(db, pairs)
 
 
-MIGRATIONS = {1: _migrate_0_to_1, 2: _migrate_1_to_2}  # target version -> step
+def _migrate_2_to_3(db: sqlite3.Connection) -> list[str]:
+    _script(db, _V2_TO_V3)
+    rows = db.execute("SELECT id, name FROM trainees").fetchall()
+    db.executemany("UPDATE trainees SET name_key = ? WHERE id = ?", [(name_key(name), tid) for tid, name in rows])
+    renamed = _settle_name_collisions(db)
+    _script(db, _V3_INDEXES)
+    if not renamed:
+        return []
+    return ["Some trainees' names differed only in capital letters, which the app now treats as the same name, "
+            "so the later one was renamed (all their progress is kept): "
+            + "; ".join(f"{old} is now {new}" for old, new in renamed) + "."]
+
+
+def _settle_name_collisions(db: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Local trainees whose names differ only in non-ASCII case ("Émile", "émile") could both be
+    saved before version 3. Nobody's data is merged or dropped: the earliest-created of each group
+    keeps the name, each later one gets the first free " (2)", " (3)", ... suffix (never one another
+    trainee already has), so the picker can tell them apart and they can rename themselves.
+    Imported trainees are left as they are (their names need not be unique). Returns (old, new) names."""
+    rows = db.execute("SELECT id, name, name_key FROM trainees WHERE origin = 'local' "
+                      "ORDER BY created_at, id").fetchall()
+    taken: set[str] = set()
+    later, renamed = [], []
+    for row in rows:
+        if row[2] in taken:
+            later.append(row)
+        taken.add(row[2])
+    for trainee_id, name, _ in later:
+        n = 2
+        while name_key(f"{name} ({n})") in taken:
+            n += 1
+        new_name = f"{name} ({n})"
+        taken.add(name_key(new_name))
+        db.execute("UPDATE trainees SET name = ?, name_key = ? WHERE id = ?",
+                   (new_name, name_key(new_name), trainee_id))
+        renamed.append((name, new_name))
+    return renamed
+
+
+# Target version -> step. A step runs inside the migration's one transaction and may return
+# sentences for the trainee (added to the "migrated" notice) about anything it had to change.
+MIGRATIONS = {1: _migrate_0_to_1, 2: _migrate_1_to_2, 3: _migrate_2_to_3}
 
 
 def _script(db: sqlite3.Connection, script: str) -> None:
@@ -516,19 +579,20 @@ class ProgressStore:
         db.execute("BEGIN IMMEDIATE")  # one window migrates; another waits and then finds it done
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            if 0 < version < SCHEMA_VERSION:
-                backup = self._backup(db, version)
-                self.notices.append(StoreNotice(
-                    "migrated", f"Your progress file was updated to a new format. A copy of the old one was kept "
-                                f"at {backup}.", backup))
+            backup = self._backup(db, version) if 0 < version < SCHEMA_VERSION else None
+            notes: list[str] = []  # what a step changed that the trainee should hear about
             for target in range(version + 1, SCHEMA_VERSION + 1):
-                MIGRATIONS[target](db)
+                notes.extend(MIGRATIONS[target](db) or ())
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise
+        if backup is not None:
+            self.notices.append(StoreNotice(
+                "migrated", " ".join([f"Your progress file was updated to a new format. A copy of the old one was "
+                                      f"kept at {backup}.", *notes]), backup))
 
     def _backup(self, db: sqlite3.Connection, version: int) -> Path:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -605,18 +669,15 @@ class ProgressStore:
     # -- trainees -----------------------------------------------------------------------------
 
     def add_trainee(self, name: str, *, now: datetime | None = None) -> Trainee:
-        """A new local trainee. Names are unique among local trainees, ignoring case."""
-        name = " ".join(str(name).split())
-        if not name:
-            raise AttemptError("Please type a name.")
+        """A new local trainee. Names are unique among local trainees, ignoring case in any alphabet
+        (``name_key``), so the picker never shows two people the trainee cannot tell apart."""
+        name = _typed_name(name)
         trainee = Trainee(uuid.uuid4().hex, name, "local", schedule.utc(now))
-        try:
-            with self._write() as db:
-                db.execute("INSERT INTO trainees (id, name, origin, created_at) VALUES (?, ?, 'local', ?)",
-                           (trainee.id, name, _ts(trainee.created_at)))
-        except sqlite3.IntegrityError as exc:
-            raise AttemptError(f"There is already someone called {name}. Pick that name from the list, or add "
-                               f"something to tell you apart.") from exc
+        with self._write() as db:
+            self._refuse_taken_name(db, name, None, " Pick that name from the list, or add something to tell "
+                                                    "you apart.")
+            db.execute("INSERT INTO trainees (id, name, name_key, origin, created_at) VALUES (?, ?, ?, 'local', ?)",
+                       (trainee.id, name, name_key(name), _ts(trainee.created_at)))
         return trainee
 
     def trainees(self, origin: str | None = None) -> list[Trainee]:
@@ -635,23 +696,31 @@ class ProgressStore:
         return Trainee(row[0], row[1], row[2], _dt(row[3]))
 
     def trainee_by_name(self, name: str) -> Trainee | None:
-        """The local trainee with this name (ignoring case and extra spaces), or None."""
-        name = " ".join(str(name).split())
+        """The local trainee with this name (ignoring case in any alphabet and extra spaces), or None."""
         with self._read() as db:
             row = db.execute("SELECT id, name, origin, created_at FROM trainees WHERE origin = 'local' AND "
-                             "name = ? COLLATE NOCASE", (name,)).fetchone()
+                             "name_key = ?", (name_key(name),)).fetchone()
         return Trainee(row[0], row[1], row[2], _dt(row[3])) if row else None
 
     def rename_trainee(self, trainee_id: str, name: str) -> None:
-        name = " ".join(str(name).split())
-        if not name:
-            raise AttemptError("Please type a name.")
-        try:
-            with self._write() as db:
-                if db.execute("UPDATE trainees SET name = ? WHERE id = ?", (name, trainee_id)).rowcount == 0:
-                    raise AttemptError(f"There is no trainee with id {trainee_id}.")
-        except sqlite3.IntegrityError as exc:
-            raise AttemptError(f"There is already someone called {name}.") from exc
+        """Rename under the same rule as ``add_trainee`` (changing only the case of one's own name is fine)."""
+        name = _typed_name(name)
+        with self._write() as db:
+            origin = db.execute("SELECT origin FROM trainees WHERE id = ?", (trainee_id,)).fetchone()
+            if origin is None:
+                raise AttemptError(f"There is no trainee with id {trainee_id}.")
+            if origin[0] == "local":
+                self._refuse_taken_name(db, name, trainee_id)
+            db.execute("UPDATE trainees SET name = ?, name_key = ? WHERE id = ?", (name, name_key(name), trainee_id))
+
+    @staticmethod
+    def _refuse_taken_name(db: sqlite3.Connection, name: str, except_id: str | None, hint: str = "") -> None:
+        """Name the local trainee who already has this name, as the picker does (the unique index
+        on ``name_key`` is the backstop; this gives the plain message)."""
+        row = db.execute("SELECT name FROM trainees WHERE origin = 'local' AND name_key = ? AND id IS NOT ?",
+                         (name_key(name), except_id)).fetchone()
+        if row is not None:
+            raise AttemptError(f"There is already someone called {row[0]}.{hint}")
 
     def remove_trainee(self, trainee_id: str) -> None:
         """Delete a trainee and all their attempts (an explicit user action; export first if unsure)."""
@@ -883,7 +952,8 @@ class ProgressStore:
 
     def class_overview(self, scenarios: Sequence["Scenario"] | None = None, origin: str | None = None
                        ) -> list[TraineeOverview]:
-        """Who has done what and who is stuck, for every trainee (or only 'local' / 'imported' ones)."""
+        """Who has done what and who is stuck, for every trainee (or only 'local' / 'imported' ones),
+        against the library ``scenarios`` (every scenario played when None); see ``TraineeOverview``."""
         library = [s.id for s in scenarios] if scenarios is not None else None
         with self._read() as db:
             rows = db.execute("SELECT p.trainee_id, p.scenario_id, p.attempts, p.best_rank, p.last_played "
@@ -898,12 +968,15 @@ class ProgressStore:
             ids = library if library is not None else sorted(mine)
             best = {sid: (_BY_RANK.get(mine[sid][3]) if sid in mine else None) for sid in ids}
             finished = [mine[sid] for sid in ids if sid in mine and mine[sid][2]]
+            in_library = set(ids)
+            others = [r for sid, r in mine.items() if sid not in in_library and r[2]]
             last = max((r[4] for r in mine.values() if r[4] is not None), default=None)
             result.append(TraineeOverview(
-                trainee=trainee, finished_attempts=sum(r[2] for r in finished), scenarios_played=len(finished),
+                trainee=trainee, finished_attempts=sum(r[2] for r in mine.values()), scenarios_played=len(finished),
                 scenarios_total=len(ids), scenarios_wow=sum(1 for r in finished if r[3] == Level.WOW.rank),
                 best_levels=best, stuck=[r[1] for r in finished if r[2] >= 2 and r[3] == Level.LOW.rank],
-                last_played=_dt_or_none(last)))
+                last_played=_dt_or_none(last), other_scenarios=len(others),
+                other_attempts=sum(r[2] for r in others)))
         return result
 
     # -- for exchange.py ----------------------------------------------------------------------
@@ -913,6 +986,22 @@ class ProgressStore:
 
 
 # -- helpers --------------------------------------------------------------------------------
+
+def name_key(name: str) -> str:
+    """What makes two trainee names "the same": spaces collapsed, case folded in every alphabet
+    (``str.casefold``: "ÅSA" ~ "åsa", "STRASSE" ~ "straße") and Unicode NFC, so an "é" typed as one
+    character or as "e" plus an accent matches. SQLite's NOCASE folds only A-Z."""
+    folded = unicodedata.normalize("NFC", " ".join(str(name).split())).casefold()
+    return unicodedata.normalize("NFC", folded)
+
+
+def _typed_name(name: str) -> str:
+    """A name as typed, with spaces collapsed; refuses an empty one."""
+    name = " ".join(str(name).split())
+    if not name:
+        raise AttemptError("Please type a name.")
+    return name
+
 
 def _ts(moment: datetime | None) -> float | None:
     return None if moment is None else schedule.utc(moment).timestamp()
