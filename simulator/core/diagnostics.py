@@ -6,7 +6,6 @@ Every code is defined here, once.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable
@@ -131,6 +130,8 @@ class Diagnostic:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest known word, or '' when nothing is close."""
+    import difflib  # only a file with a typo needs it: listing the library from its cache does not
+
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"did you mean '{match[0]}'?" if match else ""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 
 
 def application():
@@ -36,6 +35,8 @@ def run(args) -> int:
     previous_hook = sys.excepthook
 
     def hook(kind, value, tb) -> None:  # an exception in a slot: remember it (the smoke test fails)
+        import traceback
+
         errors.append("".join(traceback.format_exception(kind, value, tb)))
         previous_hook(kind, value, tb)
         if smoke and QApplication.instance() is not None:
@@ -69,6 +70,8 @@ def run(args) -> int:
             print("simulator: the smoke test timed out before the library loaded", file=sys.stderr)
         return code
     except Exception:
+        import traceback
+
         traceback.print_exc()
         return 1
     finally:

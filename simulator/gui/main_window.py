@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-import traceback
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
 from ..core.assets import bundled_dir
 from . import fonts, worker
@@ -66,6 +65,7 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
         self.debrief = None
         self.classroom = None  # the presenter's window while a scenario is shown to a room
 
+        self._set_text_size(settings.font_scale)  # before any screen is built: each is built at its size
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.library = LibraryView()
@@ -80,7 +80,6 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
         # made on first use: start-up shows only the library
         self._briefing = self._play = self._progress_view = self._class_view = None
         self._build_menus()
-        self.apply_font_scale(settings.font_scale, save=False)
         geometry = settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
@@ -207,6 +206,8 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
             self.library_settled.emit()
 
     def choose_user_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # dialogs are imported when first used: a faster start
+
         folder = QFileDialog.getExistingDirectory(self, "Scenario folder", self.settings.user_folder or os.getcwd())
         if folder:
             self.set_user_folder(folder)
@@ -218,6 +219,8 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
         self.load_library()
 
     def choose_scenario_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, "Open scenario", self.settings.user_folder or os.getcwd(),
                                               "Scenarios (*.yaml *.yml);;All files (*)")
         if path:
@@ -294,7 +297,7 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
         try:
             result = ScenarioLoader().load(entry.path)
         except Exception:  # a loader bug shows as the file's problem, as in the library's own loading
-            result = worker.crashed_result(entry.path, traceback.format_exc())
+            result = worker.crashed_result(entry.path, worker.current_trace())
         if result.scenario is None:
             origin = next((c.origin for c in self.library.cards if c.entry.path == entry.path), "file")
             self._show_problems(self.library.add_entry(origin, CatalogEntry.from_result(result)))
@@ -381,16 +384,19 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
     def font_scale(self) -> float:
         return self._scale
 
-    def apply_font_scale(self, scale: float, save: bool = True) -> None:
+    def _set_text_size(self, scale: float) -> None:
         self._scale = round(min(MAX_SCALE, max(MIN_SCALE, scale)), 2)
         font = QFont(QApplication.font())
         font.setPointSizeF(fonts.base_point_size(system_point_size(), self._scale))
         QApplication.setFont(font)
         self.setFont(font)
+
+    def apply_font_scale(self, scale: float) -> None:
+        """Ctrl+= / Ctrl+-: every screen's text follows, and the size is remembered."""
+        self._set_text_size(scale)
         fonts.refresh(self)
-        if save:
-            self.settings.font_scale = self._scale
-            self.settings.sync()
+        self.settings.font_scale = self._scale
+        self.settings.sync()
         self.statusBar().showMessage(f"Text size {round(self._scale * 100)}%", 3000)
 
     def zoom_in(self) -> None:

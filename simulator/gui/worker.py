@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import traceback
 from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -50,7 +49,7 @@ class LoadJob(QRunnable):
         try:
             self._run()
         except Exception:
-            self.signals.failed.emit(self.generation, traceback.format_exc())
+            self.signals.failed.emit(self.generation, current_trace())
             self.signals.finished.emit(self.generation, 0)
         self.signals.done.emit(self.generation)
 
@@ -77,7 +76,7 @@ class LoadJob(QRunnable):
                 try:
                     result = loader.load(file)
                 except Exception:  # a loader bug must not take the library down: show it as a problem
-                    result = crashed_result(file, traceback.format_exc())
+                    result = crashed_result(file, current_trace())
                 self.signals.loaded.emit(self.generation, LibraryItem(origin, CatalogEntry.from_result(result),
                                                                       result.scenario))
                 parsed.append((origin, result))
@@ -106,10 +105,17 @@ def _analysed(result):
     try:
         extra = analyze(result.scenario).diagnostics
     except Exception:
-        extra = crashed_result(result.path, traceback.format_exc()).diagnostics
+        extra = crashed_result(result.path, current_trace()).diagnostics
     if not any(d.is_error for d in extra):
         return result
     return LoadResult(result.path, None, sorted(result.diagnostics + extra, key=dx.sort_key), result.scenario.title)
+
+
+def current_trace() -> str:
+    """The exception being handled, as text (traceback is imported only when something failed)."""
+    import traceback
+
+    return traceback.format_exc()
 
 
 def crashed_result(path: str, trace: str):
