@@ -52,7 +52,7 @@ class LibraryCard:
         self.entry = entry
         self.status = ""  # the trainee's progress line ('' when nobody is signed in)
         self.due = False
-        self.look_cache: tuple | None = None  # (width, fonts generation, blocks, height), kept by CardLook
+        self.look_cache: dict = {}  # CardLook's measurements, by what they depend on
 
     @property
     def playable(self) -> bool:
@@ -74,7 +74,6 @@ class LibraryCard:
             return
         self.due = bool(progress is not None and progress.is_due(now))
         self.status = "" if progress is None else progress_text(progress, now)
-        self.look_cache = None
 
     def chips(self) -> list[str]:
         if not self.playable:
@@ -166,42 +165,60 @@ class CardLook:
         return QFontMetrics(self.heading).height() + 2 * self.GAP
 
     def layout(self, card: LibraryCard, width: int) -> tuple[list[Block], int]:
-        """The card's blocks, relative to its top-left corner, and its height at ``width``."""
-        cached = card.look_cache
-        if cached and cached[0] == width and cached[1] == self.generation:
-            return cached[2], cached[3]
+        """The card's blocks, relative to its top-left corner, and its height at ``width``.
+
+        Everything above the status line is measured once per width and text size: a new status
+        (the trainee's progress) measures only itself and what follows."""
+        key = (width, self.generation)
+        cache = card.look_cache
+        whole = cache.get("whole")
+        if whole and whole[0] == key and whole[1] == card.status:
+            return whole[2], whole[3]
+        head = cache.get("head")
+        if not head or head[0] != key:
+            head = cache["head"] = (key, *self._head(card, width))
+        blocks, y = list(head[1]), head[2]
         inner = max(80, width - 2 * self.PAD_X)
-        x, y = self.PAD_X, self.PAD_Y
-        blocks: list[Block] = []
-
-        def text(value: str, font: QFont, color: str, flags: int = self.WRAP) -> None:
-            nonlocal y
-            if not value:
-                return
-            rect = QFontMetrics(font).boundingRect(QRect(x, y, inner, 1 << 20), flags, value)
-            rect.setWidth(inner)
-            blocks.append(Block("text", rect, value, font, color, flags))
-            y = rect.bottom() + 1 + self.GAP
-
-        text(card.title, self.title, theme.TEXT)
-        y = self._chips(card, x, y, inner, blocks) + self.GAP
         if card.playable:
-            text(card.summary(), self.body, theme.MUTED)
-            text(card.customer(), self.small, theme.MUTED)
-            text(card.status, self.small_bold, theme.ACCENT if card.due else theme.TEXT)
+            y = self._text(blocks, card.status, self.small_bold, theme.ACCENT if card.due else theme.TEXT, y, inner)
+        if card.shows_path():
+            y = self._text(blocks, card.entry.path, self.small, theme.MUTED, y, inner, self.WRAP_ANYWHERE)
+        height = y - self.GAP + self.PAD_Y
+        cache["whole"] = (key, card.status, blocks, height)
+        return blocks, height
+
+    def _head(self, card: LibraryCard, width: int) -> tuple[list[Block], int]:
+        """Title, chips, then the summary and customer, or the problems box: (blocks, next y)."""
+        inner = max(80, width - 2 * self.PAD_X)
+        blocks: list[Block] = []
+        y = self._text(blocks, card.title, self.title, theme.TEXT, self.PAD_Y, inner)
+        y = self._chips(card, self.PAD_X, y, inner, blocks) + self.GAP
+        if card.playable:
+            y = self._text(blocks, card.summary(), self.body, theme.MUTED, y, inner)
+            y = self._text(blocks, card.customer(), self.small, theme.MUTED, y, inner)
         else:
             problems = card.problems_text()
             inside = QFontMetrics(self.mono).boundingRect(
                 QRect(0, 0, inner - 2 * self.BOX_PAD, 1 << 20), self.WRAP_ANYWHERE, problems)
-            box = QRect(x, y, inner, inside.height() + 2 * self.BOX_PAD)
+            box = QRect(self.PAD_X, y, inner, inside.height() + 2 * self.BOX_PAD)
             blocks.append(Block("problems", box, problems, self.mono, theme.TEXT, self.WRAP_ANYWHERE,
                                 theme.BACKGROUND))
             y = box.bottom() + 1 + self.GAP
-        if card.shows_path():
-            text(card.entry.path, self.small, theme.MUTED, self.WRAP_ANYWHERE)
-        height = y - self.GAP + self.PAD_Y
-        card.look_cache = (width, self.generation, blocks, height)
-        return blocks, height
+        return blocks, y
+
+    def _text(self, blocks: list[Block], value: str, font: QFont, color: str, y: int, inner: int,
+              flags: int = WRAP) -> int:
+        """A wrapped text block at ``y`` (none for empty text); returns the y below it."""
+        if not value:
+            return y
+        metrics = QFontMetrics(font)
+        if "\n" not in value and metrics.horizontalAdvance(value) <= inner:  # one line: no wrapping to work out
+            rect = QRect(self.PAD_X, y, inner, metrics.height())
+        else:
+            rect = metrics.boundingRect(QRect(self.PAD_X, y, inner, 1 << 20), flags, value)
+            rect.setWidth(inner)
+        blocks.append(Block("text", rect, value, font, color, flags))
+        return rect.bottom() + 1 + self.GAP
 
     def _chips(self, card: LibraryCard, x0: int, y: int, inner: int, blocks: list[Block]) -> int:
         """Lays the chips out in a row (wrapping if they do not fit); returns the y below them."""

@@ -28,8 +28,10 @@ def local_day(moment: datetime) -> date:
 
 def short_date(moment: datetime, now: datetime | None = None) -> str:
     """'3 Mar', with the year when it is not this year's: '3 Mar 2023'."""
-    day = local_day(moment)
-    this_year = local_day(now or datetime.now(timezone.utc)).year
+    return _short_day(local_day(moment), local_day(now or datetime.now(timezone.utc)).year)
+
+
+def _short_day(day: date, this_year: int) -> str:
     text = f"{day.day} {day.strftime('%b')}"
     return text if day.year == this_year else f"{text} {day.year}"
 
@@ -44,15 +46,15 @@ def when(moment: datetime | None, now: datetime | None = None) -> str:
     """'today', 'yesterday', '4 days ago', then the date; 'never' when there is no time."""
     if moment is None:
         return "never"
-    now = now or datetime.now(timezone.utc)
-    days = (local_day(now) - local_day(moment)).days
+    today, day = local_day(now or datetime.now(timezone.utc)), local_day(moment)
+    days = (today - day).days
     if days <= 0:
         return "today"
     if days == 1:
         return "yesterday"
     if days < 7:
         return f"{days} days ago"
-    return short_date(moment, now)
+    return _short_day(day, today.year)
 
 
 def _aware(moment: datetime) -> datetime:
