@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLineE
 from . import fonts, theme
 from .library_card import CardLook, LibraryCard
 from .progress_text import domain_name, plural
-from .widgets import plain_label
+from .widgets import chip, plain_label
 
 if TYPE_CHECKING:
     from ..core.catalog import CatalogEntry
@@ -191,6 +191,11 @@ class LibraryView(QWidget):
         titles.addWidget(plain_label("Scenario library", "display", bold=True))
         self.count_label = plain_label("Loading scenarios…", "normal", color=theme.MUTED)
         titles.addWidget(self.count_label)
+        self.presenting_label = chip("▶ Presenter mode: a scenario opens on the projector · Ctrl+F5 turns it off",
+                                     "white", theme.ACCENT)
+        self.presenting_label.setAccessibleName("Presenter mode is on")
+        self.presenting_label.hide()
+        titles.addWidget(self.presenting_label, 0, Qt.AlignmentFlag.AlignLeft)
         header.addLayout(titles, 1)
         self.trainee_label = plain_label("", "normal", bold=True, wrap=False)
         self.trainee_label.setAccessibleName("Who is practising")
@@ -321,6 +326,10 @@ class LibraryView(QWidget):
         self.trainee_label.show()
         self.trainee_button.setText("S&witch…" if name else "&Who is practising?")
         self.trainee_button.setVisible(saving)
+
+    def set_presenting(self, on: bool) -> None:
+        """Say on the library itself that presenter mode is on: opening a card shows it to the room."""
+        self.presenting_label.setVisible(on)
 
     def due_cards(self) -> list[LibraryCard]:
         return [c for c in self.cards if c.due]

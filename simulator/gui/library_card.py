@@ -199,10 +199,9 @@ class CardLook:
         else:
             problems = card.problems_text()
             inside = QFontMetrics(self.mono).boundingRect(
-                QRect(0, 0, inner - 2 * self.BOX_PAD, 1 << 20), self.WRAP_ANYWHERE, problems)
+                QRect(0, 0, inner - 2 * self.BOX_PAD, 1 << 20), self.WRAP, problems)
             box = QRect(self.PAD_X, y, inner, inside.height() + 2 * self.BOX_PAD)
-            blocks.append(Block("problems", box, problems, self.mono, theme.TEXT, self.WRAP_ANYWHERE,
-                                theme.BACKGROUND))
+            blocks.append(Block("problems", box, problems, self.mono, theme.TEXT, self.WRAP, theme.BACKGROUND))
             y = box.bottom() + 1 + self.GAP
         return blocks, y
 
@@ -249,6 +248,7 @@ class CardLook:
         painter.setPen(QPen(QColor(theme.ACCENT if focused or hovered else theme.BORDER), border))
         painter.setBrush(QColor(theme.CARD))
         painter.drawRoundedRect(frame, self.RADIUS, self.RADIUS)
+        painter.setClipRect(rect.adjusted(border, border, -border, -border))  # an unbreakable word stays inside
         painter.translate(rect.topLeft())
         for block in blocks:
             if block.kind == "chip":

@@ -19,7 +19,7 @@ from .window_progress import ProgressPart
 
 SCALE_STEP = 1.1
 SHORTCUTS = [
-    ("Library", "Arrow keys: move between scenarios · Enter: open · Ctrl+F: search"),
+    ("Library", "Arrow keys: move between scenarios · Enter: open · Ctrl+F: search · Ctrl+C: copy a file's problems"),
     ("Briefing", "Enter: start · Esc: back to the library"),
     ("Play", "1-9: choose a reply · Arrow or Page keys: move between replies · Enter: choose"),
     ("", "Backspace: step back (Practice) · Ctrl+R: restart · Esc: quit to the library"),

@@ -13,6 +13,7 @@ class ClassroomPart:
         turning it off closes the room's window."""
         self.presenter_action.setChecked(on)
         self.briefing.set_presenting(on)
+        self.library.set_presenting(on)
         if not on and self.classroom is not None:
             self.close_classroom()
         self.statusBar().showMessage("Presenter mode: choose a scenario; it opens full screen on the projector"

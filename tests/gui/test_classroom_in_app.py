@@ -19,6 +19,7 @@ def test_in_presenter_mode_start_opens_the_scenario_for_the_room(qtbot, main_win
     window = main_window
     qtbot.keyClick(window, Qt.Key.Key_F5, Qt.KeyboardModifier.ControlModifier)
     assert window.presenting and window.briefing.start_button.text().startswith("Present to the room")
+    assert window.library.presenting_label.isVisible()  # the library itself says so
     qtbot.keyClick(open_card(qtbot, window, "lost-luggage"), Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.briefing and not window.briefing.mode_panel.isVisible()
     qtbot.keyClick(window.briefing.start_button, Qt.Key.Key_Return)
@@ -30,6 +31,8 @@ def test_in_presenter_mode_start_opens_the_scenario_for_the_room(qtbot, main_win
     assert Settings(window.settings.data_dir).presenter_font_scale == 1.7
     classroom.library_requested.emit()
     assert window.classroom is None and window.stack.currentWidget() is window.library
+    qtbot.keyClick(window, Qt.Key.Key_F5, Qt.KeyboardModifier.ControlModifier)
+    assert not window.presenting and not window.library.presenting_label.isVisible()
 
 
 def test_shift_f5_shows_the_three_levels_of_the_focused_scenario(qtbot, main_window):
