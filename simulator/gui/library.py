@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLineEdit, QListView, QProgressBar,
                                QPushButton, QStyledItemDelegate, QVBoxLayout, QWidget)
 
@@ -28,6 +28,11 @@ CARD_MIN_WIDTH = 460
 CARD_GAP = 18      # between cards (half on each side of a card's item)
 MAX_COLUMNS = 4
 ORIGIN_ORDER = {"bundled": 0, "user": 1}
+MOVES = {Qt.Key.Key_Up: QAbstractItemView.CursorAction.MoveUp, Qt.Key.Key_Down: QAbstractItemView.CursorAction.MoveDown,
+         Qt.Key.Key_Left: QAbstractItemView.CursorAction.MoveLeft,
+         Qt.Key.Key_Right: QAbstractItemView.CursorAction.MoveRight,
+         Qt.Key.Key_PageUp: QAbstractItemView.CursorAction.MoveUp,
+         Qt.Key.Key_PageDown: QAbstractItemView.CursorAction.MoveDown}
 
 
 class Heading(NamedTuple):
@@ -106,8 +111,6 @@ class LibraryList(QListView):
         self.setFlow(QListView.Flow.LeftToRight)
         self.setWrapping(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(100)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -117,39 +120,63 @@ class LibraryList(QListView):
         self.setMouseTracking(True)
         self.hover_row = -1
         self.clicked.connect(self.view.activate_index)
+        self.verticalScrollBar().valueChanged.connect(self.update_hover)
 
     def keyPressEvent(self, event) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.view.activate_index(self.currentIndex())
-            return
-        if event.matches(QKeySequence.StandardKey.Copy):
+        elif event.matches(QKeySequence.StandardKey.Copy):
             self.view.copy_current()
-            return
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            shown = self.view.shown_cards()
+            if shown:
+                self.view.select_card(shown[0] if key == Qt.Key.Key_Home else shown[-1])
+        elif key in MOVES:
+            self._move(MOVES[key], event.modifiers(), up=key in (Qt.Key.Key_Up, Qt.Key.Key_PageUp))
+        else:
+            super().keyPressEvent(event)
+
+    def _move(self, action, modifiers, up: bool) -> None:
+        """To the card that way on the grid as drawn (Page keys move a row, as the arrows do);
+        up from the first row, back to the search field."""
         before = self.currentIndex()
-        super().keyPressEvent(event)
-        if key in (Qt.Key.Key_Up, Qt.Key.Key_PageUp) and self.currentIndex() == before:
+        target = self.moveCursor(action, modifiers)
+        if self.view.card_at(target) is not None and target != before:
+            self.setCurrentIndex(target)
+        elif up:
             self.view.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focusInEvent(self, event) -> None:
-        if self.view.current_card() is None:
-            self.view.select_card(next(iter(self.view.shown_cards()), None))
+        """Tabbing in makes the first card in view current; a click makes the clicked one current."""
+        if self.view.current_card() is None and event.reason() != Qt.FocusReason.MouseFocusReason:
+            area = self.viewport().rect()
+            for row, item in enumerate(self.view.model.rows):
+                index = self.view.model.index(row)
+                if isinstance(item, LibraryCard) and self.visualRect(index).intersects(area):
+                    self.setCurrentIndex(index)
+                    break
         super().focusInEvent(event)
 
     def mouseMoveEvent(self, event) -> None:
-        index = self.indexAt(event.position().toPoint())
-        card = self.view.card_at(index)
-        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if card is not None and card.playable
-                                  else Qt.CursorShape.ArrowCursor)
-        self._hover(index.row() if card is not None else -1)
         super().mouseMoveEvent(event)
+        self.update_hover()
 
     def leaveEvent(self, event) -> None:
-        self._hover(-1)
         super().leaveEvent(event)
+        self.update_hover()
 
-    def _hover(self, row: int) -> None:
-        """The card under the mouse gets a coloured border."""
+    def update_hover(self) -> None:
+        """The card under the mouse gets a coloured border (and a pointing hand if it opens);
+        called when the mouse moves and when the cards move under it."""
+        row = -1
+        if self.viewport().underMouse():
+            index = self.indexAt(self.viewport().mapFromGlobal(QCursor.pos()))
+            card = self.view.card_at(index)
+            if card is not None:
+                row = index.row()
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if card is not None and card.playable
+                                      else Qt.CursorShape.ArrowCursor)
         if row != self.hover_row:
             self.hover_row = row
             self.viewport().update()
@@ -342,7 +369,11 @@ class LibraryView(QWidget):
         return [r.text for r in self.model.rows if isinstance(r, Heading)]
 
     def _layout_cards(self) -> None:
+        """Order, section headings and the list's rows; the current card (by its file) and the
+        scroll position stay as they were."""
         current = self.current_card()
+        current_path = current.entry.path if current is not None else None
+        scrolled = self.list.verticalScrollBar().value()
         order = sorted(self.visible_cards(), key=lambda c: (not c.due, not c.playable,
                                                              ORIGIN_ORDER.get(c.origin, 2), c.title.lower()))
         due = sum(c.due for c in order)
@@ -353,8 +384,12 @@ class LibraryView(QWidget):
                 rows.insert(due + 1, Heading("All scenarios", theme.TEXT))
         self.model.set_rows(rows)
         self._group_rows()
-        if current in order:
-            self.select_card(current)
+        self.list.doItemsLayout()
+        again = next((c for c in order if c.entry.path == current_path), None)
+        if again is not None:
+            self.list.setCurrentIndex(self._index_of(again))
+        self.list.verticalScrollBar().setValue(scrolled)
+        self.list.hover_row = -1  # the rows changed: the next mouse move finds the card under it
         if not self.cards:
             self.empty_label.setText("" if self.progress.isVisible() else "No scenarios yet. Use File > Scenario folder…")
         else:

@@ -144,6 +144,7 @@ class CardLook:
     BOX_PAD = 10
     RADIUS = 14
     WRAP = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    SINGLE_LINE = int(Qt.TextFlag.TextSingleLine | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     WRAP_ANYWHERE = int(Qt.TextFlag.TextWrapAnywhere | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
     def __init__(self) -> None:
@@ -213,6 +214,7 @@ class CardLook:
         metrics = QFontMetrics(font)
         if "\n" not in value and metrics.horizontalAdvance(value) <= inner:  # one line: no wrapping to work out
             rect = QRect(self.PAD_X, y, inner, metrics.height())
+            flags = self.SINGLE_LINE
         else:
             rect = metrics.boundingRect(QRect(self.PAD_X, y, inner, 1 << 20), flags, value)
             rect.setWidth(inner)

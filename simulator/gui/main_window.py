@@ -166,12 +166,12 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
                 old.cancel()
         job = worker.LoadJob(self._generation, self.sources(), self.cache_path())
         self._jobs = [j for j in self._jobs if j.generation >= self._generation - 1] + [job]
-        worker.start(job, self._on_loaded, self._on_library_finished, self._on_failed)
-        job.signals.done.connect(self._on_library_done)
+        worker.start(job, self._on_loaded, self._on_library_finished, self._on_failed, on_done=self._on_library_done)
 
     def cancel_jobs(self) -> None:
+        """The app closes: stop the jobs, keeping what they already analysed."""
         for job in self._jobs:
-            job.cancel()
+            job.cancel(keep_work=True)
 
     def _on_loaded(self, generation: int, item: worker.LibraryItem) -> None:
         """A file listed, or (later) found broken by the graph analysis: its card shows it."""

@@ -32,7 +32,8 @@ class LoadJob(QRunnable):
     without being parsed. Other files are read and checked first (``loaded`` for each, then
     ``finished``); the exact graph analysis, which only adds rarer problems, follows, and
     ``revised`` reports a file it turns out to be broken. ``done`` closes the job either way.
-    A job cancelled while listing stops there; while analysing, it keeps what it analysed."""
+    A cancelled job stops; one cancelled because the app closes (``keep_work``) still saves the
+    files it analysed, so the next start reads fewer."""
 
     def __init__(self, generation: int, sources: Sequence[tuple[str, str]], cache_path: str | None = None) -> None:
         super().__init__()
@@ -40,9 +41,12 @@ class LoadJob(QRunnable):
         self.sources = list(sources)  # (origin, path)
         self.cache_path = cache_path
         self.cancelled = False
+        self.keep_work = False
         self.signals = _Signals()
 
-    def cancel(self) -> None:
+    def cancel(self, keep_work: bool = False) -> None:
+        """Stop soon. ``keep_work``: still save what was analysed (when nothing replaces this job)."""
+        self.keep_work = keep_work
         self.cancelled = True
 
     def run(self) -> None:  # in a worker thread
@@ -83,7 +87,9 @@ class LoadJob(QRunnable):
         self.signals.finished.emit(self.generation, len(files))
         for origin, result in parsed:
             if self.cancelled:
-                break  # the files analysed so far are still saved: the next start reads fewer
+                if not self.keep_work:
+                    return  # a newer listing replaces this one and saves the cache itself
+                break
             if result.scenario is not None:
                 result = _analysed(result)
                 if result.scenario is None:
@@ -151,10 +157,12 @@ def _resume_gc(*_args) -> None:
 
 
 def start(job: LoadJob, on_loaded: Callable, on_finished: Callable, on_failed: Callable | None = None,
-          on_revised: Callable | None = None) -> LoadJob:
+          on_revised: Callable | None = None, on_done: Callable | None = None) -> LoadJob:
     """Run ``job`` in the thread pool; its signals arrive in the UI thread. Call from the UI thread."""
     _pause_gc()
     job.signals.done.connect(_resume_gc)
+    if on_done is not None:
+        job.signals.done.connect(on_done)
     job.signals.loaded.connect(on_loaded)
     job.signals.finished.connect(on_finished)
     if on_failed is not None:

@@ -398,7 +398,8 @@ def _migrate_2_to_3(db: sqlite3.Connection) -> list[str]:
     _script(db, _V3_INDEXES)
     if not renamed:
         return []
-    return ["Some trainees' names differed only in capital letters, which the app now treats as the same name, "
+    return ["Some trainees' names differed only in capital letters or in how an accent was typed, which the app "
+            "now treats as the same name, "
             "so the later one was renamed (all their progress is kept): "
             + "; ".join(f"{old} is now {new}" for old, new in renamed) + "."]
 
