@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLineEdit, QListWidget, QLi
                                QPushButton, QVBoxLayout, QWidget)
 
 from ..core.levels import Level
-from ..core.progress import ProgressError, ProgressStore, Trainee
+from ..core.progress import ProgressError, ProgressStore, Trainee, name_key
 from . import fonts, theme
 from .progress_text import plural, when
 from .widgets import plain_label
@@ -250,12 +250,12 @@ class TraineePicker(QDialog):
         return trainee
 
     def name_problem(self, name: str, except_id: str | None = None) -> str:
-        """Why ``name`` cannot be used ('' when it can). Case is ignored, in any alphabet."""
+        """Why ``name`` cannot be used ('' when it can): the store's own rule (``name_key``)."""
         if not name:
             return "Please type a name."
-        folded = name.casefold()
+        key = name_key(name)
         for trainee in self._trainees.values():
-            if trainee.id != except_id and trainee.name.casefold() == folded:
+            if trainee.id != except_id and name_key(trainee.name) == key:
                 return (f"There is already someone called {trainee.name}. Pick that name from the list, "
                         f"or add something to tell you apart (an initial, a surname).")
         return ""
