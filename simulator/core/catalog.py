@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 from . import diagnostics as dx
+from .files import write_atomically
 
 CACHE_VERSION = 1
 SCENARIO_SUFFIXES = (".yaml", ".yml")
@@ -141,14 +141,7 @@ class CatalogCache:
                 "files": {p: {"key": k, "entry": e.to_json()} for p, (k, e) in self._entries.items()}}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as f:
-                    json.dump(data, f)
-                os.replace(tmp, self.path)
-            finally:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
+            write_atomically(self.path, lambda f: json.dump(data, f))
             self._dirty = False
         except OSError:
             pass

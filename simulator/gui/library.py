@@ -263,7 +263,6 @@ class LibraryView(QWidget):
         self.list = LibraryList(self)
         self.list.setItemDelegate(CardDelegate(self))
         self.list.setModel(self.model)
-        self.list.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.list, 1)
         self.empty_label = plain_label("", "heading", color=theme.MUTED)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -302,7 +301,6 @@ class LibraryView(QWidget):
 
     def finish_loading(self) -> None:
         self.progress.hide()
-        self._relayout.stop()
         self._layout_cards()
 
     def _update_count(self) -> None:
@@ -371,6 +369,7 @@ class LibraryView(QWidget):
     def _layout_cards(self) -> None:
         """Order, section headings and the list's rows; the current card (by its file) and the
         scroll position stay as they were."""
+        self._relayout.stop()  # a relayout still pending is this one
         current = self.current_card()
         current_path = current.entry.path if current is not None else None
         scrolled = self.list.verticalScrollBar().value()
@@ -459,15 +458,14 @@ class LibraryView(QWidget):
 
     def _index_of(self, card: LibraryCard) -> QModelIndex:
         if self._relayout.isActive():  # cards added a moment ago are not in the list yet
-            self._relayout.stop()
             self._layout_cards()
         for i, item in enumerate(self.model.rows):
             if item is card:
                 return self.model.index(i)
         return QModelIndex()
 
-    def select_card(self, card: LibraryCard | None) -> None:
-        index = QModelIndex() if card is None else self._index_of(card)
+    def select_card(self, card: LibraryCard) -> None:
+        index = self._index_of(card)
         if index.isValid():
             self.list.setCurrentIndex(index)
             self.list.scrollTo(index)

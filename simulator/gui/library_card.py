@@ -75,12 +75,18 @@ class LibraryCard:
         self.due = bool(progress is not None and progress.is_due(now))
         self.status = "" if progress is None else progress_text(progress, now)
 
-    def chips(self) -> list[str]:
-        if not self.playable:
-            return [f"⚠ Cannot be played: {plural(len(self.entry.errors), 'problem')}"]
+    def chips(self) -> list[tuple[str, str, str]]:
+        """(text, colour, background) of each chip: domain, difficulty and minutes, or the number
+        of problems; then where the file comes from, unless it is bundled."""
         e = self.entry
-        return [t for t in (domain_name(e.domain) if e.domain else "", e.difficulty,
-                            f"{e.minutes} min" if e.minutes else "") if t]
+        if self.playable:
+            chips = [(t, theme.MUTED, theme.BACKGROUND) for t in (
+                domain_name(e.domain) if e.domain else "", e.difficulty, f"{e.minutes} min" if e.minutes else "") if t]
+        else:
+            chips = [(f"⚠ Cannot be played: {plural(len(e.errors), 'problem')}", "white", theme.LEVEL_COLORS[Level.LOW])]
+        if self.origin != "bundled":
+            chips.append((ORIGINS.get(self.origin, self.origin), theme.ACCENT, theme.BACKGROUND))
+        return chips
 
     def summary(self) -> str:
         return " ".join(self.entry.summary.split())
@@ -225,11 +231,7 @@ class CardLook:
         """Lays the chips out in a row (wrapping if they do not fit); returns the y below them."""
         metrics = QFontMetrics(self.small_bold)
         height = metrics.height() + 2 * self.CHIP_PAD_Y
-        chips = [(t, theme.MUTED, theme.BACKGROUND) for t in card.chips()]
-        if not card.playable:
-            chips = [(chips[0][0], "white", theme.LEVEL_COLORS[Level.LOW])]
-        if card.origin != "bundled":
-            chips.append((ORIGINS.get(card.origin, card.origin), theme.ACCENT, theme.BACKGROUND))
+        chips = card.chips()
         x = x0
         for value, color, background in chips:
             width = metrics.horizontalAdvance(value) + 2 * self.CHIP_PAD_X + 2
@@ -253,19 +255,14 @@ class CardLook:
         painter.setClipRect(rect.adjusted(border, border, -border, -border))  # an unbreakable word stays inside
         painter.translate(rect.topLeft())
         for block in blocks:
-            if block.kind == "chip":
+            target = block.rect
+            if block.kind != "text":  # a chip (round ends) or the problems box, on its own background
+                radius = block.rect.height() / 2 if block.kind == "chip" else 8
                 painter.setPen(QPen(QColor(theme.BORDER), 1))
                 painter.setBrush(QColor(block.background))
-                radius = block.rect.height() / 2
                 painter.drawRoundedRect(QRectF(block.rect).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
-                target = block.rect
-            elif block.kind == "problems":
-                painter.setPen(QPen(QColor(theme.BORDER), 1))
-                painter.setBrush(QColor(block.background))
-                painter.drawRoundedRect(QRectF(block.rect).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
-                target = block.rect.adjusted(self.BOX_PAD, self.BOX_PAD, -self.BOX_PAD, -self.BOX_PAD)
-            else:
-                target = block.rect
+                if block.kind == "problems":
+                    target = block.rect.adjusted(self.BOX_PAD, self.BOX_PAD, -self.BOX_PAD, -self.BOX_PAD)
             painter.setFont(block.font)
             painter.setPen(QColor(block.color))
             painter.drawText(target, block.flags, block.text)

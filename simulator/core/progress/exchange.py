@@ -28,14 +28,13 @@ JSON format (``EXPORT_FORMAT``, version ``EXPORT_VERSION``)::
                    "result": {... PathResult.to_json() ...}}]}
 
 Bad input raises ``ExchangeError`` (a ``ProgressError``) with a plain-language message and
-writes nothing: each file is imported in one transaction. Both exports write to a file named
-like the target plus ``.part`` and rename it into place (``_write_atomically``), so a crash or
-a full disk mid-export leaves the trainer's previous export as it was.
+writes nothing: each file is imported in one transaction. Both exports write to a temporary
+``.part`` file next to the target and rename it into place (``files.write_atomically``), so a
+crash or a full disk mid-export leaves the trainer's previous export as it was.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
@@ -45,6 +44,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Callable, Iterable
 
+from ..files import write_atomically
 from ..levels import Level
 from ..spreadsheet import spreadsheet_safe
 from . import schedule
@@ -150,26 +150,11 @@ def write_trainee_json(store: ProgressStore, trainee_id: str, path: str | os.Pat
 
 def _write_atomically(target: str | os.PathLike, write: Callable[[IO[str]], object], what: str, *,
                       encoding: str, newline: str | None = None) -> Path:
-    """Write through ``write`` into ``<target>.part`` next to the target, flush it to disk, then
-    rename it over the target: the target is either the old file or the complete new one, never
-    half of each. On any failure the partial file is removed; an OSError becomes an ExchangeError
-    naming ``what`` could not be written."""
-    path = Path(target)
-    tmp = path.with_name(path.name + ".part")
+    """``files.write_atomically``, with a disk error told as an ExchangeError naming ``what``."""
     try:
-        try:
-            with open(tmp, "w", encoding=encoding, newline=newline) as f:
-                write(f)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):  # the first error is the one to report
-                tmp.unlink(missing_ok=True)
-            raise
+        return write_atomically(target, write, encoding=encoding, newline=newline)
     except OSError as exc:
-        raise ExchangeError(f"{what} {path} could not be written ({exc.strerror or exc}).", path) from exc
-    return path
+        raise ExchangeError(f"{what} {target} could not be written ({exc.strerror or exc}).", Path(target)) from exc
 
 
 # -- JSON import ----------------------------------------------------------------------------
