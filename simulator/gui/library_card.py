@@ -27,7 +27,7 @@ ORIGINS = {"bundled": "Bundled", "user": "Your folder", "file": "Opened file"}
 MAX_PROBLEMS_SHOWN = 6
 
 
-def progress_text(progress, now: datetime) -> str:
+def progress_text(progress, now: datetime, due: bool) -> str:
     """A card's status line: never played, or best level · attempts · last played · due."""
     if progress is None or progress.never_played:
         return "○ Never played"
@@ -39,7 +39,7 @@ def progress_text(progress, now: datetime) -> str:
     else:
         parts.append("started, not finished")
     parts.append(f"last played {when(progress.last_played, now)}")
-    if progress.is_due(now):
+    if due:
         parts.append("due for review")
     return " · ".join(parts)
 
@@ -73,7 +73,7 @@ class LibraryCard:
         if not self.playable:
             return
         self.due = bool(progress is not None and progress.is_due(now))
-        self.status = "" if progress is None else progress_text(progress, now)
+        self.status = "" if progress is None else progress_text(progress, now, self.due)
 
     def chips(self) -> list[tuple[str, str, str]]:
         """(text, colour, background) of each chip: domain, difficulty and minutes, or the number

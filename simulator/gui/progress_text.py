@@ -10,6 +10,9 @@ from ..core.wording import plural  # noqa: F401  (the app's views take it from h
 from . import theme
 
 NOT_PLAYED = "—"
+# The app speaks English, so its dates do too, whatever the computer's locale ('%b' would follow it).
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 
 def domain_name(domain: str) -> str:
@@ -23,7 +26,7 @@ def level_text(level: Level | None) -> str:
 
 
 def local_day(moment: datetime) -> date:
-    return _aware(moment).astimezone().date()
+    return date.fromtimestamp(_aware(moment).timestamp())
 
 
 def short_date(moment: datetime, now: datetime | None = None) -> str:
@@ -32,14 +35,14 @@ def short_date(moment: datetime, now: datetime | None = None) -> str:
 
 
 def _short_day(day: date, this_year: int) -> str:
-    text = f"{day.day} {day.strftime('%b')}"
+    text = f"{day.day} {MONTHS[day.month - 1][:3]}"
     return text if day.year == this_year else f"{text} {day.year}"
 
 
 def long_date(moment: datetime) -> str:
     """'3 March 2024, 09:05' (local time), for tooltips."""
     local = _aware(moment).astimezone()
-    return f"{local.day} {local.strftime('%B %Y, %H:%M')}"
+    return f"{local.day} {MONTHS[local.month - 1]} {local.year}, {local.hour:02d}:{local.minute:02d}"
 
 
 def when(moment: datetime | None, now: datetime | None = None) -> str:

@@ -12,6 +12,7 @@ from simulator.core.catalog import CatalogEntry
 from simulator.core.levels import Level
 from simulator.core.progress import ScenarioProgress
 from simulator.gui.library import LibraryView
+from simulator.gui.progress_text import local_day, long_date
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=timezone.utc)
 
@@ -106,3 +107,22 @@ def test_rows_of_cards_share_their_height_after_filtering(qtbot, library):
         assert len({r.height() for r in row}) == 1
         needed = max(library.look.layout(c, r.width() - 18)[1] for c, r in zip(shown, rects) if r.y() == top)
         assert row[0].height() >= needed
+
+
+def test_a_cards_status_line_reads_the_same_whatever_the_computers_language(library):
+    """Dates are written in English like the rest of the app (the system locale could make '%b' French)."""
+    played = datetime(2024, 3, 3, 12, 0, tzinfo=timezone.utc)
+    progress = due_for()
+    progress["scenario-01"] = ScenarioProgress("scenario-01", 12, Level.WOW, played, NOW - timedelta(days=1), 2)
+    progress["scenario-02"] = ScenarioProgress("scenario-02", 1, Level.STANDARD, NOW - timedelta(days=2),
+                                               NOW + timedelta(days=3), 0)
+    library.set_progress(progress, NOW)
+    status = {c.entry.id: c.status for c in library.cards}
+    assert status["scenario-01"] == "Best: ★ WOW · 12 attempts · last played 3 Mar 2024 · due for review"
+    assert status["scenario-02"] == "Best: ● Standard · 1 attempt · last played 2 days ago"
+    assert status["scenario-03"] == "○ Never played"
+    assert [c.entry.id for c in library.due_cards()] == ["scenario-01"]
+    assert long_date(datetime(2024, 3, 3, 9, 5)).startswith("3 March 2024, ")  # a naive time is UTC
+    for moment in (played, datetime(2024, 12, 31, 23, 30, tzinfo=timezone.utc), datetime(2025, 1, 1, 0, 30)):
+        aware = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+        assert local_day(moment) == aware.astimezone().date()
