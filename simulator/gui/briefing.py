@@ -11,6 +11,7 @@ from ..core.levels import Emotion, emotion_for_mood
 from ..core.model import Scenario
 from ..core.scoring import LifetimeValue
 from . import fonts, theme
+from .layouts import clear
 from .portraits import portrait_pixmap
 from .progress_text import domain_name
 from .widgets import chip, plain_label
@@ -183,10 +184,7 @@ class BriefingView(QWidget):
         self.title.setText(scenario.title)
         self.summary.setText(" ".join(scenario.summary.split()))
         self.summary.setVisible(bool(scenario.summary))
-        while self.chips.count():
-            item = self.chips.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear(self.chips)
         for text in (domain_name(scenario.domain) if scenario.domain else "", scenario.difficulty,
                      f"{scenario.minutes} min" if scenario.minutes else ""):
             if text:

@@ -3,6 +3,7 @@ the user's Ctrl+= / Ctrl+- scale). Widgets carry a role; ``refresh`` re-applies 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -47,7 +48,22 @@ def _apply(widget: QWidget) -> None:
 
 
 def refresh(root: QWidget) -> None:
-    """Re-apply every role under ``root`` (after the base font changed)."""
-    _apply(root)
-    for widget in root.findChildren(QWidget):
-        _apply(widget)
+    """After the base font changed: re-apply every role under ``root``, and give the new base font
+    to widgets with neither a role nor a font of their own (menus, fields, buttons): under the
+    app's style sheet Qt does not pass a new application font down to them by itself. Widgets
+    sized by their own style sheet (``sized_by_style_sheet``) are left to it, with what they hold."""
+    if root.property("textRole"):
+        _apply(root)
+    elif root.property("sizedByStyleSheet"):
+        return
+    elif not root.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+        root.setFont(QFont())  # an empty font: inherit the parent's again
+    for child in root.children():
+        if child.isWidgetType():
+            refresh(child)
+
+
+def sized_by_style_sheet(widget: QWidget) -> None:
+    """``widget`` and what it holds take their text size from its own style sheet, which it
+    rewrites when the font changes: ``refresh`` leaves them alone."""
+    widget.setProperty("sizedByStyleSheet", True)

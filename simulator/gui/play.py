@@ -14,6 +14,7 @@ from ..core.engine import Line, PlaySession
 from ..core.levels import Emotion, Level
 from ..core.model import Scenario
 from . import fonts, theme
+from .layouts import clear, discard
 from .portraits import portrait_pixmap
 from .widgets import ReplyButton, chip, level_badge, plain_label
 
@@ -347,13 +348,13 @@ class PlayView(QWidget):
         self.restart_button.setEnabled(bool(session.steps))
 
     def _clear_transcript(self) -> None:
-        while self.transcript.count() > 1:
+        while self.transcript.count() > 1:  # the stretch at the end stays
             item = self.transcript.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.deleteLater()
-            elif item.layout():
-                _delete_layout(item.layout())
+            if item.widget() is not None:
+                discard(item.widget())
+            elif item.layout() is not None:
+                clear(item.layout())
+                item.layout().deleteLater()
         self._shown_lines = []
 
     def _update_transcript(self) -> None:
@@ -398,7 +399,7 @@ class PlayView(QWidget):
         step = session.steps[-1] if session.steps else None
         show = self.practice and step is not None
         self.feedback.setVisible(show)
-        _delete_layout(self.feedback_badge_holder, keep=True)
+        clear(self.feedback_badge_holder)
         if not show:
             return
         if step.reply is None:
@@ -416,8 +417,7 @@ class PlayView(QWidget):
     def _update_replies(self) -> None:
         session = self.session
         for button in self.reply_buttons:
-            button.setParent(None)
-            button.deleteLater()
+            discard(button)
         self.reply_buttons = []
         ended = session.ended
         self.prompt.setVisible(not ended)
@@ -468,16 +468,3 @@ class PlayView(QWidget):
         self.session = session
         self._clear_transcript()
         self.refresh()
-
-
-def _delete_layout(layout, keep: bool = False) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget()
-        if widget is not None:
-            widget.setParent(None)
-            widget.deleteLater()
-        elif item.layout():
-            _delete_layout(item.layout())
-    if not keep:
-        layout.deleteLater()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
-from . import theme
+from . import fonts, theme
 
 MAX_POINTS = 22.0
 
@@ -20,6 +20,7 @@ class ScreenBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("screenbar")
+        fonts.sized_by_style_sheet(self)
         self.box = QHBoxLayout(self)
 
     def restyle(self, font: QFont) -> None:

@@ -6,10 +6,11 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from statistics import median
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
 
 from simulator.core.analysis import analyze
 from simulator.core.engine import PlaySession
@@ -209,6 +210,19 @@ def test_play_a_bundled_scenario_by_keyboard_to_the_debrief(qtbot, main_window, 
     assert window.last_debrief[1] is got_result
 
 
+def test_replies_chosen_in_quick_succession_never_open_windows_of_their_own(qtbot, main_window):
+    """Old reply buttons are taken away hidden: one never shown would otherwise pop up as a window
+    when the event loop runs, and take the keyboard away from the main window."""
+    window = main_window
+    play = open_by_keyboard(qtbot, window, "lost-luggage", "practice")
+    while not play.session.ended:  # no turn of the event loop between the key presses
+        press_reply(qtbot, play, 0)
+    window.show_debrief()
+    QApplication.processEvents()  # the posted events run
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
+    assert QApplication.activeWindow() is window
+
+
 def test_debrief_retry_and_back_to_library(qtbot, main_window):
     window = main_window
     play = open_by_keyboard(qtbot, window, "lost-luggage", "practice")
@@ -346,6 +360,55 @@ def test_font_scale_keys_change_the_text_size_and_it_persists(qtbot, main_window
     again = MainWindow(Settings(str(data_dir)))
     qtbot.addWidget(again)
     assert again.font_scale == pytest.approx(1.1)
+
+
+def test_every_screens_text_follows_ctrl_plus_and_ctrl_0(qtbot, main_window):
+    """Menus, fields and buttons too, not only the text that carries a role: under the app's style
+    sheet Qt does not hand a new application font down by itself."""
+    from shiboken6 import isValid
+
+    window = main_window
+
+    def sizes() -> dict:
+        return {w: w.font().pointSizeF() for w in [window, *window.findChildren(QWidget)]
+                if w.isVisibleTo(window) or isinstance(w, QMenu)}
+
+    def press(key, times: int = 1) -> None:
+        for _ in range(times):
+            qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+
+    def check(screen: str) -> None:
+        before = sizes()
+        press(Qt.Key.Key_Equal, 3)
+
+        def grown() -> None:  # some screens finish adjusting on their next turn of the event loop
+            after = sizes()
+            kept = [w for w in before if isValid(w) and w in after]
+            assert [type(w).__name__ for w in kept if after[w] < before[w] * 1.3] == [], screen
+            if len(kept) < len(before):  # a screen built again at the new size (the debrief)
+                assert median(after.values()) >= median(before.values()) * 1.3, screen
+
+        qtbot.waitUntil(grown)
+        press(Qt.Key.Key_0)
+
+        def back() -> None:
+            again = sizes()
+            assert [type(w).__name__ for w in before if isValid(w) and w in again
+                    and again[w] != pytest.approx(before[w])] == [], screen
+
+        qtbot.waitUntil(back)
+
+    check("library")
+    assert window.menuBar().font().pointSizeF() == pytest.approx(window.library.search.font().pointSizeF())
+    play = open_by_keyboard(qtbot, window, "lost-luggage", "practice")
+    check("play")
+    while not play.session.ended:
+        press_reply(qtbot, play, 0)
+    window.show_debrief()
+    check("debrief")
+    window.record.open()
+    window.show_class_view()
+    check("class overview")
 
 
 def test_mode_and_geometry_persist(qtbot, main_window, data_dir):

@@ -17,7 +17,7 @@ from ...core.levels import Level
 from .. import report
 from ..progress_text import plural
 from . import presenter_theme as pt
-from .layouts import clear, show_items
+from ..layouts import clear, show_items
 from .projector_view import ProjectorView
 from .summary_report import team_heading, write_summary_pdf
 from .vote_bar import VoteBar

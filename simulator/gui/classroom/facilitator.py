@@ -22,7 +22,7 @@ from ...core.classroom import MAX_VOTES, discussion_prompts, letter
 from .. import report, theme
 from ..widgets import chip, level_badge, plain_label
 from . import keys
-from .layouts import clear, show_items
+from ..layouts import clear, show_items
 from .presenter import DECISION, ENDING, TITLE, PresenterView
 
 CLICKER_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Period, Qt.Key.Key_F1, Qt.Key.Key_F5,

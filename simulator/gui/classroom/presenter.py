@@ -20,7 +20,7 @@ from ..portraits import portrait_pixmap
 from ..progress_text import plural
 from . import keys
 from . import presenter_theme as pt
-from .layouts import clear, discard, show_items
+from ..layouts import clear, discard, show_items
 from .projector_view import ProjectorView
 from .vote_bar import VoteBar
 

@@ -14,6 +14,7 @@ from ...core.engine import PlaySession
 from ...core.levels import MOOD_MAX as MAX_MOOD, MOOD_MIN as MIN_MOOD
 from ...core.model import Scenario
 from .. import theme
+from ..layouts import discard
 
 
 def scenario_flags(scenario: Scenario) -> list[str]:
@@ -120,8 +121,7 @@ class WatchPanel(QGroupBox):
         self.node_combo.blockSignals(False)
         ticked = {f for f, b in self.flag_boxes.items() if b.isChecked()}
         for b in self.flag_boxes.values():
-            b.setParent(None)
-            b.deleteLater()
+            discard(b)
         self.flag_boxes = {}
         for flag in scenario_flags(scenario):
             check = QCheckBox(flag)

@@ -1,4 +1,5 @@
-"""Removing widgets that are rebuilt on every screen change, so that nothing stale stays drawn."""
+"""Removing widgets that are rebuilt as a screen changes: gone at once, never left drawn, never
+shown for a moment as a window of their own."""
 
 from __future__ import annotations
 
