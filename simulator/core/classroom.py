@@ -24,6 +24,7 @@ from typing import Iterable, Sequence
 
 from .analysis import Analysis, CanonicalPath
 from .engine import Line, PlayError, PlaySession, Step
+from .files import write_atomically
 from .levels import Level
 from .model import Node, Reply, Scenario
 from .scoring import PathResult, best_reply
@@ -461,9 +462,10 @@ def summary_csv(summary: SessionSummary) -> str:
 
 
 def write_summary_csv(path: str, summary: SessionSummary) -> None:
-    """UTF-8 with a byte-order mark, so spreadsheet programs read accents and symbols right."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        f.write(summary_csv(summary))
+    """UTF-8 with a byte-order mark, so spreadsheet programs read accents and symbols right;
+    written atomically, so a failed export leaves an earlier file with that name as it was."""
+    text = summary_csv(summary)
+    write_atomically(path, lambda f: f.write(text), encoding="utf-8-sig", newline="")
 
 
 # -- the three levels side by side ---------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -250,6 +251,10 @@ def test_summary_csv_has_every_vote_and_every_result(scenario, tmp_path):
     write_summary_csv(str(path), summary)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     assert "Red" in path.read_text(encoding="utf-8-sig")
+    before = path.read_bytes()
+    with pytest.raises(TypeError), mock.patch("simulator.core.classroom.summary_csv", return_value=None):
+        write_summary_csv(str(path), summary)  # failing half-way: the earlier export is untouched
+    assert path.read_bytes() == before and list(tmp_path.glob("*.part")) == []
 
 
 @pytest.mark.parametrize("text, cell", [
