@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QRadioButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
@@ -14,7 +13,7 @@ from . import fonts, theme
 from .layouts import clear
 from .portraits import portrait_pixmap
 from .progress_text import domain_name
-from .widgets import chip, plain_label
+from .widgets import chip, plain_label, screen_shortcut
 
 MODE_TEXT = {
     "practice": ("Practice", "See what each reply does right after you choose it, and step back to try another."),
@@ -156,10 +155,9 @@ class BriefingView(QWidget):
         self.start_button.clicked.connect(lambda: self.start_requested.emit(self.mode()))
         row.addWidget(self.start_button)
         outer.addWidget(bar)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back_requested.emit,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        screen_shortcut(Qt.Key.Key_Escape, self, self.back_requested.emit)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self, self._enter, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            screen_shortcut(key, self, self._enter)
 
     def set_presenting(self, on: bool) -> None:
         """Presenter mode: Start opens the scenario for a room; the solo modes do not apply."""

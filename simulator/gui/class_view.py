@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QSizePolicy, QTableView, QVBoxLayout, QWidget)
 
@@ -28,7 +28,7 @@ from .screen_bar import ScreenBar
 
 if TYPE_CHECKING:  # pragma: no cover
     from .progress_actions import Outcome
-from .widgets import plain_label
+from .widgets import plain_label, screen_shortcut
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TRAINEE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -407,10 +407,8 @@ class ClassView(QWidget):
         QWidget.setTabOrder(self.table, self.back_button)
         QWidget.setTabOrder(self.back_button, self.import_button)
         QWidget.setTabOrder(self.import_button, self.export_button)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.library_requested.emit,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.filter_edit.setFocus,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        screen_shortcut(Qt.Key.Key_Escape, self, self.library_requested.emit)
+        screen_shortcut(QKeySequence.StandardKey.Find, self, self.filter_edit.setFocus)
         self._fit_timer = QTimer(self, singleShot=True, interval=0, timeout=self.fit_columns)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sync_sort_box)
         self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)

@@ -12,14 +12,14 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLineEdit, QListView, QProgressBar,
                                QPushButton, QStyledItemDelegate, QVBoxLayout, QWidget)
 
 from . import fonts, theme
 from .library_card import CardLook, LibraryCard
 from .progress_text import domain_name, plural
-from .widgets import chip, plain_label
+from .widgets import chip, plain_label, screen_shortcut
 
 if TYPE_CHECKING:
     from ..core.catalog import CatalogEntry
@@ -268,8 +268,7 @@ class LibraryView(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
         outer.addWidget(self.empty_label, 1)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        screen_shortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         self._relayout = QTimer(self, singleShot=True, interval=0, timeout=self._layout_cards)
         fonts.set_role(self, "normal")  # so that a change of the text size reaches changeEvent
 

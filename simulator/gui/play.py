@@ -6,7 +6,7 @@ All rules of play are in ``PlaySession``; this screen shows its state and forwar
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
@@ -16,7 +16,7 @@ from ..core.model import Scenario
 from . import fonts, theme
 from .layouts import clear, discard
 from .portraits import portrait_pixmap
-from .widgets import ReplyButton, chip, level_badge, plain_label
+from .widgets import ReplyButton, chip, level_badge, plain_label, screen_shortcut
 
 PORTRAIT_SIZE = 240
 EMOTION_WORDS = {Emotion.ANGRY: "Angry", Emotion.UPSET: "Upset", Emotion.NEUTRAL: "Neutral",
@@ -213,17 +213,16 @@ class PlayView(QWidget):
         end_box.addWidget(self.debrief_button)
         conversation.addWidget(self.end_panel)
 
-        ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for n in range(1, 10):
             for seq in (QKeySequence(str(n)), QKeySequence(Qt.KeyboardModifier.KeypadModifier | Qt.Key(Qt.Key.Key_0 + n))):
-                QShortcut(seq, self, lambda n=n: self.choose_number(n), context=ctx)
+                screen_shortcut(seq, self, lambda n=n: self.choose_number(n))
         for key, delta in ((Qt.Key.Key_Up, -1), (Qt.Key.Key_Down, 1), (Qt.Key.Key_PageUp, -1),
                            (Qt.Key.Key_PageDown, 1), (Qt.Key.Key_Left, -1), (Qt.Key.Key_Right, 1)):
-            QShortcut(QKeySequence(key), self, lambda d=delta: self.move_focus(d), context=ctx)
-        QShortcut(QKeySequence(Qt.Key.Key_Backspace), self, self.step_back, context=ctx)
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.step_back, context=ctx)
-        QShortcut(QKeySequence("Ctrl+R"), self, self.restart, context=ctx)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.quit, context=ctx)
+            screen_shortcut(key, self, lambda d=delta: self.move_focus(d))
+        screen_shortcut(Qt.Key.Key_Backspace, self, self.step_back)
+        screen_shortcut(QKeySequence.StandardKey.Undo, self, self.step_back)
+        screen_shortcut("Ctrl+R", self, self.restart)
+        screen_shortcut(Qt.Key.Key_Escape, self, self.quit)
 
     def _tool_button(self, text: str, tip: str, slot) -> QPushButton:
         button = QPushButton(text)

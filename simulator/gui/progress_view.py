@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
@@ -22,7 +22,7 @@ from .level_chart import LevelChart
 from .progress_text import domain_name, plural, when
 from .report import skill_name
 from .screen_bar import ScreenBar
-from .widgets import Panel, centred_column, chip, plain_label
+from .widgets import Panel, centred_column, chip, plain_label, screen_shortcut
 
 SKILLS_NOTE = ("Missed: a reply on offer showed the skill and the one chosen did not. "
                "Counted over every finished attempt.")
@@ -88,8 +88,7 @@ class ProgressView(QWidget):
         outer.setSpacing(0)
         outer.addWidget(self.scroll, 1)
         outer.addWidget(bar)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.library_requested.emit,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        screen_shortcut(Qt.Key.Key_Escape, self, self.library_requested.emit)
 
         # The widgets of the current page, kept for tests and for screen-reader checks.
         self.title_label: QLabel | None = None

@@ -1,14 +1,24 @@
 """Small building blocks shared by the screens: labels that never read HTML, chips, badges,
-and large numbered reply buttons."""
+large numbered reply buttons, and keyboard shortcuts that belong to one screen."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..core.levels import Level
 from . import fonts, theme
+
+
+def screen_shortcut(keys: QKeySequence | QKeySequence.StandardKey | str, owner: QWidget, slot) -> QShortcut:
+    """A shortcut that works only while the keyboard focus is in ``owner`` or a widget inside it,
+    so that a screen's keys never fire from a window that holds it next to other panels.
+    Made in two steps: PySide6 ignores a context given together with the slot."""
+    made = QShortcut(QKeySequence(keys), owner)
+    made.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    made.activated.connect(slot)
+    return made
 
 
 def plain_label(text: str = "", role: str = "normal", bold: bool = False, italic: bool = False,

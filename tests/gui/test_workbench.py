@@ -193,6 +193,61 @@ def test_map_click_shows_text_and_double_click_plays_from_the_node(qtbot, previe
     assert preview.play.session.node.id == "pills"
 
 
+def test_map_by_keyboard_arrows_select_nodes_and_enter_plays_from_one(qtbot, preview):
+    view = preview.map
+    view.resetTransform()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+
+    def walk(*keys) -> list[str]:
+        seen = []
+        for key in keys:
+            qtbot.keyClick(view, key)
+            seen.append(view.selected)
+        return seen
+
+    # lost-luggage as drawn: arrival -> pills -> three endings, one above another
+    right, down, up = Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Up
+    assert walk(right) == ["arrival"]  # nothing selected yet: the start node
+    assert view.node_items["arrival"].selected
+    assert walk(right, right, down, down, up, up, up) == [
+        "pills", "calm_exit", "delighted_exit", "delighted_exit", "calm_exit", "angry_exit", "angry_exit"]
+    assert not view.node_items["arrival"].selected and view.node_items["angry_exit"].selected
+    assert walk(down, Qt.Key.Key_Left) == ["calm_exit", "pills"]  # back along the row
+    assert "So where is it?" in preview.node_text.text()  # the selected node's text is shown
+    bar = view.horizontalScrollBar()
+    chosen, before = view.selected, bar.value()
+    qtbot.keyClick(view, Qt.Key.Key_Left if before else Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selected == chosen and bar.value() != before  # Shift+arrow pans and keeps the selection
+    assert walk(Qt.Key.Key_Home, right) == ["arrival", "pills"]
+    target = "pills"
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: preview.play.session.start_node == target, timeout=3000)
+    preview.reload()  # a live reload keeps the same node selected
+    assert view.selected == target and view.node_items[target].selected
+
+
+def test_the_play_screens_keys_stay_in_the_play_screen(qtbot, preview):
+    """Digits, arrows, Backspace and Esc choose, move, step back and quit only while the keyboard
+    is in the conversation: not while the author types a mood or walks the map."""
+    preview.play.choose(2)
+    assert len(preview.play.session.steps) == 1
+    spin = preview.watch.mood_spin
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    value = spin.value()
+    qtbot.keyClick(spin, Qt.Key.Key_Up)
+    assert spin.value() == value + 1
+    for key in (Qt.Key.Key_Backspace, Qt.Key.Key_1, Qt.Key.Key_Escape):
+        qtbot.keyClick(spin, key)
+    assert len(preview.play.session.steps) == 1 and preview.isVisible()
+    reply = preview.play.reply_buttons[0]
+    reply.setFocus()
+    qtbot.waitUntil(reply.hasFocus)
+    qtbot.keyClick(reply, Qt.Key.Key_Backspace)  # in the conversation, the same key steps back
+    assert preview.play.session.steps == []
+
+
 def test_zoom_and_fit(qtbot, preview):
     view = preview.map
     view.resetTransform()

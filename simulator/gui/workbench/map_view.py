@@ -25,6 +25,7 @@ LOOSE_END = "#B35C00"
 PATH = theme.ACCENT
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
+ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
 
 
 class NodeItem(QGraphicsItem):
@@ -36,6 +37,7 @@ class NodeItem(QGraphicsItem):
         self.rect = QRectF(0, 0, width, height)
         self.on_path = False
         self.current = False
+        self.selected = False  # the map's selected node: outlined with a focus ring
         self.setPos(node.x, node.y)
         self.setZValue(2)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -68,6 +70,11 @@ class NodeItem(QGraphicsItem):
             self.setZValue(4 if current else 3 if on_path else 2)
             self.update()
 
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self.update()
+
     def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget=None) -> None:
         n = self.node
         ending = n.ending_level
@@ -90,6 +97,10 @@ class NodeItem(QGraphicsItem):
         if self.on_path or self.current:
             border, width, style = QColor(PATH), 4.0 if self.current else 3.0, Qt.PenStyle.SolidLine
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.selected:  # a ring outside the box, so it never hides the path or level outline
+            painter.setPen(QPen(QColor(theme.TEXT), 2.0, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self.rect.adjusted(-3, -3, 3, 3), 13, 13)
         painter.setPen(QPen(border, width, style))
         painter.setBrush(QBrush(fill))
         painter.drawRoundedRect(self.rect.adjusted(1, 1, -1, -1), 10, 10)
@@ -168,9 +179,11 @@ class EdgeItem(QGraphicsPathItem):
 
 
 class ScenarioMapView(QGraphicsView):
-    """Zoom with Ctrl+wheel or +/-, pan by dragging or with the arrow keys, 0 or F fits the map.
+    """Zoom with Ctrl+wheel or +/-, pan by dragging or with Shift+arrow keys, 0 or F fits the map.
+    The arrow keys move the selection to the nearest node that way, Home to the start node.
 
-    ``node_clicked(id)`` on a click, ``node_activated(id)`` on a double-click or Enter.
+    ``node_clicked(id)`` when a node is selected (a click or a key), ``node_activated(id)`` on a
+    double-click or Enter.
     """
 
     node_clicked = Signal(str)
@@ -187,8 +200,9 @@ class ScenarioMapView(QGraphicsView):
         self.setBackgroundBrush(QBrush(QColor(theme.BACKGROUND)))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Scenario map")
-        self.setAccessibleDescription("The scenario's nodes from start to endings. Ctrl+wheel or +/- zooms, "
-                                      "drag or arrow keys pan, 0 fits the map; double-click a node to play from it")
+        self.setAccessibleDescription("The scenario's nodes from start to endings. Arrow keys move between nodes, "
+                                      "Home goes to the start, Enter plays from the selected node; Ctrl+wheel or "
+                                      "+/- zooms, drag or Shift+arrow keys pan, 0 fits the map")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.map: ScenarioMap | None = None
         self.node_items: dict[str, NodeItem] = {}
@@ -219,6 +233,10 @@ class ScenarioMapView(QGraphicsView):
             scene.addItem(item)
             self.edge_items.append(item)
         scene.setSceneRect(QRectF(-40, -40, m.width + 80, m.height + 80))
+        if self.selected in self.node_items:  # reloaded: the same node stays selected
+            self.node_items[self.selected].set_selected(True)
+        else:
+            self.selected = ""
 
     def highlight(self, hops: list[tuple[str, str, int | None]], current: str) -> None:
         """Mark the path played: ``hops`` are (from node, to node, reply index or None for a timeout)."""
@@ -279,8 +297,45 @@ class ScenarioMapView(QGraphicsView):
             self.fit()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected:
             self.node_activated.emit(self.selected)
+        elif key in ARROWS and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier and self.node_items:
+            self._step(*ARROWS[key])
+        elif key == Qt.Key.Key_Home and self.node_items:
+            self._show_selected(self._start_id())
         else:
+            if key in ARROWS:  # Shift+arrow: the view scrolls as for a plain arrow
+                event = QKeyEvent(event.type(), key, Qt.KeyboardModifier.NoModifier, event.text())
             super().keyPressEvent(event)
+
+    def _step(self, dx: int, dy: int) -> None:
+        """Select the nearest node in direction (dx, dy), preferring ones straight that way and
+        ignoring ones mostly to the side; with nothing selected yet, the start node."""
+        here = self.node_items.get(self.selected)
+        if here is None:
+            self._show_selected(self._start_id())
+            return
+        origin = here.sceneBoundingRect().center()
+        best, best_score = "", float("inf")
+        for node_id, item in self.node_items.items():
+            offset = item.sceneBoundingRect().center() - origin
+            ahead = offset.x() * dx + offset.y() * dy
+            if ahead <= 1:
+                continue
+            aside = abs(offset.x() * dy) + abs(offset.y() * dx)
+            if aside > 2 * ahead:
+                continue
+            score = ahead + 2 * aside
+            if score < best_score:
+                best, best_score = node_id, score
+        if best:
+            self._show_selected(best)
+
+    def _start_id(self) -> str:
+        return next((i for i, item in self.node_items.items() if item.node.is_start), next(iter(self.node_items)))
+
+    def _show_selected(self, node_id: str) -> None:
+        if node_id in self.node_items:
+            self.select_node(node_id)
+            self.ensureVisible(self.node_items[node_id], 40, 40)
 
     # -- clicks ------------------------------------------------------------------------------
 
@@ -292,7 +347,11 @@ class ScenarioMapView(QGraphicsView):
 
     def select_node(self, node_id: str) -> None:
         if node_id in self.node_items:
+            previous = self.node_items.get(self.selected)
+            if previous is not None:
+                previous.set_selected(False)
             self.selected = node_id
+            self.node_items[node_id].set_selected(True)
             self.node_clicked.emit(node_id)
 
     def mousePressEvent(self, event) -> None:
@@ -304,7 +363,7 @@ class ScenarioMapView(QGraphicsView):
     def mouseDoubleClickEvent(self, event) -> None:
         node_id = self.node_at(event.position().toPoint())
         if node_id and event.button() == Qt.MouseButton.LeftButton:
-            self.selected = node_id
+            self.select_node(node_id)
             self.node_activated.emit(node_id)
             event.accept()
             return
