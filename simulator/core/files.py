@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 from typing import IO, Callable
 
@@ -13,11 +14,15 @@ def write_atomically(target: str | os.PathLike, write: Callable[[IO[str]], objec
                      newline: str | None = None) -> Path:
     """Write through ``write`` into a temporary file next to ``target`` (a unique name ending in
     ``.part``, so two writers never share one), flush it to disk, then rename it over the target:
-    the target is the old file or the complete new one, never half of each. On any failure the
-    temporary file is removed and the error raised (an ``OSError`` for disk problems)."""
+    the target is the old file or the complete new one, never half of each. The file keeps the
+    permissions of the one it replaces (a new one gets the usual ones, as ``open`` would give it).
+    On any failure the temporary file is removed and the error raised (an ``OSError`` for disk
+    problems)."""
     path = Path(target)
-    handle, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".part", dir=path.parent)
+    handle, tmp = _create_part(path)
     try:
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode))
         with os.fdopen(handle, "w", encoding=encoding, newline=newline) as f:
             write(f)
             f.flush()
@@ -28,3 +33,15 @@ def write_atomically(target: str | os.PathLike, write: Callable[[IO[str]], objec
             os.unlink(tmp)
         raise
     return path
+
+
+def _create_part(path: Path) -> tuple[int, str]:
+    """A new, empty ``<name>.<random>.part`` next to ``path``, with the permissions a new file
+    gets (``tempfile.mkstemp`` would make it readable by its owner only)."""
+    for _ in range(100):
+        tmp = str(path.with_name(f"{path.name}.{secrets.token_hex(4)}.part"))
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name next to {path}")

@@ -14,7 +14,7 @@ import textwrap
 from datetime import datetime
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QSizePolicy, QTableView, QVBoxLayout, QWidget)
@@ -265,7 +265,7 @@ class FrozenNameTable(QTableView):
             self.horizontalScrollBar().setValue(keep)
 
 
-class ClassView(QWidget):
+class ClassView(fonts.FollowsTextSize, QWidget):
     """``show_class`` fills it; Back to library (or Esc) emits ``library_requested``."""
 
     library_requested = Signal()
@@ -563,7 +563,5 @@ class ClassView(QWidget):
             self.sort_box.setCurrentIndex(match)
             self.sort_box.blockSignals(False)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._fit_timer.start()  # after fonts.refresh has given the table its new size
+    def text_size_changed(self) -> None:
+        self._fit_timer.start()  # after fonts.refresh has given the table its new size

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,7 +30,7 @@ from ..core.engine import Line
 from ..core.levels import Level
 from ..core.model import Scenario
 from ..core.scoring import PathResult, StepReview
-from . import report, theme
+from . import fonts, report, theme
 from .mood_chart import MoodChart
 from .screen_bar import ScreenBar
 from .widgets import Panel, centred_column
@@ -68,7 +68,7 @@ def _badge(level: Level, base: QFont, factor: float = 1.0) -> QLabel:
     return label
 
 
-class DebriefView(QWidget):
+class DebriefView(fonts.FollowsTextSize, QWidget):
     """The debrief of one attempt. ``show_result`` fills it; the buttons forward the trainee's choice."""
 
     retry_requested = Signal()
@@ -536,12 +536,12 @@ class DebriefView(QWidget):
         self.status.setText(f"Saved {os.path.basename(path)}")
         self.status.setToolTip(path)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
-        super().changeEvent(event)
-        if (event.type() == QEvent.Type.FontChange and not self._rebuilding and self._result is not None
-                and self.font() != self._built_font):
+    def text_size_changed(self) -> None:
+        if self._rebuilding:
+            return
+        if self._result is not None and self.font() != self._built_font:
             keep = self.scroll.verticalScrollBar().value()
             self._build()
             self.scroll.verticalScrollBar().setValue(keep)
-        elif event.type() == QEvent.Type.FontChange and not self._rebuilding:
+        else:
             self._apply_chrome()

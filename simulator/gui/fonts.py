@@ -1,9 +1,11 @@
 """Text sizes by role, relative to the application font (which follows the system font and
-the user's Ctrl+= / Ctrl+- scale). Widgets carry a role; ``refresh`` re-applies them all."""
+the user's Ctrl+= / Ctrl+- scale). Widgets carry a role; ``refresh`` brings a whole window to
+the new size, and ``FollowsTextSize`` lets a screen that lays itself out again do so once it is
+on show."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -48,10 +50,11 @@ def _apply(widget: QWidget) -> None:
 
 
 def refresh(root: QWidget) -> None:
-    """After the base font changed: re-apply every role under ``root``, and give the new base font
-    to widgets with neither a role nor a font of their own (menus, fields, buttons): under the
-    app's style sheet Qt does not pass a new application font down to them by itself. Widgets
-    sized by their own style sheet (``sized_by_style_sheet``) are left to it, with what they hold."""
+    """After the base font changed: re-apply every role under ``root``, and let widgets with
+    neither a role nor a font of their own (menus, fields, buttons) inherit their parent's font
+    again: under the app's style sheet Qt does not pass a new application font down to them by
+    itself. Widgets sized by their own style sheet (``sized_by_style_sheet``) are left to it,
+    with what they hold."""
     if root.property("textRole"):
         _apply(root)
     elif root.property("sizedByStyleSheet"):
@@ -67,3 +70,28 @@ def sized_by_style_sheet(widget: QWidget) -> None:
     """``widget`` and what it holds take their text size from its own style sheet, which it
     rewrites when the font changes: ``refresh`` leaves them alone."""
     widget.setProperty("sizedByStyleSheet", True)
+
+
+class FollowsTextSize:
+    """For a screen that lays itself out again when its text size changes (``text_size_changed``):
+    while it is hidden, that waits until it is shown, so a Ctrl+= on one screen never rebuilds
+    the others. Put it before the Qt class in the bases."""
+
+    _text_size_stale = False
+
+    def text_size_changed(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            if self.isVisible():
+                self.text_size_changed()
+            else:
+                self._text_size_stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._text_size_stale:
+            self._text_size_stale = False
+            self.text_size_changed()

@@ -13,9 +13,9 @@ def discard(widget: QWidget) -> None:
     widget.deleteLater()
 
 
-def clear(layout: QLayout) -> None:
-    """Empty a layout, nested layouts included."""
-    while layout.count():
+def clear(layout: QLayout, keep: int = 0) -> None:
+    """Empty a layout, nested layouts included; ``keep`` items at the end stay (a closing stretch)."""
+    while layout.count() > keep:
         item = layout.takeAt(0)
         if item.widget() is not None:
             discard(item.widget())

@@ -395,6 +395,9 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
         """Ctrl+= / Ctrl+-: every screen's text follows, and the size is remembered."""
         self._set_text_size(scale)
         fonts.refresh(self)
+        facilitator = self.classroom.facilitator if self.classroom is not None else None
+        if facilitator is not None:  # the laptop's window of a class session uses the app's sizes too
+            fonts.refresh(facilitator)
         self.settings.font_scale = self._scale
         self.settings.sync()
         self.statusBar().showMessage(f"Text size {round(self._scale * 100)}%", 3000)

@@ -347,13 +347,7 @@ class PlayView(QWidget):
         self.restart_button.setEnabled(bool(session.steps))
 
     def _clear_transcript(self) -> None:
-        while self.transcript.count() > 1:  # the stretch at the end stays
-            item = self.transcript.takeAt(0)
-            if item.widget() is not None:
-                discard(item.widget())
-            elif item.layout() is not None:
-                clear(item.layout())
-                item.layout().deleteLater()
+        clear(self.transcript, keep=1)  # the stretch at the end stays
         self._shown_lines = []
 
     def _update_transcript(self) -> None:

@@ -1,5 +1,6 @@
-"""Words for progress figures, shared by the picker, the progress view and the class view, so that
-the same date or count reads the same everywhere. Dates are shown in the computer's time zone."""
+"""Words for progress figures, shared by the picker, the progress view, the class view and the
+reports, so that the same date or count reads the same everywhere. Dates are shown in the
+computer's time zone; a time without a zone is taken as local, as Python does."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def level_text(level: Level | None) -> str:
 
 
 def local_day(moment: datetime) -> date:
-    return date.fromtimestamp(_aware(moment).timestamp())
+    return date.fromtimestamp(moment.timestamp())
 
 
 def short_date(moment: datetime, now: datetime | None = None) -> str:
@@ -40,8 +41,8 @@ def _short_day(day: date, this_year: int) -> str:
 
 
 def long_date(moment: datetime) -> str:
-    """'3 March 2024, 09:05' (local time), for tooltips."""
-    local = _aware(moment).astimezone()
+    """'3 March 2024, 09:05' (local time), for tooltips and reports."""
+    local = moment.astimezone()
     return f"{local.day} {MONTHS[local.month - 1]} {local.year}, {local.hour:02d}:{local.minute:02d}"
 
 
@@ -58,10 +59,6 @@ def when(moment: datetime | None, now: datetime | None = None) -> str:
     if days < 7:
         return f"{days} days ago"
     return _short_day(day, today.year)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
 def next_review(due_at: datetime | None, now: datetime | None = None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Sequence
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
@@ -38,7 +38,7 @@ def shortfall_text(missed: int, shown: int) -> str:
     return f"missed {missed} of {missed + shown}"
 
 
-class ProgressView(QWidget):
+class ProgressView(fonts.FollowsTextSize, QWidget):
     """``show_progress`` fills it; Back to library (or Esc) emits ``library_requested``."""
 
     library_requested = Signal()
@@ -125,9 +125,17 @@ class ProgressView(QWidget):
             self._rebuild_keeping_place()
 
     def _rebuild_keeping_place(self) -> None:
+        """Built again with the same attempts: the scroll position, the attempt picked on the
+        chart and the keyboard focus on it stay as they were."""
         keep = self.scroll.verticalScrollBar().value()
+        chart = self.chart
+        picked = (chart.current, len(chart.points), chart.hasFocus()) if chart is not None else None
         self._build()
         self.scroll.verticalScrollBar().setValue(keep)
+        if picked is not None and self.chart is not None and len(self.chart.points) == picked[1]:
+            self.chart.set_current(picked[0])
+            if picked[2]:
+                self.chart.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- building --------------------------------------------------------------------------------
 
@@ -324,14 +332,14 @@ class ProgressView(QWidget):
             self.status.setText(outcome.message if outcome.ok else "Not exported")
             self.status.setToolTip(outcome.message)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and not self._rebuilding:
-            if self.summary is not None and self.font() != self._built_font:
-                self._rebuild_keeping_place()  # from the summary in hand: no store read for a font
-            # Again once every widget has its new font; restyled sooner, the bar's buttons keep
-            # their old size and clip their text.
-            self._chrome_timer.start()
+    def text_size_changed(self) -> None:
+        if self._rebuilding:
+            return
+        if self.summary is not None and self.font() != self._built_font:
+            self._rebuild_keeping_place()  # from the summary in hand: no store read for a font
+        # Again once every widget has its new font; restyled sooner, the bar's buttons keep
+        # their old size and clip their text.
+        self._chrome_timer.start()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

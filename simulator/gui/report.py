@@ -20,6 +20,7 @@ from ..core.model import Scenario
 from ..core.scoring import LifetimeValue, PathResult, StepReview
 from . import theme
 from .mood_chart import describe_curve, mood_chart_image
+from .progress_text import long_date
 
 CHART_URL = "debrief://mood-chart.png"
 NO_ANSWER = "No answer: time ran out."
@@ -121,7 +122,7 @@ def debrief_html(scenario: Scenario, result: PathResult, analysis: Analysis | No
     customer = scenario.customer
     verdict_color = theme.LEVEL_COLORS[Level.WOW] if result.compliance_passed else theme.LEVEL_COLORS[Level.LOW]
     out: list[str] = [f'<html><body style="color:{theme.TEXT};">']
-    out.append(f'<p style="color:{theme.MUTED}; margin:0;">Debrief · {escape(when.strftime("%d %B %Y, %H:%M"))}</p>')
+    out.append(f'<p style="color:{theme.MUTED}; margin:0;">Debrief · {escape(long_date(when))}</p>')
     out.append(f'<h1 style="font-size:{_pt(2)}; margin-top:2px; margin-bottom:2px;">{_e(scenario.title)}</h1>')
     who = [f"Customer: <b>{_e(name)}</b>"]
     if customer.organization:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from statistics import median
+
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from simulator.gui.main_window import MainWindow
 from simulator.gui.settings import Settings
@@ -27,6 +30,10 @@ def test_in_presenter_mode_start_opens_the_scenario_for_the_room(qtbot, main_win
     assert classroom is not None and classroom.isVisible() and classroom.current_view == "presenter"
     assert classroom.session.scenario.id == "lost-luggage"
     assert window._play is None  # nothing was played on the trainee's screen
+    labels = classroom.facilitator.findChildren(QLabel)
+    before = median(label.font().pointSizeF() for label in labels)
+    window.zoom_in()  # the facilitator's window on the laptop follows the app's text size too
+    assert median(label.font().pointSizeF() for label in labels) > before * 1.05
     classroom.font_scale_changed.emit(1.7)
     assert Settings(window.settings.data_dir).presenter_font_scale == 1.7
     classroom.library_requested.emit()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -319,8 +320,9 @@ def test_export_button_uses_the_chosen_path(view, qtbot, luggage, tmp_path, monk
 
 def test_pdf_shows_scenario_markup_literally(breach_scenario, tmp_path):
     result = play(breach_scenario, 0)
-    html = report.debrief_html(breach_scenario, result, analyze(breach_scenario))
+    html = report.debrief_html(breach_scenario, result, analyze(breach_scenario), when=datetime(2024, 7, 3, 9, 5))
     assert "<b>bold</b>" not in html and "<script>" not in html
+    assert "Debrief · 3 July 2024, 09:05" in html  # in English, like the app, whatever the computer's language
     assert "&lt;b&gt;bold&lt;/b&gt;" in html
     out = tmp_path / "breach.pdf"
     report.write_pdf(str(out), breach_scenario, result, analyze(breach_scenario))

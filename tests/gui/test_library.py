@@ -122,7 +122,6 @@ def test_a_cards_status_line_reads_the_same_whatever_the_computers_language(libr
     assert status["scenario-02"] == "Best: ● Standard · 1 attempt · last played 2 days ago"
     assert status["scenario-03"] == "○ Never played"
     assert [c.entry.id for c in library.due_cards()] == ["scenario-01"]
-    assert long_date(datetime(2024, 3, 3, 9, 5)).startswith("3 March 2024, ")  # a naive time is UTC
+    assert long_date(datetime(2024, 3, 3, 9, 5)) == "3 March 2024, 09:05"  # a time without a zone is local
     for moment in (played, datetime(2024, 12, 31, 23, 30, tzinfo=timezone.utc), datetime(2025, 1, 1, 0, 30)):
-        aware = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-        assert local_day(moment) == aware.astimezone().date()
+        assert local_day(moment) == moment.astimezone().date()

@@ -299,6 +299,11 @@ def test_progress_view_text_follows_the_app_scale(qtbot, progress_view, store, l
     progress_view.show_progress(store, ana_history, library, T0 + 2 * DAY)
     before_title = progress_view.title_label.font().pointSizeF()
     before_chart = progress_view.chart.font().pointSizeF()
+    chart = progress_view.chart
+    chart.setFocus()
+    qtbot.waitUntil(chart.hasFocus)
+    qtbot.keyClick(chart, Qt.Key.Key_Home)
+    qtbot.keyClick(chart, Qt.Key.Key_Right)  # attempt 2 of 4 picked
     bigger = QFont(QApplication.font())
     bigger.setPointSizeF(bigger.pointSizeF() * 1.5)
     QApplication.setFont(bigger)
@@ -306,6 +311,23 @@ def test_progress_view_text_follows_the_app_scale(qtbot, progress_view, store, l
     qtbot.waitUntil(lambda: progress_view.title_label.font().pointSizeF() > before_title * 1.4)
     assert progress_view.chart.font().pointSizeF() > before_chart * 1.4
     assert len(progress_view.chart.points) == 4  # rebuilt with the same data
+    # ... keeping the attempt picked and the keyboard on the chart
+    assert progress_view.chart.current == 1 and progress_view.chart.hasFocus()
+    assert progress_view.chart_caption.text().startswith("Attempt 2 of 4")
+
+
+def test_a_hidden_progress_view_waits_until_shown_to_follow_the_text_size(qtbot, progress_view, store, library,
+                                                                          ana_history):
+    progress_view.show_progress(store, ana_history, library, T0 + 2 * DAY)
+    chart, size = progress_view.chart, progress_view.title_label.font().pointSizeF()
+    progress_view.hide()
+    bigger = QFont(QApplication.font())
+    bigger.setPointSizeF(bigger.pointSizeF() * 1.5)
+    QApplication.setFont(bigger)
+    fonts.refresh(progress_view)
+    assert progress_view.chart is chart  # not built again while nobody sees it
+    progress_view.show()
+    assert progress_view.chart is not chart and progress_view.title_label.font().pointSizeF() > size * 1.4
 
 
 # -- the class view and the actions -------------------------------------------------------------

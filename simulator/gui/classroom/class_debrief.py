@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QP
 from ...core.classroom import DecisionRecord, SessionSummary, write_summary_csv
 from ...core.levels import Level
 from .. import report
-from ..progress_text import plural
-from . import presenter_theme as pt
 from ..layouts import clear, show_items
+from ..progress_text import long_date, plural
+from . import presenter_theme as pt
 from .projector_view import ProjectorView
 from .summary_report import team_heading, write_summary_pdf
 from .vote_bar import VoteBar
@@ -151,7 +151,7 @@ class ClassDebriefView(ProjectorView):
         """Show ``summary`` (the session as it is now); a message about an earlier export no longer applies."""
         self.summary = summary
         self._status("")
-        self.subtitle.setText(f"{summary.title}  ·  {summary.when.strftime('%d %B %Y, %H:%M')}")
+        self.subtitle.setText(f"{summary.title}  ·  {long_date(summary.when)}")
         clear(self.content)
         self.decision_blocks = []
         self.score_rows = []

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QPushButton, QS
 
 from ...core.classroom import MAX_VOTES, discussion_prompts, letter
 from .. import report, theme
+from ..layouts import clear, show_items
 from ..widgets import chip, level_badge, plain_label
 from . import keys
-from ..layouts import clear, show_items
 from .presenter import DECISION, ENDING, TITLE, PresenterView
 
 CLICKER_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Period, Qt.Key.Key_F1, Qt.Key.Key_F5,

@@ -16,11 +16,11 @@ from ...core.classroom import ClassroomSession, ClassRun, letter
 from ...core.engine import PlayError
 from ...core.levels import Level
 from .. import theme
+from ..layouts import clear, discard, show_items
 from ..portraits import portrait_pixmap
 from ..progress_text import plural
 from . import keys
 from . import presenter_theme as pt
-from ..layouts import clear, discard, show_items
 from .projector_view import ProjectorView
 from .vote_bar import VoteBar
 

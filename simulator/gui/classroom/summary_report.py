@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QTextDocument
 from ...core.classroom import DecisionRecord, ScoreRow, SessionSummary, TeamSummary
 from ...core.levels import Level
 from .. import report, theme
+from ..progress_text import long_date
 
 
 def _pt(factor: float) -> str:
@@ -38,7 +39,7 @@ def _verdict(row: ScoreRow) -> str:
 def summary_html(summary: SessionSummary) -> str:
     out = [f'<html><body style="color:{theme.TEXT};">',
            f'<p style="color:{theme.MUTED}; margin:0;">Class session · '
-           f'{escape(summary.when.strftime("%d %B %Y, %H:%M"))}</p>',
+           f'{escape(long_date(summary.when))}</p>',
            f'<h1 style="font-size:{_pt(2)}; margin-top:2px;">{_e(summary.title)}</h1>']
     out.append(_h2("Scoreboard"))
     out.append(scoreboard_html(summary))
