@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 from typing import IO, Callable
@@ -39,7 +38,7 @@ def _create_part(path: Path) -> tuple[int, str]:
     """A new, empty ``<name>.<random>.part`` next to ``path``, with the permissions a new file
     gets (``tempfile.mkstemp`` would make it readable by its owner only)."""
     for _ in range(100):
-        tmp = str(path.with_name(f"{path.name}.{secrets.token_hex(4)}.part"))
+        tmp = str(path.with_name(f"{path.name}.{os.urandom(4).hex()}.part"))
         try:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
         except FileExistsError:
