@@ -105,7 +105,7 @@ def main() -> int:
         bare.append(timed(bare_cmd, env))
         app.append(timed(app_cmd, env))
         skeleton.append(timed(skeleton_cmd, env))
-    b, a, k = statistics.median(bare), statistics.median(app), statistics.median(skeleton)
+    b, a = statistics.median(bare), statistics.median(app)
     ratio = a / b
 
     def line(label: str, times: list[float]) -> str:
