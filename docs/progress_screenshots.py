@@ -9,14 +9,13 @@ imported), so the pictures show what the store computes. Look at them before com
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from shots import ROOT, save  # noqa: E402  (also puts the repository on the path, Qt offscreen)
+from shots import options, output, save  # noqa: E402  (also puts the repository on the path, Qt offscreen)
 
 from simulator.core.analysis import analyze  # noqa: E402
 from simulator.core.assets import bundled_dir  # noqa: E402
@@ -120,26 +119,17 @@ def build_class_store(folder: Path, library: list, now: datetime) -> ProgressSto
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default=str(ROOT / "docs" / "images"))
-    parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
-    args = parser.parse_args()
-    width, height = (int(x) for x in args.size.lower().split("x"))
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    out, width, height = output(options(__doc__.splitlines()[0], "1280x800").parse_args())
 
     from PySide6.QtGui import QFont
-    from PySide6.QtWidgets import QApplication
 
-    from simulator.gui import fonts, qtfix
+    from simulator.gui import fonts
+    from simulator.gui.app import application
     from simulator.gui.class_view import ClassView
     from simulator.gui.progress_view import ProgressView
-    from simulator.gui.style import stylesheet
     from simulator.gui.trainee_picker import TraineePicker
 
-    qtfix.apply()
-    app = QApplication.instance() or QApplication([])
-    app.setStyleSheet(stylesheet())
+    app = application()
     font = QFont(app.font())
     font.setPointSizeF(fonts.base_point_size(font.pointSizeF() if font.pointSizeF() > 0 else 10.0, 1.0))
     app.setFont(font)

@@ -7,12 +7,10 @@ Run it after changing a screen and look at the pictures before committing.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
-from pathlib import Path
 
-from shots import ROOT, save, settle  # noqa: E402  (also puts the repository on the path, Qt offscreen)
+from shots import options, output, save, settle  # noqa: E402  (also puts the repository on the path, Qt offscreen)
 
 
 def sign_in_with_history(window) -> None:
@@ -39,29 +37,20 @@ def sign_in_with_history(window) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default=str(ROOT / "docs" / "images"))
+    parser = options(__doc__.splitlines()[0], "1366x768")
     parser.add_argument("--scenario", default="", help="the id of the scenario to play (default: the first one)")
-    parser.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--replies", type=int, default=2, help="replies to play before the play screenshot")
     args = parser.parse_args()
-    width, height = (int(x) for x in args.size.lower().split("x"))
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    out, width, height = output(args)
 
     from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication
 
     from simulator.core.levels import Level
+    from simulator.gui.app import application
     from simulator.gui.main_window import MainWindow
     from simulator.gui.settings import Settings
-    from simulator.gui.style import stylesheet
 
-    from simulator.gui import qtfix
-
-    qtfix.apply()
-    app = QApplication.instance() or QApplication([])
-    app.setStyleSheet(stylesheet())
+    application()
     home = tempfile.mkdtemp(prefix="simulator-shots-")
     window = MainWindow(Settings(home), persist=False)
     window.resize(width, height)

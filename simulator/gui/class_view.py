@@ -24,7 +24,7 @@ from ..core.progress import ProgressStore, TraineeOverview
 from . import fonts, theme
 from .level_chart import tint
 from .progress_text import NOT_PLAYED, level_text, long_date, plural, when
-from .screen_bar import ScreenBar
+from .screen_bar import ScreenBar, page_above_bar
 
 if TYPE_CHECKING:  # pragma: no cover
     from .progress_actions import Outcome
@@ -396,11 +396,7 @@ class ClassView(fonts.FollowsTextSize, QWidget):
         bar.box.addWidget(self.status, 1)
         bar.box.addWidget(self.import_button)
         bar.box.addWidget(self.export_button)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        outer.addWidget(self.page_scroll, 1)
-        outer.addWidget(bar)
+        page_above_bar(self, self.page_scroll, bar)
 
         QWidget.setTabOrder(self.filter_edit, self.sort_box)
         QWidget.setTabOrder(self.sort_box, self.table)

@@ -32,7 +32,7 @@ from ..core.model import Scenario
 from ..core.scoring import PathResult, StepReview
 from . import fonts, report, theme
 from .mood_chart import MoodChart
-from .screen_bar import ScreenBar
+from .screen_bar import ScreenBar, page_above_bar
 from .widgets import Panel, centred_column
 
 # Sizes relative to the widget's font.
@@ -123,11 +123,7 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
         bar_box.addWidget(self.wow_button)
         bar_box.addWidget(self.export_button)
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        outer.addWidget(self.scroll, 1)
-        outer.addWidget(bar)
+        page_above_bar(self, self.scroll, bar)
 
         QWidget.setTabOrder(self.scroll, self.retry_button)
         QWidget.setTabOrder(self.retry_button, self.library_button)

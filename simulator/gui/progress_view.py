@@ -21,7 +21,7 @@ from . import fonts, theme
 from .level_chart import LevelChart
 from .progress_text import domain_name, plural, when
 from .report import skill_name
-from .screen_bar import ScreenBar
+from .screen_bar import ScreenBar, page_above_bar
 from .widgets import Panel, centred_column, chip, plain_label, screen_shortcut
 
 SKILLS_NOTE = ("Missed: a reply on offer showed the skill and the one chosen did not. "
@@ -83,11 +83,7 @@ class ProgressView(fonts.FollowsTextSize, QWidget):
         bar.box.addWidget(self.status)
         bar.box.addWidget(self.export_button)
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        outer.addWidget(self.scroll, 1)
-        outer.addWidget(bar)
+        page_above_bar(self, self.scroll, bar)
         screen_shortcut(Qt.Key.Key_Escape, self, self.library_requested.emit)
 
         # The widgets of the current page, kept for tests and for screen-reader checks.

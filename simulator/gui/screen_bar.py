@@ -9,7 +9,7 @@ their text. Call ``restyle`` when the screen's font changes. The size stops grow
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from . import fonts, theme
 
@@ -46,3 +46,12 @@ class ScreenBar(QFrame):
             QPushButton#primary:hover {{ background: #5A40A3; }}
             QPushButton#primary:focus {{ border: 2px solid {t.TEXT}; }}
         """)
+
+
+def page_above_bar(screen: QWidget, page: QWidget, bar: ScreenBar) -> None:
+    """A screen's layout: its (scrolling) page takes the room, the bar stays in view below it."""
+    outer = QVBoxLayout(screen)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.setSpacing(0)
+    outer.addWidget(page, 1)
+    outer.addWidget(bar)
