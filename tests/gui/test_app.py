@@ -458,8 +458,8 @@ def test_a_second_start_lists_the_library_from_the_cache_and_reads_a_file_only_w
 
     first = _make_window(qtbot, data_dir, user_folder)
     listed = sorted((c.entry.path, c.entry.title, c.playable) for c in first.library.cards)
-    first.close()
-    assert (data_dir / "library-cache.json").is_file()
+    first.close()  # its background job saves the cache (still at work if the analysis was not done)
+    qtbot.waitUntil(lambda: (data_dir / "library-cache.json").is_file())
     second = _make_window(qtbot, data_dir, user_folder)
     assert sorted((c.entry.path, c.entry.title, c.playable) for c in second.library.cards) == listed
     assert second._scenarios == {}  # nothing was parsed: every card came from the cache
