@@ -193,6 +193,12 @@ def parse_tree(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
                 top._key = None  # type: ignore[attr-defined]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        deep = _flow_too_deep(text, mark.index if mark else len(text))
+        if deep is not None:  # some parsers stop deep flow nesting themselves, each with its own words
+            line, column = deep
+            return None, [Diagnostic(YAML_TOO_COMPLEX, f"the values are nested more than {MAX_DEPTH} levels deep",
+                                     path, line, column,
+                                     "a scenario needs only a few levels; look for unbalanced brackets")]
         message = exc.problem or "the YAML cannot be parsed"
         if exc.context:
             message = f"{message} ({exc.context})"
@@ -204,6 +210,40 @@ def parse_tree(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
         return None, problems + [Diagnostic(EMPTY_FILE, "the file is empty", path, 1, 1,
                                             "start from 'simulator new FILE' or the example in docs/scenario-format.md")]
     return root, problems
+
+
+def _flow_too_deep(text: str, end: int) -> tuple[int, int] | None:
+    """Line and column where ``[``/``{`` first nest deeper than MAX_DEPTH before ``end``, or None.
+
+    A rough scan (quotes and comments skipped), used only once the parser has given up, so
+    the diagnostic is E005 whatever the parser's own limit and message.
+    """
+    depth, line, line_start, i = 0, 1, 0, 0
+    quote = ""
+    end = min(end + 1, len(text))
+    while i < end:
+        ch = text[i]
+        if ch == "\n":
+            line, line_start = line + 1, i + 1
+        elif quote:
+            if ch == "\\" and quote == '"':
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "#" and (i == 0 or text[i - 1] in " \t\n"):
+            nl = text.find("\n", i)
+            i = end if nl < 0 else nl
+            continue
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line, i - line_start + 1
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return None
 
 
 def _tag_problem(tag: str, path: str, mark) -> Diagnostic:

@@ -54,6 +54,7 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
         self.setMinimumSize(900, 620)
         self.opened_files: list[str] = []
         self.library_loading = False
+        self.library_busy = False  # the library's background work (new files checked, the cache saved) is running
         self.load_errors: list[str] = []
         self._generation = 0
         self._jobs: list[worker.LoadJob] = []
@@ -157,7 +158,7 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
 
     def load_library(self) -> None:
         self._generation += 1
-        self.library_loading = True
+        self.library_loading = self.library_busy = True
         self.library.clear()
         self._scenarios.clear()
         self.statusBar().showMessage("Loading the library…")
@@ -203,6 +204,7 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
 
     def _on_library_done(self, generation: int) -> None:
         if generation == self._generation:
+            self.library_busy = False
             self.library_settled.emit()
 
     def choose_user_folder(self) -> None:

@@ -458,8 +458,9 @@ def test_a_second_start_lists_the_library_from_the_cache_and_reads_a_file_only_w
 
     first = _make_window(qtbot, data_dir, user_folder)
     listed = sorted((c.entry.path, c.entry.title, c.playable) for c in first.library.cards)
-    first.close()  # its background job saves the cache (still at work if the analysis was not done)
-    qtbot.waitUntil(lambda: (data_dir / "library-cache.json").is_file())
+    qtbot.waitUntil(lambda: not first.library_busy, timeout=20000)  # every file analysed and the cache saved
+    assert (data_dir / "library-cache.json").is_file()
+    first.close()
     second = _make_window(qtbot, data_dir, user_folder)
     assert sorted((c.entry.path, c.entry.title, c.playable) for c in second.library.cards) == listed
     assert second._scenarios == {}  # nothing was parsed: every card came from the cache
