@@ -24,11 +24,28 @@ def application():
     return app
 
 
+def _report_smoke_test(window) -> int:
+    """One line for packaging checks; non-zero when the bundled library or its content is not whole."""
+    from ..core.assets import bundled_content_problems, bundled_portraits
+
+    bundled = [card for card in window.library.cards if card.origin == "bundled"]
+    problems = bundled_content_problems()
+    if not bundled:
+        problems.append("the library lists no bundled scenario")
+    problems += [f"the bundled scenario {card.entry.path} has problems" for card in bundled if not card.playable]
+    if problems:
+        for problem in problems:
+            print(f"simulator: smoke test failed: {problem}", file=sys.stderr)
+        return 1
+    print(f"smoke test ok: {len(bundled)} scenarios, {len(bundled_portraits())} portraits")
+    return 0
+
+
 def run(args) -> int:
     from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from .settings import Settings, data_dir_from
+    from .settings import settings_for
 
     smoke = bool(getattr(args, "smoke_test", False))
     errors: list[str] = []
@@ -47,8 +64,8 @@ def run(args) -> int:
         app = application()
         from .main_window import MainWindow
 
-        data_dir = data_dir_from(getattr(args, "data_dir", None))
-        settings = Settings(data_dir)
+        settings = settings_for(getattr(args, "data_dir", None))
+        data_dir = settings.data_dir
         window = MainWindow(settings, present=bool(getattr(args, "present", False)),
                             persist=not (smoke and not data_dir))
         if smoke:
@@ -68,6 +85,8 @@ def run(args) -> int:
             code = 1
         if code == 3:
             print("simulator: the smoke test timed out before the library loaded", file=sys.stderr)
+        if smoke and code == 0:
+            code = _report_smoke_test(window)
         return code
     except Exception:
         import traceback

@@ -11,11 +11,13 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 
 
 def default_data_dir(settings_data_dir: str | None) -> str:
-    """The folder given (--data-dir / SIMULATOR_HOME), else the platform's app-data folder."""
+    """The folder the settings use (--data-dir / SIMULATOR_HOME, resolved), else the platform's app-data folder."""
+    if settings_data_dir:
+        return settings_data_dir
     from ..core.progress import resolve_data_dir
 
     default = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return str(resolve_data_dir(settings_data_dir, default=default or None).path)
+    return str(resolve_data_dir(None, default=default or None).path)
 
 
 class PracticeRecord(QObject):

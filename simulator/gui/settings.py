@@ -14,16 +14,19 @@ MODES = ("practice", "assessment")
 MIN_SCALE, MAX_SCALE = 0.6, 3.0
 
 
-def data_dir_from(args_data_dir: str | None = None) -> str | None:
-    """The data folder the user asked for: --data-dir first, then SIMULATOR_HOME, else None."""
-    return args_data_dir or os.environ.get("SIMULATOR_HOME") or None
+def settings_for(args_data_dir: str | None = None) -> "Settings":
+    """The settings for ``--data-dir`` or ``SIMULATOR_HOME`` (expanded once, by the core's rule)."""
+    from ..core.progress.paths import chosen_data_dir
+
+    chosen = chosen_data_dir(args_data_dir)
+    return Settings(str(chosen.path) if chosen else None)
 
 
 class Settings:
     """Typed access to the few things the app remembers."""
 
     def __init__(self, data_dir: str | None = None) -> None:
-        self.data_dir = data_dir
+        self.data_dir = data_dir  # already resolved (settings_for); None: the platform's usual places
         if data_dir:
             os.makedirs(data_dir, exist_ok=True)
             self._qs = QSettings(os.path.join(data_dir, "settings.ini"), QSettings.Format.IniFormat)

@@ -10,7 +10,7 @@ import pytest
 
 from simulator.core.engine import PlaySession
 from simulator.core.levels import Level
-from simulator.core.progress import (AttemptError, ProgressStore, ScenarioProgress, data_dir_argument,
+from simulator.core.progress import (AttemptError, ProgressStore, ScenarioProgress,
                                      fallback_data_dir, resolve_data_dir)
 
 from .conftest import LOW, STANDARD, T0, WOW, play, play_to_end
@@ -218,8 +218,6 @@ def test_data_dir_resolution_order(tmp_path):
     assert resolve_data_dir("~/x", env={}).path == Path("~/x").expanduser()
     assert fallback_data_dir({"HOME": "/h"}, "darwin") == Path("/h/Library/Application Support/"
                                                                "service-roleplay-simulator")
-    assert data_dir_argument(["app", "--data-dir", "/d"]) == "/d"
-    assert data_dir_argument(["app", "--data-dir=/e"]) == "/e" and data_dir_argument(["app"]) is None
 
 
 def test_the_store_creates_its_folder_and_reopens(tmp_path, scenario):

@@ -14,7 +14,7 @@ The rule and the guarantees are documented for people in docs/progress.md.
 
 from .exchange import (CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION, ExchangeError, ImportReport, csv_text, export_csv,
                        export_trainee_json, import_files, import_trainee_json, write_trainee_json)
-from .paths import APP_FOLDER, DB_FILENAME, ENV_VAR, DataDir, data_dir_argument, fallback_data_dir, resolve_data_dir
+from .paths import APP_FOLDER, DB_FILENAME, ENV_VAR, DataDir, chosen_data_dir, fallback_data_dir, resolve_data_dir
 from .schedule import LADDER_DAYS, RETRY_AFTER, RULE_SENTENCE, ReviewState, fold, next_review, streaks
 from .store import (MODES, SCHEMA_VERSION, AttemptError, AttemptPoint, AttemptRecord, DataFolderError,
                     DomainCompletion, DueReview, ProgressError, ProgressStore, ProgressSummary, ScenarioProgress,
@@ -28,7 +28,7 @@ __all__ = [
     "ExchangeError", "ImportReport", "ProgressError", "ProgressStore", "ProgressSummary", "ReviewState",
     "ScenarioProgress", "SkillShortfall", "StepRecord", "StoreBusyError", "StoreDamagedError", "StoreNotice",
     "StoreTooNewError", "Trainee", "TraineeOverview",
-    "csv_text", "data_dir_argument", "export_csv", "export_trainee_json", "fallback_data_dir", "fold",
+    "chosen_data_dir", "csv_text", "export_csv", "export_trainee_json", "fallback_data_dir", "fold",
     "import_files", "import_trainee_json", "name_key", "next_review", "resolve_data_dir", "streaks",
     "write_trainee_json",
 ]

@@ -25,7 +25,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Mapping
 
 APP_FOLDER = "service-roleplay-simulator"
 ENV_VAR = "SIMULATOR_HOME"
@@ -42,16 +42,29 @@ class DataDir:
         return self.path / DB_FILENAME
 
 
-def resolve_data_dir(cli_dir: str | os.PathLike | None = None, *, env: Mapping[str, str] | None = None,
-                     default: str | os.PathLike | None = None) -> DataDir:
-    """The data folder to use, by the precedence in the module docstring."""
+def chosen_data_dir(cli_dir: str | os.PathLike | None = None, *,
+                    env: Mapping[str, str] | None = None) -> DataDir | None:
+    """The folder the user asked for (``--data-dir``, else ``SIMULATOR_HOME``), expanded, or None.
+
+    The one place where ``~`` and ``$VARS`` are expanded: settings, the library's cache and
+    progress all take the folder from here, so they can never end up in two places.
+    """
     env = os.environ if env is None else env
     if cli_dir:
         return DataDir(_clean(cli_dir), "argument")
     if env.get(ENV_VAR):
         return DataDir(_clean(env[ENV_VAR]), "environment")
+    return None
+
+
+def resolve_data_dir(cli_dir: str | os.PathLike | None = None, *, env: Mapping[str, str] | None = None,
+                     default: str | os.PathLike | None = None) -> DataDir:
+    """The data folder to use, by the precedence in the module docstring."""
+    chosen = chosen_data_dir(cli_dir, env=env)
+    if chosen is not None:
+        return chosen
     if default:
-        return DataDir(_clean(default), "default")
+        return DataDir(Path(default).absolute(), "default")
     return DataDir(fallback_data_dir(env), "fallback")
 
 
@@ -66,16 +79,6 @@ def fallback_data_dir(env: Mapping[str, str] | None = None, platform: str | None
     else:
         base = Path(env["XDG_DATA_HOME"]) if env.get("XDG_DATA_HOME") else home / ".local" / "share"
     return (base / APP_FOLDER).absolute()
-
-
-def data_dir_argument(argv: Sequence[str]) -> str | None:
-    """The value of ``--data-dir DIR`` or ``--data-dir=DIR`` in ``argv``, for callers without argparse."""
-    for i, arg in enumerate(argv):
-        if arg == "--data-dir" and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith("--data-dir="):
-            return arg.split("=", 1)[1]
-    return None
 
 
 def _clean(value: str | os.PathLike) -> Path:

@@ -8,12 +8,12 @@ import traceback
 def run_preview(path: str, args=None) -> int:
     """``simulator preview FILE``: open the preview window for FILE and run until it closes."""
     from ..app import application
-    from ..settings import Settings, data_dir_from
+    from ..settings import settings_for
     from .preview_window import PreviewWindow
 
     try:
         app = application()
-        settings = Settings(data_dir_from(getattr(args, "data_dir", None)))
+        settings = settings_for(getattr(args, "data_dir", None))
         window = PreviewWindow(path, settings)
         window.show()
         code = app.exec()
