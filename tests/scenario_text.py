@@ -56,3 +56,22 @@ def load_text(text: str, tmp_path: Path, name: str = "s.yaml") -> LoadResult:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return ScenarioLoader().load(path)
+
+
+def chain(decisions: int = 4, replies: int = 3) -> str:
+    """A scenario whose decisions follow one another, each with the same number of replies and
+    none with an ``id`` (so every decision's replies have the same keys: 1, 2, 3...), with
+    different words everywhere: a screen that kept the last decision's widgets would show them."""
+    levels = ("low", "standard", "wow")
+    lines = ["format: 1", "id: chain", "title: Chain", "customer:", "  name: Ann", "  organization: Shop",
+             "  wants: a refund", "  expects: a refund", "start: d1", "nodes:"]
+    for number in range(1, decisions + 1):
+        lines += [f"  d{number}:", f'    customer: "Line {number} from the customer."', "    replies:"]
+        for option in range(1, replies + 1):
+            level = levels[(option - 1) % 3]
+            target = f"d{number + 1}" if number < decisions else f"end_{level}"
+            lines += [f'      - say: "Decision {number}, reply {option}."', f"        level: {level}",
+                      f'        feedback: "Feedback {number}.{option}."', f"        goto: {target}"]
+    for level in levels:
+        lines += [f"  end_{level}:", f'    customer: "The end ({level})."', f"    ending: {{level: {level}}}"]
+    return "\n".join(lines) + "\n"

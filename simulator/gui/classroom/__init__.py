@@ -1,8 +1,10 @@
 """The classroom: presenter mode on a projector, the three levels side by side, class votes, teams.
 
 Logic lives in ``simulator.core.classroom`` (votes, which reply is played, teams, scoreboard,
-summary, canonical playthroughs, discussion prompts), so it is tested without a screen; these
-widgets only present it and turn the facilitator's keys into calls on it.
+summary, canonical playthroughs, discussion prompts) and ``simulator.core.presenter_flow``
+(which presenter screen is up, what is revealed, the vote count being typed, next and back),
+so it is tested without a screen; these widgets only present it and turn the facilitator's
+keys into calls on it.
 
 The app opens it with ``present(scenario, analysis, screen, teams, font_scale)``, keeps the
 returned ``ClassroomWindow`` and closes it on ``library_requested`` (Ctrl+W or Leave). The window

@@ -11,7 +11,7 @@ and are off while the projector shows something else.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QPushButton, QS
                                QWidget)
 
 from ...core.classroom import MAX_VOTES, discussion_prompts, letter
+from ...core.model import Reply
+from ...core.presenter_flow import Shown
 from .. import report, theme
 from ..layouts import clear, show_items
 from ..widgets import chip, level_badge, plain_label
@@ -52,7 +54,7 @@ class FacilitatorWindow(QWidget):
         self.setObjectName("screen")
         self.resize(1100, 760)
         self.projector_view = "presenter"
-        self._built_for: tuple | None = None
+        self._built_for: Shown | None = None  # what the reply rows were built for
         self.vote_boxes: dict[str, QSpinBox] = {}
         self.play_buttons: dict[str, QPushButton] = {}
 
@@ -167,12 +169,8 @@ class FacilitatorWindow(QWidget):
             where = "The three levels side by side"
         elif self.projector_view == "debrief":
             where = "The class debrief"
-        elif kind == DECISION:
-            where = f"{team}Decision {len(run.session.steps) + 1}"
-        elif kind == ENDING:
-            where = f"{team}The end"
         else:
-            where = f"{team}The brief"
+            where = team + p.flow.caption
         self.where.setText(where)
         self.mood.setText(f"Mood {run.session.mood}/100 (hidden)")
         state = ["Screen BLANK" if p.blanked else "Screen on",
@@ -197,27 +195,24 @@ class FacilitatorWindow(QWidget):
         self._outcome()
 
     def _options(self) -> None:
-        p = self.presenter
-        run = p.run
-        offered = run.offered() if p.screen_kind == DECISION else []
-        key = (id(run), run.node.id, len(run.session.steps), tuple(r.key for r in offered))
-        if key != self._built_for:
-            self._built_for = key
-            self._build_options(offered)
-        self.options_frame.setVisible(bool(offered))
-        tally = run.tally if offered else None
-        picked = run.picked.key if offered and run.picked else None
-        for reply in offered:
-            box = self.vote_boxes[reply.key]
-            value = tally.counts.get(reply.key, 0)
-            if box.value() != value:
+        """The replies on the projector, with their levels: built again whenever what is shown changes."""
+        flow = self.presenter.flow
+        shown = flow.shown
+        if shown != self._built_for:
+            self._built_for = shown
+            self._build_options(flow.replies)
+        states = flow.reply_states()
+        self.options_frame.setVisible(bool(states))
+        for state in states:
+            box = self.vote_boxes[state.reply.key]
+            if box.value() != state.votes:
                 box.blockSignals(True)
-                box.setValue(value)
+                box.setValue(state.votes)
                 box.blockSignals(False)
-            button = self.play_buttons[reply.key]
-            button.setText(("▶ " if reply.key == picked else "") + f"Play {run.letter_of(reply.key)}")
+            button = self.play_buttons[state.reply.key]
+            button.setText(("▶ " if state.picked else "") + f"Play {state.letter}")
 
-    def _build_options(self, offered) -> None:
+    def _build_options(self, offered: Sequence[Reply]) -> None:
         clear(self.options)
         self.vote_boxes, self.play_buttons = {}, {}
         for col, text in enumerate(("", "Reply", "Level", "Votes", "")):
@@ -258,7 +253,7 @@ class FacilitatorWindow(QWidget):
     def _prompts(self) -> None:
         clear(self.prompts)
         p = self.presenter
-        prompts = discussion_prompts(p.run.node, p.run.offered()) if p.screen_kind == DECISION else []
+        prompts = discussion_prompts(p.run.node, p.flow.replies) if p.screen_kind == DECISION else []
         self.prompts_title.setVisible(bool(prompts))
         for prompt in prompts:
             label = plain_label(f"•  {prompt}", "normal", selectable=True)

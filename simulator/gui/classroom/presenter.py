@@ -2,8 +2,9 @@
 
 Screens: the brief (title), one screen per decision, the ending. Levels, feedback, the mood
 and the outcome stay hidden until the facilitator presses R. The keys are listed in keys.py
-(with the rule for B, which is both "blank" and the second reply). All rules of play and
-voting live in ``simulator.core.classroom``; this widget shows that state and forwards keys.
+(with the rule for B, which is both "blank" and the second reply). Which screen is up, what
+is revealed and what is being typed is ``simulator.core.presenter_flow``; the rules of play
+and voting are ``simulator.core.classroom``. This widget draws that state and forwards keys.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...core.classroom import ClassroomSession, ClassRun, letter
-from ...core.engine import PlayError
 from ...core.levels import Level
+from ...core.presenter_flow import BLANK, DECISION, ENDING, FINISHED, THREE_LEVELS, UNUSED, PresenterFlow, Shown
+from ...core.presenter_flow import BRIEF as TITLE
 from .. import theme
 from ..layouts import clear, discard, show_items
 from ..portraits import portrait_pixmap
@@ -24,7 +26,7 @@ from . import presenter_theme as pt
 from .projector_view import ProjectorView
 from .vote_bar import VoteBar
 
-TITLE, DECISION, ENDING = "title", "decision", "ending"
+__all__ = ["DECISION", "ENDING", "TITLE", "OptionCard", "PresenterView"]
 FIT_STEPS = (1.0, 0.93, 0.86, 0.8, 0.74, 0.68, 0.62, 0.56, 0.5)
 
 
@@ -137,12 +139,9 @@ class PresenterView(ProjectorView):
 
     def __init__(self, session: ClassroomSession, font_scale: float = 1.0, parent: QWidget | None = None) -> None:
         super().__init__(font_scale, parent)
-        self.session = session
-        self.screen_kind = TITLE
-        self.revealed = False
-        self.pending = ""  # digits typed for a vote count, waiting for a letter
-        self.message = ""
+        self.flow = PresenterFlow(session)
         self.cards: list[OptionCard] = []
+        self.cards_shown: Shown | None = None  # what the cards were built for
         self.setObjectName("presenter")
         self.setAccessibleName("Presenter screen")
         self.setAutoFillBackground(True)
@@ -252,8 +251,28 @@ class PresenterView(ProjectorView):
     # -- state the facilitator window reads ------------------------------------------------------
 
     @property
+    def session(self) -> ClassroomSession:
+        return self.flow.session
+
+    @property
     def run(self) -> ClassRun:
-        return self.session.current
+        return self.flow.run
+
+    @property
+    def screen_kind(self) -> str:
+        return self.flow.screen
+
+    @property
+    def revealed(self) -> bool:
+        return self.flow.revealed
+
+    @property
+    def pending(self) -> str:
+        return self.flow.pending
+
+    @property
+    def message(self) -> str:
+        return self.flow.message
 
     def visible_texts(self) -> list[str]:
         """Every text the room can see now (for the facilitator's 'on the projector' line and for tests)."""
@@ -261,87 +280,41 @@ class PresenterView(ProjectorView):
             return []
         return [w.text() for w in self.stage.findChildren(QLabel) if w.isVisibleTo(self) and w.text()]
 
-    # -- actions -----------------------------------------------------------------------------------
+    # -- actions: the flow decides, this screen shows the result --------------------------------------
 
     def next(self) -> None:
         """→: start, play the pick (or the single reply with the most votes), show the outcome, go on."""
-        run = self.run
-        if self.screen_kind == TITLE:
-            self._go(ENDING if run.ended else DECISION)
-        elif self.screen_kind == DECISION:
-            if self.pending:
-                self._say(f"{self._pending_votes()} for which reply? Press its letter (Esc cancels).")
-                return
-            try:
-                run.play()
-            except PlayError as error:
-                self._say(str(error))
-                return
-            self._go(ENDING if run.ended else DECISION)
-        elif not self.revealed:
-            self.reveal(True)
-        elif self.session.next_team() is not None:
-            self._go(TITLE)
-        else:
-            self.finished.emit()
+        self._after(self.flow.next())
 
     def back(self) -> None:
         """←: back one screen; leaving a decision backwards takes back the reply that led to it."""
-        run = self.run
-        if self.screen_kind == TITLE:
-            if self.session.previous_team() is not None:
-                self._go(ENDING if self.run.ended else DECISION)
-            return
-        if run.undo():
-            self._go(DECISION)
-        else:
-            self._go(TITLE)
+        self.flow.back()
+        self.refresh()
 
     def play(self, label: str | None = None) -> None:
         """Play a given reply (the facilitator window's buttons), or what → would play."""
-        if self.screen_kind != DECISION:
-            return
-        if label is None:
-            self.next()
-            return
-        try:
-            self.run.play(label)
-        except PlayError as error:
-            self._say(str(error))
-            return
-        self.pending = ""
-        self._go(ENDING if self.run.ended else DECISION)
+        self._after(self.flow.play(label))
 
     def pick(self, label: str) -> None:
         """Pick (or unpick) the reply the class will play; nothing is played until →."""
-        if self.screen_kind != DECISION or self.run.reply_for(label) is None:
-            return
-        run = self.run
-        same = run.picked is not None and run.picked.key == run.reply_for(label).key
-        run.pick(None if same else label)
-        self._say("" if same else f"Reply {label.upper()} picked: → plays it.")
+        self.flow.pick(label)
         self.refresh()
 
     def record_votes(self, label: str, count: int) -> None:
-        if self.screen_kind != DECISION or self.run.reply_for(label) is None:
-            return
-        reply = self.run.set_votes(label, count)
-        self.pending = ""
-        shown = self.run.votes(label)
-        self._say(f"{plural(shown, 'vote')} for {self.run.letter_of(reply.key)}.")
+        self.flow.record_votes(label, count)
         self.refresh()
 
     def time_out(self) -> None:
-        if self.screen_kind != DECISION or self.run.node.timeout is None:
-            return
-        self.run.time_out()
-        self._go(ENDING if self.run.ended else DECISION)
+        self.flow.time_out()
+        self.refresh()
 
     def reveal(self, on: bool | None = None) -> None:
-        if self.screen_kind == TITLE:
-            return
-        self.revealed = (not self.revealed) if on is None else on
-        self.message = ""
+        self.flow.reveal(on)
+        self.refresh()
+
+    def say(self, text: str) -> None:
+        """A message in the footer (and the facilitator's window) until the next screen."""
+        self.flow.say(text)
         self.refresh()
 
     def set_blank(self, on: bool) -> None:
@@ -353,8 +326,8 @@ class PresenterView(ProjectorView):
         self.state_changed.emit()
 
     def restart_session(self, session: ClassroomSession) -> None:
-        self.session = session
-        self._go(TITLE)
+        self.flow.restart(session)
+        self.refresh()
 
     # -- keys --------------------------------------------------------------------------------------
 
@@ -362,80 +335,43 @@ class PresenterView(ProjectorView):
         """The presenter's keys (see keys.py); Ctrl keys, the key help and the blank screen are ProjectorView's."""
         if key == Qt.Key.Key_F2:
             self.facilitator_requested.emit()
-        elif key == Qt.Key.Key_Period:
+            return True
+        if key == Qt.Key.Key_Period:
             self.set_blank(True)
-        elif key in keys.NEXT_KEYS:
-            self.next()
-        elif key in keys.BACK_KEYS:
-            self.back()
-        elif key == Qt.Key.Key_Escape:
-            if self.pending or self.message:
-                self.pending = ""
-                self._say("")
-        elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9 and self.screen_kind == DECISION:
-            self.pending = (self.pending + chr(key))[-4:].lstrip("0") or "0"
-            self._say(f"{self._pending_votes()} for… press the reply's letter.")
-        elif key == Qt.Key.Key_Backspace and self.pending:
-            self.pending = self.pending[:-1]
-            self._say(f"{self._pending_votes()} for… press the reply's letter." if self.pending else "")
-        elif Qt.Key.Key_A <= key <= Qt.Key.Key_Z:
-            return self._letter(chr(key))
-        else:
+            return True
+        name = keys.presenter_key_name(key)
+        if name is None:
             return False
-        return True
+        done = self.flow.press(name)
+        self._after(done)
+        return done != UNUSED
 
-    def _pending_votes(self) -> str:
-        """The vote count being typed, in words: '12 votes'."""
-        return plural(int(self.pending or 0), "vote")
-
-    def _letter(self, char: str) -> bool:
-        is_reply = self.screen_kind == DECISION and self.run.reply_for(char) is not None
-        if is_reply:
-            if self.pending:
-                self.record_votes(char, int(self.pending))
-            else:
-                self.pick(char)
-        elif self.pending:
-            self._say(f"There is no reply {char} here. Type the count again, then A-{letter(len(self.cards) - 1)}.")
-            self.pending = ""
-        elif char == "B":
+    def _after(self, done: str) -> None:
+        """Show the flow's new state, then do what it asked of the window (blank, three levels, debrief)."""
+        if done == UNUSED:
+            return
+        if done == BLANK:
             self.set_blank(True)
-        elif char == "R":
-            self.reveal()
-        elif char == "T":
-            self.time_out()
-        elif char == "L" and self.screen_kind != DECISION:
+            return
+        self.refresh()
+        if done == THREE_LEVELS:
             self.three_levels_requested.emit()
-        else:
-            return False
-        return True
+        elif done == FINISHED:
+            self.finished.emit()
 
     # -- presenting --------------------------------------------------------------------------------
 
-    def _go(self, kind: str) -> None:
-        self.screen_kind = kind
-        self.revealed = False
-        self.pending = ""
-        self.message = ""
-        self.refresh()
-
-    def _say(self, text: str) -> None:
-        self.message = text
-        self.message_label.setText(text)
-        self.state_changed.emit()
-
     def refresh(self) -> None:
-        run = self.run
+        flow = self.flow
+        run = flow.run
         scenario = self.session.scenario
         customer = scenario.customer
-        kind = self.screen_kind
+        kind = flow.screen
         self.title.setText(scenario.title)
         self.team_label.setText(run.team)
         self.team_label.setVisible(self.session.has_teams)
         self.team_label.setAccessibleName(f"Playing: {run.team}")
-        decisions = len(run.session.steps)
-        self.step_label.setText(f"Decision {decisions + 1}" if kind == DECISION else
-                                ("The end" if kind == ENDING else "The brief"))
+        self.step_label.setText(flow.caption)
         timeout = run.node.timeout if kind == DECISION else None
         self.timer_label.setText(f"⏱ {timeout.seconds} s to answer" if timeout else "")
         self.timer_label.setVisible(timeout is not None)
@@ -462,45 +398,33 @@ class PresenterView(ProjectorView):
         self.customer.setVisible(bool(self.customer.text()))
         self._build_cards()
         self._show_outcome()
-        self.message_label.setText(self.message)
-        self.hint.setText(self._hint())
+        self.message_label.setText(flow.message)
+        self.hint.setText(flow.hint())
         self.relayout()
         self.state_changed.emit()
 
-    def _hint(self) -> str:
-        if self.screen_kind == TITLE:
-            return "→ start   ·   L the three levels   ·   F1 keys"
-        if self.screen_kind == DECISION:
-            return "A–D pick   ·   12 A votes   ·   R reveal   ·   → play   ·   F1 keys"
-        if not self.revealed:
-            return "→ or R the outcome   ·   ← back   ·   F1 keys"
-        return ("→ next team" if self.session.has_next_team else "→ class debrief") + "   ·   F1 keys"
-
     def _build_cards(self) -> None:
-        run = self.run
-        offered = run.offered() if self.screen_kind == DECISION else []
-        wanted = [(letter(i), r.key) for i, r in enumerate(offered)]
-        if [(c.letter, c.property("replyKey")) for c in self.cards] != wanted:
+        """One card per reply on screen: built again whenever what is shown changes (``Shown``)."""
+        flow = self.flow
+        shown = flow.shown
+        if shown != self.cards_shown:
             for card in self.cards:
                 discard(card)
             self.cards = []
-            for i, reply in enumerate(offered):
+            for i, reply in enumerate(flow.replies):
                 card = OptionCard(letter(i), reply.say, reply.level, reply.feedback, reply.breach)
                 card.setProperty("replyKey", reply.key)
                 card.clicked.connect(self.pick)
                 self.options.addWidget(card)
                 self.cards.append(card)
             show_items(self.options)
-        tally = run.tally if offered else None
-        leader = run.majority() if offered else None  # the one reply with the most votes; none on a tie
-        picked = run.picked if offered else None
-        for card, reply in zip(self.cards, offered):
-            card.show_state(tally.counts.get(reply.key, 0), tally.share(reply.key), tally.total > 0,
-                            picked is not None and reply.key == picked.key, self.revealed,
-                            leader is not None and reply.key == leader.key)
+            self.cards_shown = shown
+        any_votes = flow.any_votes
+        for card, state in zip(self.cards, flow.reply_states(), strict=True):
+            card.show_state(state.votes, state.share, any_votes, state.picked, flow.revealed, state.leader)
 
     def _show_outcome(self) -> None:
-        show = self.screen_kind == ENDING and self.revealed
+        show = self.flow.outcome_shown
         self.outcome.setVisible(show)
         if not show:
             return

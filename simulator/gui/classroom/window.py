@@ -88,7 +88,7 @@ class ClassroomWindow(QWidget):
 
     def show_three_levels(self) -> None:
         if self.analysis is None:
-            self.presenter._say("The three levels need the scenario's analysis, which failed: see the log.")
+            self.presenter.say("The three levels need the scenario's analysis, which failed: see the log.")
             return
         if self.three_levels is None:
             self.three_levels = ThreeLevelsView(self.scenario, self.analysis, self.font_scale)
