@@ -50,10 +50,6 @@ def letter(index: int) -> str:
     return LETTERS[index] if 0 <= index < len(LETTERS) else f"#{index + 1}"
 
 
-def default_team_names(count: int) -> list[str]:
-    return [f"Team {i}" for i in range(1, count + 1)]
-
-
 def clean_team_names(names: Iterable[str]) -> list[str]:
     """Trimmed, non-empty, without repeats (a repeated name would merge two teams' rows)."""
     seen: list[str] = []
@@ -232,11 +228,6 @@ class ClassRun:
     def set_votes(self, label: str, count: int) -> Reply:
         reply = self._require(label)
         self.tally.set(reply.key, count)
-        return reply
-
-    def add_votes(self, label: str, delta: int = 1) -> Reply:
-        reply = self._require(label)
-        self.tally.add(reply.key, delta)
         return reply
 
     def votes(self, label: str) -> int:

@@ -25,11 +25,6 @@ class Level(Enum):
         """0 for Low, 1 for Standard, 2 for WOW: the order used to compare levels."""
         return _ORDER.index(self)
 
-    @property
-    def points(self) -> int:
-        """What one reply at this level adds to the score (see docs/scoring.md)."""
-        return 50 * self.rank
-
     @classmethod
     def parse(cls, text: str) -> "Level | None":
         try:

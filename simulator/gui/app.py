@@ -7,13 +7,11 @@ import sys
 
 
 def application():
-    """The QApplication, created once with the app's name and style; the bug guard applied first."""
+    """The QApplication, created once with the app's name and style."""
     from PySide6.QtWidgets import QApplication
 
-    from . import qtfix
     from .style import stylesheet
 
-    qtfix.apply()
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])

@@ -263,11 +263,6 @@ def build_document(scenario: Scenario, result: PathResult, analysis: Analysis | 
     return doc
 
 
-def pdf_bytes(scenario: Scenario, result: PathResult, analysis: Analysis | None,
-              base_font: QFont | None = None) -> bytes:
-    return document_pdf_bytes(build_document(scenario, result, analysis, base_font))
-
-
 def write_pdf(path: str, scenario: Scenario, result: PathResult, analysis: Analysis | None,
               base_font: QFont | None = None) -> None:
     """Write the debrief to ``path`` as an A4 PDF. Raises OSError when the file cannot be written."""

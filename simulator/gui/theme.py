@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
-
 from ..core.levels import Level
 
 # Colour-blind-safe hues (Okabe-Ito), dark enough for white text and readable on a projector.
@@ -20,10 +18,6 @@ BACKGROUND = "#F6F8FA"
 CARD = "#FFFFFF"
 ACCENT = "#6B4FBB"
 BORDER = "#D0D7DE"
-
-
-def level_color(level: Level) -> QColor:
-    return QColor(LEVEL_COLORS[level])
 
 
 def level_badge_text(level: Level) -> str:

@@ -83,13 +83,6 @@ class Panel(QFrame):
         self.box.setSpacing(unit // 2)
 
 
-def hline() -> QFrame:
-    line = QFrame()
-    line.setFrameShape(QFrame.Shape.HLine)
-    line.setStyleSheet(f"color: {theme.BORDER};")
-    return line
-
-
 class ReplyButton(QAbstractButton):
     """A large reply: a number badge (the key that picks it) and the reply's wrapped text."""
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from ..core.batch import pause_collector, resume_collector
 
 if TYPE_CHECKING:
     from ..core.catalog import CatalogEntry
@@ -134,33 +135,15 @@ def crashed_result(path: str, trace: str):
                                                  hint="please report this file to the developers")])
 
 
-_paused = 0
-
-
-def _pause_gc() -> None:
-    """Python's cycle collector must not run in a worker thread: it could free Qt widgets there,
-    which crashes. While a job runs it is paused; the UI thread resumes it when the job ends."""
-    global _paused
-    if _paused == 0 and gc.isenabled():
-        gc.disable()
-        _paused = 1
-    elif _paused:
-        _paused += 1
-
-
-def _resume_gc(*_args) -> None:
-    global _paused
-    if _paused:
-        _paused -= 1
-        if _paused == 0:
-            gc.enable()
+def _resume_collector(*_args) -> None:
+    resume_collector()
 
 
 def start(job: LoadJob, on_loaded: Callable, on_finished: Callable, on_failed: Callable | None = None,
           on_revised: Callable | None = None, on_done: Callable | None = None) -> LoadJob:
     """Run ``job`` in the thread pool; its signals arrive in the UI thread. Call from the UI thread."""
-    _pause_gc()
-    job.signals.done.connect(_resume_gc)
+    pause_collector()  # the cycle collector must not free Qt widgets from the worker thread
+    job.signals.done.connect(_resume_collector)
     if on_done is not None:
         job.signals.done.connect(on_done)
     job.signals.loaded.connect(on_loaded)

@@ -8,10 +8,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from simulator.gui import qtfix  # noqa: E402
-
-qtfix.apply()  # PySide6 6.12 on Python 3.11 drops references to None: see simulator/gui/qtfix.py
-
 TIMER_SCENARIO = """\
 format: 1
 id: tiny-timer
