@@ -13,6 +13,8 @@ LEVEL_HEX = {Level.LOW: "#B8411E", Level.STANDARD: "#2E6DA4", Level.WOW: "#1B7F5
 LEVEL_DASH = {Level.LOW: "6,4", Level.STANDARD: "", Level.WOW: ""}
 MARGIN = 40.0
 LEGEND_HEIGHT = 70.0
+LEGEND_STEP, TIMEOUT_STEP = 190.0, 120.0  # the legend's entries, left to right
+LEGEND_WIDTH = 3 * LEGEND_STEP + TIMEOUT_STEP + 40 + 170  # ... ending with "unreachable or loose end"
 
 
 def to_dot(scenario: Scenario, smap: ScenarioMap) -> str:
@@ -58,7 +60,7 @@ def _node_tags(node) -> str:
 
 def to_svg(scenario: Scenario, smap: ScenarioMap, highlight: list[str] | None = None) -> str:
     """A standalone SVG of the map; ``highlight`` is a path of node ids to draw in bold."""
-    width = smap.width + 2 * MARGIN
+    width = max(smap.width, LEGEND_WIDTH) + 2 * MARGIN  # a small map still shows the whole legend
     height = smap.height + 2 * MARGIN + LEGEND_HEIGHT
     on_path = set(zip(highlight, highlight[1:])) if highlight else set()
     out = [
@@ -117,11 +119,11 @@ def _legend(x: float, y: float) -> str:
                      f'stroke="{LEVEL_HEX[level]}" stroke-width="3"{dash}/>')
         parts.append(f'<text x="{cx + 40:.0f}" y="{y + 36:.0f}" font-size="12" fill="#1F2328">'
                      f"{level.label} reply / ending</text>")
-        cx += 190
+        cx += LEGEND_STEP
     parts.append(f'<line x1="{cx:.0f}" y1="{y + 32:.0f}" x2="{cx + 34:.0f}" y2="{y + 32:.0f}" stroke="#B8411E" '
                  f'stroke-width="3" stroke-dasharray="3,3"/><text x="{cx + 40:.0f}" y="{y + 36:.0f}" font-size="12" '
                  f'fill="#1F2328">timeout</text>')
-    cx += 120
+    cx += TIMEOUT_STEP
     parts.append(f'<rect x="{cx:.0f}" y="{y + 22:.0f}" width="34" height="20" rx="5" fill="#FFFFFF" stroke="#B8411E" '
                  f'stroke-dasharray="5,4"/><text x="{cx + 40:.0f}" y="{y + 36:.0f}" font-size="12" fill="#1F2328">'
                  "unreachable or loose end</text></g>")
