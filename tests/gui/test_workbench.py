@@ -103,7 +103,7 @@ def test_replay_that_stops_early_says_where_and_why(qtbot, preview, scenario_fil
     qtbot.waitUntil(lambda: preview.last_report is not None and not preview.last_report.complete, timeout=5000)
     status = preview.status_line.text()
     assert "replay stopped after 0 of 1" in status
-    assert "'arrival'" in status and "no longer offered" in status
+    assert "The reply you gave at 'arrival' has been removed by the author" in status
     assert preview.status_line.isVisible()
     assert preview.play.session.node.id == "arrival"
     # the flag that reply set is now never set: a warning, listed, which does not block the reload

@@ -70,7 +70,8 @@ def test_steps_are_saved_as_taken_and_rebuild_the_session(store, scenario):
     session = play(store, attempt, scenario, [2], now=T0)
     [saved] = store.steps(attempt)
     assert (saved.number, saved.node, saved.reply, saved.level, saved.seconds, saved.timed_out) == (
-        1, "arrival", "3", Level.WOW, 2.0, False)
+        1, "arrival", session.steps[0].reply.id, Level.WOW, 2.0, False)
+    assert saved.reply == scenario.nodes["arrival"].replies[2].id  # the id, never a position
     assert saved.say == session.steps[0].reply.say
     assert store.resume_choices(attempt) == session.choices
     record = store.attempt(attempt)
