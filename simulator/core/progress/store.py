@@ -11,6 +11,8 @@ Typical use by the app::
     me = store.trainee_by_name("Ana") or store.add_trainee("Ana")
     for open_attempt in store.unfinished_attempts(me.id):   # offer to resume
         report = store.resume_session(open_attempt.id, scenario)   # engine ReplayReport
+        if not report.complete: tell(report.message)      # which saved reply the author changed
+        attempt = store.rebase_attempt(open_attempt.id, report.applied, scenario.digest)
     attempt = store.start_attempt(me.id, scenario, "practice")
     step = session.choose(reply); store.record_step(attempt, step)   # committed at once
     store.remove_last_step(attempt)        # after session.undo(), practice only
@@ -891,9 +893,10 @@ class ProgressStore:
         return [s.choice for s in self.steps(attempt_id)]
 
     def resume_session(self, attempt_id: str, scenario: "Scenario") -> ReplayReport:
-        """A PlaySession rebuilt from the saved steps. Check ``report.complete``: if the scenario file
-        changed (compare ``attempt(id).scenario_digest`` with ``scenario.digest``) the replay may stop early
-        and ``report.reason`` says why."""
+        """A PlaySession rebuilt from the saved steps, each found by its reply's identity. Check
+        ``report.complete``: if the scenario file changed (compare ``attempt(id).scenario_digest`` with
+        ``scenario.digest``) the replay stops before a reply that was removed or changed, and
+        ``report.message`` says so; then ``rebase_attempt`` gives the attempt to go on with."""
         return PlaySession(scenario).replay(self.resume_choices(attempt_id))
 
     def result_json(self, attempt_id: str) -> dict | None:
