@@ -8,7 +8,7 @@ from typing import Iterable
 
 from .levels import Emotion, Level, clamp_mood, emotion_for_mood
 from .model import Ending, Node, Reply, Scenario
-from .replay import SESSION_FORMAT, Choice, PlayError, ReplayStop, Stop, identify, parse_session, seconds_value
+from .replay import FLAG_NAME, SESSION_FORMAT, Choice, PlayError, ReplayStop, Stop, identify, parse_session, seconds_value
 from .scoring import PathResult, path_result
 
 __all__ = ["SESSION_FORMAT", "Choice", "Line", "PlayError", "PlaySession", "ReplayReport", "ReplayStop", "Step",
@@ -76,8 +76,13 @@ class PlaySession:
         self.start_node = start or scenario.start
         if self.start_node not in scenario.nodes:
             raise PlayError(f"there is no node '{self.start_node}'")
+        if mood is not None and (isinstance(mood, bool) or not isinstance(mood, int)):
+            raise PlayError(f"a mood is a whole number, not {mood!r}")
         self.start_mood = clamp_mood(scenario.customer.mood if mood is None else mood)
         self.start_flags = frozenset(flags)
+        odd = next((f for f in self.start_flags if not (isinstance(f, str) and FLAG_NAME.match(f))), None)
+        if odd is not None:
+            raise PlayError(f"a flag is a name (letters, digits, '_' and '-'), not {odd!r}")
         self._node_id = self.start_node
         self._mood = self.start_mood
         self._flags = self.start_flags

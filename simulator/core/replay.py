@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import Reply, Scenario
 
 SESSION_FORMAT = 1
-_NAME = re.compile(ID_PATTERN)
+_NAME = FLAG_NAME = re.compile(ID_PATTERN)  # node, reply and flag names
 MAX_TEXT = 100_000  # longer words than any reply: the saved data is damaged
 
 

@@ -103,6 +103,16 @@ def test_on_a_changed_file_the_same_data_stops_the_replay_instead(scenario, save
     assert report.applied == 0 and "has been removed by the author" in report.message
 
 
+def test_a_session_cannot_start_in_an_impossible_state(scenario):
+    for mood in (50.5, True, "50"):
+        with pytest.raises(PlayError, match="whole number"):
+            PlaySession(scenario, mood=mood)
+    for flags in (["ok", 3], ["two words"]):
+        with pytest.raises(PlayError, match="flag"):
+            PlaySession(scenario, flags=flags)
+    assert PlaySession(scenario, mood=200).mood == MOOD_MAX  # a whole number is kept within the scale
+
+
 def test_play_refuses_impossible_seconds_so_to_json_stays_standard(scenario):
     session = PlaySession(scenario)
     for bad in (math.nan, math.inf, -0.5):
