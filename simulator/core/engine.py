@@ -8,11 +8,13 @@ from typing import Iterable
 
 from .levels import Emotion, Level, clamp_mood, emotion_for_mood
 from .model import Ending, Node, Reply, Scenario
-from .replay import FLAG_NAME, SESSION_FORMAT, Choice, PlayError, ReplayStop, Stop, identify, parse_session, seconds_value
+from .replay import (FLAG_NAME, SESSION_FORMAT, Choice, PlayError, ReplayStop, Stop, identify, parse_session,
+                     seconds_value)
 from .scoring import PathResult, path_result
 
 __all__ = ["SESSION_FORMAT", "Choice", "Line", "PlayError", "PlaySession", "ReplayReport", "ReplayStop", "Step",
            "Stop"]
+
 
 @dataclass(frozen=True)
 class Step:
@@ -280,7 +282,3 @@ def _node_lines(node: Node, lines: list[Line]) -> None:
         lines.append(Line("narration", node.narration.strip()))
     if node.customer:
         lines.append(Line("customer", node.customer.strip()))
-
-
-def _short(text: str, limit: int = 50) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

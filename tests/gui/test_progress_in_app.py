@@ -225,8 +225,10 @@ nodes:
 def _answer_message_box(qtbot, seen: list) -> None:
     """Read the next modal message box (its text and text format), then press its OK button."""
     def answer():
-        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=5000)
         box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):  # not shown yet: look again once the event loop turns
+            QTimer.singleShot(10, answer)
+            return
         seen.append((box.windowTitle(), box.text(), box.textFormat()))
         qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     QTimer.singleShot(0, answer)
