@@ -146,12 +146,9 @@ def _place(text: str, starts: list[int], reply: YMap, new_id: str, where: str) -
     """Where the id goes in ``text`` and the text to insert there."""
     first_key, second_key = reply.pairs[0][0], reply.pairs[1][0]
     first = _offset(text, starts, first_key, where)
-    before = text[:first].rstrip(" \t")
+    before = text[:first].rstrip()
     if before.endswith("{"):  # a flow mapping: {say: ..., level: ...}
         return first, f"id: {new_id}, "
-    if not (before.endswith("-") or before.endswith("\n") or before.endswith("\r") or before == ""):
-        raise _Cannot(f"{where} starts with an anchor, a tag or a comment before its first key; add its id by "
-                      f"hand, e.g. 'id: {new_id}'")
     if second_key.line == first_key.line:
         raise _Cannot(f"{where} has two keys on one line in a way this command does not rewrite; add its id by "
                       f"hand, e.g. 'id: {new_id}'")

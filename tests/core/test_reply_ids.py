@@ -107,6 +107,21 @@ def test_flow_style_replies_get_the_id_after_the_brace(tmp_path):
     assert [r.id for r in _replies(path)] == ["one", "two-half", "two", "three"]
 
 
+def test_a_flow_list_of_replies_on_one_line(tmp_path):
+    text = BASE.replace("end_wow\n  end_low:", "b\n  b:\n    customer: Then?\n    replies: [{say: Yes, level: wow, "
+                        "feedback: x, goto: end_wow}, {\n      say: No, level: low, feedback: y, goto: end_low}]\n"
+                        "  end_low:")
+    path = _write(tmp_path, text)
+    assert ScenarioLoader().load(path).ok
+    result, _ = add_ids(path)
+    assert not result.refused, result.refused
+    after = path.read_text(encoding="utf-8")
+    assert "    replies: [{id: yes, say: Yes, level: wow, feedback: x, goto: end_wow}, {\n      id: no, say: No," in after
+    restored = ID_LINE.sub(b"", after.encode()).decode().replace("id: yes, ", "").replace("id: no, ", "")
+    assert restored == text
+    assert [r.id for r in ScenarioLoader().load(path).scenario.nodes["b"].replies] == ["yes", "no"]
+
+
 def test_windows_line_breaks_and_a_byte_order_mark_are_kept(tmp_path):
     data = b"\xef\xbb\xbf" + BASE.replace("\n", "\r\n").encode("utf-8")
     path = _write(tmp_path, data)
@@ -179,3 +194,20 @@ def test_the_command_line(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "not changed" in out and "E004" in out
     assert bad.read_text(encoding="utf-8") == "format: 1\nid: [x\n"
+
+
+def test_a_change_that_would_not_load_the_same_is_never_written(tmp_path, monkeypatch):
+    """The file is loaded again before it is written: an insertion that breaks it, or changes a
+    reply, is refused (the safety net behind the placement rules)."""
+    from simulator.core import reply_ids
+
+    path = _write(tmp_path, BASE)
+    monkeypatch.setattr(reply_ids, "_place", lambda text, starts, reply, new_id, where: (
+        starts[reply.line - 1], "      - {say: [\n"))
+    result, new = add_ids(path)
+    assert new is None and "would make the file invalid" in result.refused
+    monkeypatch.setattr(reply_ids, "_place", lambda text, starts, reply, new_id, where: (
+        starts[reply.pairs[1][0].line - 1], f"        id: {new_id}\n        mood: 5\n"))
+    result, new = add_ids(path)
+    assert new is None and "would change the replies of node 'a'" in result.refused
+    assert path.read_text(encoding="utf-8") == BASE
