@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -213,3 +214,82 @@ def test_a_reply_no_longer_offered_stops_the_replay(tmp_path):
     report = PlaySession(_with_replies(scenario, "pills", replies)).replay(session.choices)
     assert report.applied == 1 and report.stop.kind is Stop.NOT_OFFERED
     assert report.message == "The reply you gave at 'pills' is no longer offered there; you continue from there."
+
+
+# -- the same edits made to the file's text, loaded again ----------------------------------------
+
+
+def _block(lines: list[str], node, i: int) -> tuple[int, int]:
+    """Line indices [start, end) of reply ``i`` of ``node`` in the file."""
+    replies = node.replies
+    start = replies[i].pos.line - 1
+    if i + 1 < len(replies):
+        return start, replies[i + 1].pos.line - 1
+    dash = len(lines[start]) - len(lines[start].lstrip())
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > dash):
+        end += 1
+    return start, end
+
+
+def _text_edit(text: str, node, chosen_index: int, kind: str) -> str:
+    lines = text.splitlines(keepends=True)
+    first, _ = _block(lines, node, 0)
+    start, end = _block(lines, node, chosen_index)
+    block = lines[start:end]
+    chosen = node.replies[chosen_index]
+    if kind == "remove-chosen":
+        return "".join(lines[:start] + lines[end:])
+    if kind == "move-first":
+        rest = lines[:start] + lines[end:]
+        return "".join(rest[:first] + block + rest[first:])
+    if kind == "insert-first":
+        added = [re.sub(r"id: \S+", "id: added-later", line) for line in block]
+        added = [re.sub(r"level: \w+", f"level: {_other_level(chosen.level).value}", line) for line in added]
+        words = chosen.say.split("\n")[0][:12]
+        added = "".join(added).replace(words, "Added later. " + words, 1)
+        return "".join(lines[:first]) + added + "".join(lines[first:])
+    if kind == "change-level":
+        edited = [re.sub(r"level: \w+", f"level: {_other_level(chosen.level).value}", line, count=1) for line in block]
+        return "".join(lines[:start] + edited + lines[end:])
+    words = chosen.say.split("\n")[0][:12]
+    return "".join(lines[:start]) + "".join(block).replace(words, "Honestly, " + words, 1) + "".join(lines[end:])
+
+
+TEXT_EDITS = {"remove-chosen": Stop.REMOVED, "move-first": None, "insert-first": None,
+              "change-level": Stop.CHANGED, "change-words": Stop.CHANGED}
+
+
+@pytest.mark.parametrize("path", FILES, ids=[f.stem for f in FILES])
+def test_the_same_edits_written_into_the_file_never_replay_another_reply(path):
+    text = path.read_text(encoding="utf-8")
+    loader = ScenarioLoader(analyze=False)
+    original = loader.load_text(text, str(path)).scenario
+    checked = 0
+    for level, canonical in analyze(original).canonical.items():
+        if level is Level.STANDARD:
+            continue
+        saved = [Choice.from_json(c) for c in json.loads(json.dumps([c.to_json() for c in canonical.choices]))]
+        for k, choice in enumerate(saved):
+            if choice.reply is None:
+                continue
+            node = original.nodes[choice.node]
+            index = next(i for i, r in enumerate(node.replies) if r.id == choice.reply)
+            for kind, want in TEXT_EDITS.items():
+                result = loader.load_text(_text_edit(text, node, index, kind), str(path))
+                if not result.ok:
+                    continue  # e.g. removing the reply left a flag never set: the author would fix that first
+                edited = result.scenario
+                if kind in ("change-level", "change-words"):
+                    now = next(r for r in edited.nodes[choice.node].replies if r.id == choice.reply)
+                    assert (now.say, now.level.value) != (choice.say, choice.level), kind
+                report = PlaySession(edited).replay(saved)
+                checked += 1
+                for step, was in zip(report.session.steps, saved):
+                    if was.reply is not None:
+                        assert (step.reply.id, step.reply.say, step.level.value) == (was.reply, was.say, was.level)
+                if want is None:
+                    assert report.complete, (kind, k, report.message)
+                else:
+                    assert report.applied == k and report.stop.kind is want, (kind, k, report.message)
+    assert checked >= 10
