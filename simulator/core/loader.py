@@ -482,7 +482,7 @@ class _Builder:
         for reply in replies:
             if reply.id and reply.id in first:
                 self.report(dx.DUPLICATE_KEY, f"two replies of {what} have the id '{reply.id}'", reply.id_pos,
-                            f"the first is on line {first[reply.id].pos.line}; give each reply of a node its own id")
+                            f"the first is on line {first[reply.id].id_pos.line}; give each reply of a node its own id")
             first.setdefault(reply.id, reply)
         said: dict[str, Reply] = {}
         for reply in replies:

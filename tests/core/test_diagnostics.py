@@ -66,8 +66,10 @@ def test_every_code_has_a_case():
 
 def test_reply_ids_duplicate_and_digits_only_are_reported_where_written(tmp_path):
     text = edit(insert={14: "        id: ask", 18: "        id: ask", 22: "        id: '3'"})
-    found = [(d.code.code, d.line) for d in load_text(text, tmp_path).diagnostics]
+    diagnostics = load_text(text, tmp_path).diagnostics
+    found = [(d.code.code, d.line) for d in diagnostics]
     assert ("E012", 20) in found and ("E014", 25) in found, found
+    assert "line 15" in next(d.hint for d in diagnostics if d.code.code == "E012")  # where the first id is
 
 
 def test_reply_ids_are_identities_and_keys_never_collide_with_them(tmp_path):
