@@ -81,21 +81,21 @@ def add_ids(path: str | os.PathLike, *, write: bool = True) -> tuple[IdsResult, 
     loader = ScenarioLoader(analyze=False)
     before = loader.load_bytes(data, path)
     if not before.ok:
-        result.refused, result.load = "it has errors; fix them first (nothing was changed)", before
+        result.refused, result.load = "it has errors; fix them first", before
         return result, None
     bom = _BOM if data.startswith(_BOM.encode("utf-8")) else ""
     text = data.decode("utf-8")[len(bom):]
     try:
         new_text = _insert_ids(text, path, result)
     except _Cannot as exc:
-        result.added, result.refused = [], f"{exc} (nothing was changed)"
+        result.added, result.refused = [], str(exc)
         return result, None
     if not result.added:
         return result, None
     after = loader.load_text(new_text, path)
     problem = _compare(before, after, result)
     if problem:
-        result.added, result.refused, result.load = [], f"{problem} (nothing was changed)", after
+        result.added, result.refused, result.load = [], problem, after
         return result, None
     new_data = (bom + new_text).encode("utf-8")
     if write:
@@ -229,7 +229,7 @@ def describe(result: IdsResult) -> list[str]:
     """The lines ``simulator ids`` prints for one file."""
     name = Path(result.path).name
     if result.refused:
-        lines = [f"{result.path}: not changed: {result.refused}"]
+        lines = [f"{result.path}: left as it was: {result.refused}"]
         if result.load is not None:
             lines += ["  " + d.format().replace("\n", "\n  ") for d in result.load.errors]
         return lines

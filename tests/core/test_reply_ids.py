@@ -192,7 +192,7 @@ def test_the_command_line(tmp_path, capsys):
     assert main(["ids", "--check", str(good)]) == 0
     assert main(["ids", str(bad)]) == 1
     out = capsys.readouterr().out
-    assert "not changed" in out and "E004" in out
+    assert "left as it was: it has errors" in out and "E004" in out
     assert bad.read_text(encoding="utf-8") == "format: 1\nid: [x\n"
 
 
