@@ -43,6 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("file", metavar="FILE")
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
+    ids = sub.add_parser("ids", help="give every reply a stable id, written into the file in place",
+                         description="Adds an 'id:' line to every reply that has none (a short slug of its words, "
+                                     "unique in its node), so saved attempts and class votes keep naming the same "
+                                     "reply after the file is edited. Nothing else in the file changes; a file with "
+                                     "errors is left as it was.")
+    ids.add_argument("paths", nargs="+", metavar="FILE", help="scenario files or folders")
+    ids.add_argument("--check", action="store_true", help="change nothing; exit 1 if a reply has no id")
+
     graph = sub.add_parser("graph", help="export the scenario map as SVG or Graphviz DOT")
     graph.add_argument("file", metavar="FILE")
     graph.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.svg or OUT.dot")
@@ -66,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return new_scenario(args.file, args.force)
         if args.command == "graph":
             return export_graph(args.file, args.output, args.format)
+        if args.command == "ids":
+            return add_reply_ids(args.paths, args.check)
         if args.command == "preview":
             return start_preview(args)
     except BrokenPipeError:  # output piped into 'head' and closed early
@@ -187,6 +197,26 @@ def new_scenario(file: str, force: bool = False) -> int:
         return 1
     print(f"wrote {path}: edit it, then run 'simulator validate {path}'")
     return 0
+
+
+def add_reply_ids(paths: Sequence[str], check: bool = False) -> int:
+    from .core.catalog import scenario_files
+    from .core.reply_ids import add_ids, describe
+
+    files = scenario_files(paths)
+    if not files:
+        print("simulator: no scenario files (.yaml, .yml) found in " + ", ".join(paths), file=sys.stderr)
+        return 1
+    failed = False
+    for path in files:
+        result, _ = add_ids(path, write=not check)
+        failed |= bool(result.refused) or (check and bool(result.added))
+        if check and result.added and not result.refused:
+            print(f"{result.path}: {len(result.added)} repl{'y' if len(result.added) == 1 else 'ies'} without an id "
+                  f"(run 'simulator ids {result.path}')")
+        else:
+            print("\n".join(describe(result)))
+    return 1 if failed else 0
 
 
 def export_graph(file: str, output: str, fmt: str | None = None) -> int:

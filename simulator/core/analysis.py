@@ -179,10 +179,10 @@ def _explore(scenario: Scenario, order: list[str], succ: dict[str, list[str]]) -
             if reply.condition is not None and not reply.condition.holds(mood or 0, flags):
                 continue
             moves.append((reply.mood, reply.sets, reply.route, reply.level, bool(reply.breach),
-                          Choice(node.id, reply.key, reply.say)))
+                          Choice.of(node.id, reply)))
         if node.timeout:
             t = node.timeout
-            moves.append((t.mood, (), t.route, Level.LOW, False, Choice(node.id, None, "", float(t.seconds))))
+            moves.append((t.mood, (), t.route, Level.LOW, False, Choice.of(node.id, None, float(t.seconds))))
         edges = graph.edges[s]
         for delta, sets, route, level, breach, choice in moves:
             new_mood = clamp_mood(mood + delta) if mood is not None else None

@@ -114,7 +114,7 @@ class OptionVotes:
     """One reply at one decision, with its votes: what the class debrief lays out in a row."""
 
     letter: str
-    key: str
+    key: str  # the reply's handle in this session (its id, else its position: never stored)
     say: str
     level: Level
     votes: int
@@ -122,6 +122,7 @@ class OptionVotes:
     played: bool
     feedback: str = ""
     breach: str = ""
+    reply_id: str = ""  # the reply's stable id ('' when the file gives none): what records name it by
 
 
 @dataclass(frozen=True)
@@ -299,7 +300,7 @@ class ClassRun:
             played = step.reply.key if step.reply else None
             options = tuple(
                 OptionVotes(letter(i), r.key, r.say, r.level, tally.counts.get(r.key, 0), tally.share(r.key),
-                            r.key == played, r.feedback, r.breach)
+                            r.key == played, r.feedback, r.breach, r.id)
                 for i, r in enumerate(step.offered))
             records.append(DecisionRecord(number, step.node, step.customer, options, played,
                                           how_decided(tally, keys, played), step.level))
@@ -412,7 +413,7 @@ def session_summary(session: ClassroomSession, when: _dt.datetime | None = None)
 
 
 CSV_COLUMNS = ["record", "scenario", "team", "decision", "node", "letter", "reply", "level", "votes", "share",
-               "played", "how", "score", "compliance", "ending", "returns"]
+               "played", "how", "score", "compliance", "ending", "returns", "reply_id"]
 
 
 def summary_rows(summary: SessionSummary) -> list[dict[str, str]]:
@@ -426,6 +427,7 @@ def summary_rows(summary: SessionSummary) -> list[dict[str, str]]:
             for option in decision.options:
                 rows.append({"record": "vote", "team": team.team, "decision": str(decision.number),
                              "node": decision.node, "letter": option.letter, "reply": option.say,
+                             "reply_id": option.reply_id,
                              "level": option.level.label, "votes": str(option.votes),
                              "share": f"{option.share * 100:.0f}%" if decision.total_votes else "",
                              "played": "yes" if option.played else "",

@@ -72,6 +72,7 @@ NO_FEEDBACK = _code("W105", "no-feedback", W, "a reply without feedback")
 SINGLE_OPTION = _code("W106", "single-option", W, "a decision with a single reply")
 MISSING_ASSET = _code("W107", "missing-asset", W, "an image file does not exist")
 FLAG_NEVER_SET = _code("W108", "flag-never-set", W, "a condition tests a flag no reply sets")
+SAME_WORDS = _code("W109", "same-words", W, "two replies of a node say the same words")
 
 del E, W
 

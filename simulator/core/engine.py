@@ -2,36 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Iterable
 
 from .levels import Emotion, Level, clamp_mood, emotion_for_mood
 from .model import Ending, Node, Reply, Scenario
+from .replay import (FLAG_NAME, SESSION_FORMAT, Choice, PlayError, ReplayStop, Stop, identify, parse_session,
+                     seconds_value)
 from .scoring import PathResult, path_result
 
-SESSION_FORMAT = 1
-
-
-class PlayError(ValueError):
-    """A move the session cannot make (a reply not on offer, playing after the end)."""
-
-
-@dataclass(frozen=True)
-class Choice:
-    """What the trainee did at one decision: enough to replay it on a changed file."""
-
-    node: str
-    reply: str | None  # the reply's key; None when the time ran out
-    say: str = ""
-    seconds: float = 0.0
-
-    def to_json(self) -> dict:
-        return {"node": self.node, "reply": self.reply, "say": self.say, "seconds": self.seconds}
-
-    @classmethod
-    def from_json(cls, data: dict) -> "Choice":
-        return cls(str(data["node"]), None if data.get("reply") is None else str(data["reply"]),
-                   str(data.get("say", "")), float(data.get("seconds", 0.0)))
+__all__ = ["SESSION_FORMAT", "Choice", "Line", "PlayError", "PlaySession", "ReplayReport", "ReplayStop", "Step",
+           "Stop"]
 
 
 @dataclass(frozen=True)
@@ -50,9 +32,8 @@ class Step:
 
     @property
     def choice(self) -> Choice:
-        if self.reply is None:
-            return Choice(self.node, None, "", self.seconds)
-        return Choice(self.node, self.reply.key, self.reply.say, self.seconds)
+        """What is saved of this step: the reply's id and level, the words as said."""
+        return Choice.of(self.node, self.reply, self.seconds)
 
 
 @dataclass(frozen=True)
@@ -71,11 +52,21 @@ class ReplayReport:
     session: "PlaySession"
     applied: int
     requested: int
-    reason: str = ""
+    stop: ReplayStop | None = None  # why it stopped before choice ``applied`` (0-based), if it did
 
     @property
     def complete(self) -> bool:
         return self.applied == self.requested
+
+    @property
+    def reason(self) -> str:
+        """Why the replay stopped, as a clause ('' when it did not)."""
+        return self.stop.reason if self.stop else ""
+
+    @property
+    def message(self) -> str:
+        """Why the replay stopped, as a sentence for the trainee ('' when it did not)."""
+        return self.stop.message if self.stop else ""
 
 
 class PlaySession:
@@ -87,8 +78,13 @@ class PlaySession:
         self.start_node = start or scenario.start
         if self.start_node not in scenario.nodes:
             raise PlayError(f"there is no node '{self.start_node}'")
+        if mood is not None and (isinstance(mood, bool) or not isinstance(mood, int)):
+            raise PlayError(f"a mood is a whole number, not {mood!r}")
         self.start_mood = clamp_mood(scenario.customer.mood if mood is None else mood)
         self.start_flags = frozenset(flags)
+        odd = next((f for f in self.start_flags if not (isinstance(f, str) and FLAG_NAME.match(f))), None)
+        if odd is not None:
+            raise PlayError(f"a flag is a name (letters, digits, '_' and '-'), not {odd!r}")
         self._node_id = self.start_node
         self._mood = self.start_mood
         self._flags = self.start_flags
@@ -138,6 +134,7 @@ class PlaySession:
         if self.ended:
             raise PlayError("the conversation has ended")
         chosen = self._find(reply, offered)
+        seconds = seconds_value(seconds, "the reply")
         mood = clamp_mood(self._mood + chosen.mood)
         flags = self._flags | frozenset(chosen.sets)
         return self._advance(chosen, chosen.level, offered, mood, flags, chosen.route.resolve(mood, flags),
@@ -149,18 +146,22 @@ class PlaySession:
         if timeout is None or self.node.is_ending:
             raise PlayError(f"node '{self._node_id}' has no time limit")
         offered = tuple(self.available_replies())
+        seconds = seconds_value(timeout.seconds if seconds is None else seconds, "the time-out")
         mood = clamp_mood(self._mood + timeout.mood)
         return self._advance(None, Level.LOW, offered, mood, self._flags, timeout.route.resolve(mood, self._flags),
-                             timeout.feedback, "", float(timeout.seconds if seconds is None else seconds))
+                             timeout.feedback, "", seconds)
 
     def undo(self) -> bool:
         """Step back one decision (Practice mode). False when there is nothing to undo."""
         if not self.steps:
             return False
-        choices = self.choices[:-1]
+        kept = self.steps[:-1]
         self._reset()
-        for choice in choices:
-            self._apply(choice)
+        for step in kept:  # the same file: the very replies, not a search for them
+            if step.reply is None:
+                self.time_out(step.seconds)
+            else:
+                self.choose(step.reply, step.seconds)
         return True
 
     def restart(self) -> None:
@@ -190,40 +191,43 @@ class PlaySession:
         self._node_id, self._mood, self._flags = target, mood, flags
         return step
 
-    def _apply(self, choice: Choice) -> str:
-        """Replay one saved choice; returns '' or the reason it cannot be replayed."""
+    def _apply(self, choice: Choice) -> ReplayStop | None:
+        """Replay one saved choice by the reply's identity; None, or why it cannot be replayed."""
+        here = self._node_id
         if self.ended:
-            return f"the conversation now ends at '{self._node_id}' before this choice"
-        if choice.node != self._node_id:
-            return f"the conversation now reaches '{self._node_id}' where it used to reach '{choice.node}'"
+            return ReplayStop(Stop.ENDED, here, choice.node)
+        if choice.node != here:
+            return ReplayStop(Stop.DIVERGED, here, choice.node)
         if choice.reply is None:
             if self.node.timeout is None:
-                return f"node '{self._node_id}' no longer has a time limit"
+                return ReplayStop(Stop.NO_TIME_LIMIT, here, choice.node)
             self.time_out(choice.seconds)
-            return ""
-        offered = self.available_replies()
-        match = next((r for r in offered if r.key == choice.reply), None)
-        if match is not None and choice.say and match.say != choice.say:
-            match = next((r for r in offered if r.say == choice.say), match)
-        if match is None and choice.say:
-            match = next((r for r in offered if r.say == choice.say), None)
-        if match is None:
-            return f"the reply \"{_short(choice.say or choice.reply)}\" is no longer offered at '{self._node_id}'"
-        self.choose(match, choice.seconds)
-        return ""
+            return None
+        reply, why = identify(choice, self.node.replies)
+        if reply is None:
+            return ReplayStop(why or Stop.REMOVED, here, choice.node)
+        if reply not in self.available_replies():
+            return ReplayStop(Stop.NOT_OFFERED, here, choice.node)
+        self.choose(reply, choice.seconds)
+        return None
 
     # -- replay and persistence ----------------------------------------------------------
 
     def replay(self, choices: Iterable[Choice]) -> ReplayReport:
+        """Apply saved choices in order, finding each reply by its identity (see ``replay.identify``).
+
+        It stops before the first choice whose reply is gone, changed or no longer offered, or
+        whose node the conversation no longer reaches: nothing is ever replayed with another reply."""
         choices = list(choices)
         for i, choice in enumerate(choices):
-            reason = self._apply(choice)
-            if reason:
-                return ReplayReport(self, i, len(choices), reason)
+            stop = self._apply(choice)
+            if stop is not None:
+                return ReplayReport(self, i, len(choices), stop)
         return ReplayReport(self, len(choices), len(choices))
 
     def to_json(self) -> dict:
-        return {
+        """The session as standard JSON data (no NaN or infinity), for ``from_json``."""
+        data = {
             "session_format": SESSION_FORMAT,
             "scenario": self.scenario.id,
             "digest": self.scenario.digest,
@@ -232,13 +236,26 @@ class PlaySession:
             "flags": sorted(self.start_flags),
             "choices": [c.to_json() for c in self.choices],
         }
+        try:
+            json.dumps(data, allow_nan=False)
+        except ValueError as exc:  # pragma: no cover - choose() and time_out() refuse such numbers
+            raise PlayError(f"the session cannot be saved: {exc}") from exc
+        return data
 
     @classmethod
-    def from_json(cls, scenario: Scenario, data: dict) -> ReplayReport:
-        """Rebuild a session on ``scenario`` (perhaps a changed version) by replaying its choices."""
-        start = data.get("start") if data.get("start") in scenario.nodes else None
-        session = cls(scenario, start, data.get("mood"), data.get("flags", ()))
-        return session.replay(Choice.from_json(c) for c in data.get("choices", []))
+    def from_json(cls, scenario: Scenario, data: object) -> ReplayReport:
+        """Rebuild a session on ``scenario`` (perhaps a changed version) by replaying its choices.
+
+        The data is checked first: damaged or tampered data is a ``PlayError`` naming the problem.
+        Saved on this very file (same digest), every choice must replay; on a changed file the
+        replay stops where the author's edit makes a saved reply unsafe to repeat."""
+        saved = parse_session(scenario, data)
+        session = cls(scenario, saved.start, saved.mood, saved.flags)
+        report = session.replay(saved.choices)
+        if saved.same_file and not report.complete:
+            raise PlayError(f"choice {report.applied + 1} of the saved session does not fit the scenario it was "
+                            f"saved on: {report.reason}")
+        return report
 
     # -- presentation helpers ------------------------------------------------------------
 
@@ -265,7 +282,3 @@ def _node_lines(node: Node, lines: list[Line]) -> None:
         lines.append(Line("narration", node.narration.strip()))
     if node.customer:
         lines.append(Line("customer", node.customer.strip()))
-
-
-def _short(text: str, limit: int = 50) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .schema import ID_PATTERN, SECTIONS, Key
+from .schema import ID_PATTERN, REPLY_ID_PATTERN, SECTIONS, Key
 
 SCHEMA_FILE = Path(__file__).with_name("scenario.schema.json")
 SCHEMA_ID = "https://service-roleplay-simulator.invalid/scenario-format-1.schema.json"
@@ -32,6 +32,8 @@ def _value(key: Key) -> dict:
         out = {"enum": list(key.choices)}
     elif kind == "id":
         out = dict(_ID)
+    elif kind == "reply-id":
+        out = {"type": "string", "pattern": REPLY_ID_PATTERN}
     elif kind == "text-list":
         out = {"anyOf": [{"type": "array", "items": _TEXT}, _TEXT]}
     elif kind == "id-list":

@@ -419,12 +419,7 @@ class _Builder:
                         "an ending closes the conversation: remove 'replies', or move the ending to a node of its own")
         reply_nodes = self.items(values, "replies", what)
         result.replies = [r for r in (self._reply(item, i, what) for i, item in enumerate(reply_nodes)) if r]
-        keys = [r.key for r in result.replies]
-        for reply in result.replies:
-            if keys.count(reply.key) > 1 and reply.key != str(reply.index + 1):
-                self.report(dx.DUPLICATE_KEY, f"two replies of {what} have the id '{reply.key}'", reply.pos,
-                            "give each reply of a node its own id")
-                break
+        self._check_reply_ids(result.replies, what)
         if "ending" in values:
             result.ending = self._ending(values["ending"], what)
         if "timeout" in values:
@@ -439,7 +434,7 @@ class _Builder:
         level_text = self.choice(values, "reply", "level", what, dx.UNKNOWN_LEVEL)
         route = self.route(values.get("goto"), what)
         say = self.text(values, "say", what)
-        reply_id = self.identifier(values.get("id"), f"the id of {what}") if "id" in values else None
+        reply_id = self.reply_id(values.get("id"), what) if "id" in values else None
         condition = self.condition(values["if"], what) if "if" in values else None
         skills = self.id_list(values, "skills", what)
         for skill, item in zip(skills, self.items(values, "skills", what)):
@@ -456,7 +451,8 @@ class _Builder:
             return None
         return Reply(
             index=index,
-            key=reply_id or str(index + 1),
+            key=reply_id or f"#{index + 1}",
+            id=reply_id or "",
             say=say,
             level=Level(level_text),
             route=route,
@@ -467,7 +463,34 @@ class _Builder:
             sets=self.id_list(values, "sets", what),
             condition=condition,
             pos=pos,
+            id_pos=Pos(values["id"].line, values["id"].column) if reply_id else pos,
         )
+
+    def reply_id(self, node: YNode, what: str) -> str | None:
+        """A reply's id: a name, and not only digits (older saved attempts named replies by position)."""
+        reply_id = self.identifier(node, f"the id of {what}")
+        if reply_id is not None and reply_id.isdigit():
+            self.report(dx.BAD_VALUE, f"the id of {what} is '{reply_id}', only digits", node,
+                        f"start it with a letter, e.g. 'r{reply_id}': a number would be read as the reply's position")
+            return None
+        return reply_id
+
+    def _check_reply_ids(self, replies: list[Reply], what: str) -> None:
+        """Ids name one reply each in a node; replies without one are known by their words, so those
+        words must be the node's alone."""
+        first: dict[str, Reply] = {}
+        for reply in replies:
+            if reply.id and reply.id in first:
+                self.report(dx.DUPLICATE_KEY, f"two replies of {what} have the id '{reply.id}'", reply.id_pos,
+                            f"the first is on line {first[reply.id].id_pos.line}; give each reply of a node its own id")
+            first.setdefault(reply.id, reply)
+        said: dict[str, Reply] = {}
+        for reply in replies:
+            if reply.say in said and not (reply.id and said[reply.say].id):
+                self.report(dx.SAME_WORDS, f"two replies of {what} say the same words", reply.pos,
+                            f"the first is on line {said[reply.say].pos.line}; reword one, or give both an id "
+                            f"('simulator ids FILE' adds them) so a saved attempt can tell them apart")
+            said.setdefault(reply.say, reply)
 
     def _ending(self, node: YNode, parent: str) -> Ending | None:
         what = f"the ending of {parent}"

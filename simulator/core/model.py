@@ -45,8 +45,17 @@ class Route:
 
 @dataclass(frozen=True)
 class Reply:
+    """One thing the employee can say.
+
+    Its identity is ``id`` (the file's ``id:`` key, unique in the node), which survives the
+    reordering, insertion and deletion of its siblings; a reply without one is known only by its
+    exact words (``say``), never by its position. ``key`` is a handle for this loaded file only
+    (the id, else ``#`` and the 1-based position): use it to tell the replies on screen apart,
+    never store it.
+    """
+
     index: int  # position in the node, from 0
-    key: str  # stable name used to replay saved choices: the 'id' key, else the 1-based position
+    key: str  # in-memory handle: the id, else '#<position>' (no id can contain '#')
     say: str
     level: Level
     route: Route
@@ -57,6 +66,8 @@ class Reply:
     sets: tuple[str, ...] = ()
     condition: Condition | None = None
     pos: Pos = Pos()
+    id: str = ""  # the author's stable id; '' when the file gives none
+    id_pos: Pos = Pos()  # where the id is written (the reply's position when it has none)
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,13 @@ from .levels import EMOTION_NAMES, LEVEL_NAMES
 
 DIFFICULTIES = ("easy", "medium", "hard")
 ID_PATTERN = r"^[A-Za-z0-9_-]+$"
+# A reply's id: a name as above, but not digits alone (older saved attempts named replies by position).
+REPLY_ID_PATTERN = r"^(?![0-9]+$)[A-Za-z0-9_-]+$"
 
 
 @dataclass(frozen=True)
 class Key:
-    """One key of a block. ``kind`` is one of: text, integer, number, choice, id, text-list,
+    """One key of a block. ``kind`` is one of: text, integer, number, choice, id, reply-id, text-list,
     id-list, condition, route, section (another block), list-of (a list of blocks),
     map-of (named blocks)."""
 
@@ -91,7 +93,9 @@ SECTIONS: dict[str, dict[str, Key]] = {
         Key("breach", "text", "The rule this reply breaks. A breach fails the attempt; the reply must be level low."),
         Key("sets", "id-list", "Flags this reply sets, for conditions later on."),
         Key("if", "condition", "The reply is offered only when this condition holds."),
-        Key("id", "id", "A stable name for the reply, so saved attempts replay even if replies are reordered."),
+        Key("id", "reply-id", "The reply's stable name, unique in its node: saved attempts, class votes and "
+                              "reports name the reply by it, whatever is reordered, added or removed around it. "
+                              "'simulator ids FILE' writes one into every reply without."),
     ),
     "ending": _keys(
         Key("level", "choice", "The outcome this ending represents.", required=True, choices=tuple(LEVEL_NAMES)),

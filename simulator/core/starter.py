@@ -41,12 +41,14 @@ nodes:
     discuss: "What does she need to hear before any new date?"
     replies:
       - say: "Deliveries are handled by our partner company, so I can't see their schedule."
+        id: deliveries-are-handled
         level: low
         mood: -15
         skills: [clarity]
         feedback: "'So nobody is responsible. Great.' She folds her arms."
         goto: new_date
       - say: "I'm sorry you waited all day. Let me find out what happened to the van."
+        id: sorry-waited-all
         level: standard
         mood: +5
         skills: [empathy]
@@ -70,6 +72,7 @@ nodes:
       goto: walks_out
     replies:
       - say: "The next free slot is in two weeks. I can book it now."
+        id: next-free-slot
         level: low
         mood: -20
         skills: [clarity]
@@ -79,6 +82,7 @@ nodes:
             then: walks_out
           - else: grudging
       - say: "I can put you first on Tuesday's route, seven to nine, and the driver will call ahead."
+        id: put-first-tuesdays
         level: wow
         mood: +15
         skills: [problem_solving, scheduling]
@@ -88,11 +92,13 @@ nodes:
             then: delighted
           - else: grudging
       - say: "I'll ask the warehouse and call you back this afternoon with a date."
+        id: ask-warehouse-call
         level: standard
         skills: [follow_up]
         feedback: "'This afternoon. Fine.' She writes your name down."
         goto: grudging
       - say: "I can waive the delivery fee because you know our manager, right?"
+        id: waive-delivery-fee
         level: low
         if: not owned_it           # offered only when the condition holds
         breach: "offered a discount outside the refund policy"

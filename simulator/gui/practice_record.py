@@ -109,17 +109,22 @@ class PracticeRecord(QObject):
     def resume(self, attempt, scenario):
         """Continue a saved attempt: the rebuilt PlaySession (``ReplayReport``), or None.
 
-        When the scenario file changed since, the saved steps that no longer replay are dropped,
-        so that what is stored is always the path being played."""
+        The replay finds each saved reply by its identity and stops before one the author has
+        removed or changed since (``report.message`` says so). Nothing saved is lost: the steps
+        after that point stay in the old attempt, which is closed, and play goes on in a new
+        attempt holding the steps that replayed (``store.rebase_attempt``)."""
         def rebuild():
             report = self.store.resume_session(attempt.id, scenario)
+            attempt_id = attempt.id
             if not report.complete or attempt.scenario_digest != scenario.digest:
-                self.store.rebase_attempt(attempt.id, report.applied, scenario.digest)
-            return report
+                attempt_id = self.store.rebase_attempt(attempt.id, report.applied, scenario.digest)
+            return report, attempt_id
 
-        report = self._guard("The attempt could not be resumed", rebuild)
-        if report is not None:
-            self._scenario, self._mode, self.attempt_id = scenario, attempt.mode, attempt.id
+        found = self._guard("The attempt could not be resumed", rebuild)
+        if found is None:
+            return None
+        report, attempt_id = found
+        self._scenario, self._mode, self.attempt_id = scenario, attempt.mode, attempt_id
         return report
 
     def discard(self, attempt_id: str) -> None:

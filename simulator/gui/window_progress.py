@@ -113,9 +113,7 @@ class ProgressPart:
         if report is None:
             return
         if not report.complete:
-            QMessageBox.information(self, "The scenario has changed",
-                                    f"Only {report.applied} of your {report.requested} replies could be replayed: "
-                                    f"{report.reason}. You continue from there.")
+            self.tell_scenario_changed(report)
         self.current = scenario
         self.mode = attempt.mode
         self.play.show_session(scenario, report.session, attempt.mode)
@@ -124,6 +122,18 @@ class ProgressPart:
             self.show_debrief()
         elif self.play.reply_buttons:
             self.play.reply_buttons[0].setFocus()
+
+    def tell_scenario_changed(self, report) -> None:
+        """The author edited the scenario since the attempt was saved: say which reply and where
+        play goes on (plain text: the message quotes node names from the file)."""
+        replayed = plural(report.applied, "reply", "replies")
+        box = QMessageBox(QMessageBox.Icon.Information, "The scenario has changed",
+                          f"{report.message}\n\n{replayed} of your {report.requested} replayed as you gave "
+                          f"{'it' if report.applied == 1 else 'them'}. Your earlier attempt is kept in your history "
+                          f"as it was.", parent=self)
+        box.setObjectName("scenarioChangedBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
 
     def _need_store(self, trainee: bool = False) -> bool:
         """True when the store (and, if asked, a trainee) is there; otherwise say what is missing."""

@@ -36,7 +36,7 @@ nodes:
     timeout: {seconds: 20, mood: -10, feedback: She taps the counter., goto: angry}
     replies:
       - {say: "=HYPERLINK(1) Here you go, no questions.", level: low, mood: 30, breach: No ID checked, feedback: She grins., goto: wait}
-      - {say: "I need your ID first.", level: standard, feedback: She sighs., goto: wait}
+      - {id: ask-for-id, say: "I need your ID first.", level: standard, feedback: She sighs., goto: wait}
       - {say: "Let's do this safely and fast.", level: wow, mood: 10, skills: [empathy, compliance], feedback: She nods., goto: wait}
   wait:
     customer: "Well?"
@@ -243,6 +243,7 @@ def test_summary_csv_has_every_vote_and_every_result(scenario, tmp_path):
     assert (first["team"], first["letter"], first["votes"], first["share"], first["played"], first["level"]) == (
         "Red", "A", "5", "83%", "yes", "Low")
     assert first["reply"].startswith("'=HYPERLINK")  # a spreadsheet must not run scenario text as a formula
+    assert [v["reply_id"] for v in votes[:3]] == ["", "ask-for-id", ""]  # the records name a reply by its id
     assert votes[-1]["how"] == "the time ran out"
     assert [(r["team"], r["level"], r["compliance"]) for r in results] == [("Red", "Low", "failed"),  # the breach
                                                                           ("Blue", "Low", "passed")]

@@ -41,6 +41,7 @@ CASES: dict[str, tuple[str, int, str]] = {
              .replace("    ending: {level: standard}", "    ending: {level: standard}"), 11, "single"),
     "W107": (edit(insert={8: "  portrait: nobody_by_that_name"}), 9, "neutral"),
     "W108": (edit(insert={16: "        if: asked_id"}), 14, "asked_id"),
+    "W109": (edit(replace={18: "      - say: One"}), 18, "line 14"),
 }
 
 
@@ -61,6 +62,22 @@ def test_every_code_has_a_case():
     """File-level codes are checked in test_hostile_input; every other code is in CASES."""
     file_level = {"E001", "E002", "E003", "E005"}
     assert {c.code for c in dx.all_codes()} - file_level == set(CASES)
+
+
+def test_reply_ids_duplicate_and_digits_only_are_reported_where_written(tmp_path):
+    text = edit(insert={14: "        id: ask", 18: "        id: ask", 22: "        id: '3'"})
+    diagnostics = load_text(text, tmp_path).diagnostics
+    found = [(d.code.code, d.line) for d in diagnostics]
+    assert ("E012", 20) in found and ("E014", 25) in found, found
+    assert "line 15" in next(d.hint for d in diagnostics if d.code.code == "E012")  # where the first id is
+
+
+def test_reply_ids_are_identities_and_keys_never_collide_with_them(tmp_path):
+    result = load_text(edit(insert={18: "        id: ask-twice"}), tmp_path)
+    assert result.ok, [d.format() for d in result.diagnostics]
+    replies = result.scenario.nodes["a"].replies
+    assert [r.id for r in replies] == ["", "ask-twice", ""]
+    assert [r.key for r in replies] == ["#1", "ask-twice", "#3"]
 
 
 def test_base_scenario_is_clean(tmp_path):

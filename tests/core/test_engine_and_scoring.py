@@ -56,7 +56,7 @@ def test_play_to_a_wow_ending(scenario):
     s.choose(2)
     assert s.mood == 60 and s.flags == {"asked_id"}
     assert len(s.available_replies()) == 2  # the conditional reply is now on offer
-    s.choose("2")
+    s.choose("#2")  # an in-memory key: the second reply on offer has no id
     assert s.ended and s.node.id == "happy"
     r = s.result()
     assert r.level is Level.WOW and r.score == 100 and r.compliance_passed
@@ -84,7 +84,7 @@ def test_conditional_reply_hidden_without_flag(scenario):
     s.choose(0)
     assert [r.say for r in s.available_replies()] == ["Done."]
     with pytest.raises(PlayError):
-        s.choose("2")
+        s.choose("#2")
 
 
 def test_timeout_counts_as_low_and_takes_its_route(scenario):
@@ -143,15 +143,38 @@ def test_replay_stops_with_a_reason_when_a_reply_is_gone(tmp_path, scenario):
     new = load_text(gone, tmp_path, "c.yaml").scenario
     report = PlaySession.from_json(new, s.to_json())
     assert report.applied == 1 and report.requested == 2
-    assert "Anything else?" in report.reason and "'wait'" in report.reason
+    assert report.message == ("The reply you gave at 'wait' has been removed by the author; "
+                              "you continue from there.")
+    assert [st.node for st in report.session.steps] == ["ask"] and report.session.node.id == "wait"
 
 
-def test_replay_keeps_a_reply_whose_words_were_edited(tmp_path, scenario):
+def test_replay_stops_before_a_reply_whose_words_were_edited(tmp_path, scenario):
+    """Replies without an id are known by their exact words: new words are another reply."""
     s = PlaySession(scenario)
     s.choose(2)
     new = load_text(TWO_STEP.replace("Let's do this safely and fast.", "Let's do this safely."), tmp_path, "e.yaml")
     report = PlaySession.from_json(new.scenario, s.to_json())
-    assert report.complete and report.session.steps[0].reply.say == "Let's do this safely."
+    assert not report.complete and report.applied == 0 and report.session.steps == []
+    assert "'ask' has been removed by the author" in report.message
+
+
+def test_replay_by_id_tells_a_changed_reply_from_a_removed_one(tmp_path):
+    text = TWO_STEP.replace('{say: "Let\'s do this', '{id: safe-fast, say: "Let\'s do this')
+    assert "id: safe-fast" in text
+    scenario = load_text(text, tmp_path).scenario
+    s = PlaySession(scenario)
+    s.choose("safe-fast")
+    assert s.choices[0].reply == "safe-fast" and s.choices[0].level == "wow"
+    moved = text.replace("level: wow, mood: 10", "level: standard, mood: 10")
+    report = PlaySession.from_json(load_text(moved, tmp_path, "m.yaml").scenario, s.to_json())
+    assert report.applied == 0 and report.message == ("The reply you gave at 'ask' has been changed by the author; "
+                                                      "you continue from there.")
+    reworded = text.replace("safely and fast", "safely, and fast")
+    report = PlaySession.from_json(load_text(reworded, tmp_path, "w.yaml").scenario, s.to_json())
+    assert report.applied == 0 and "has been changed" in report.message
+    renamed = text.replace("safe-fast", "careful")
+    report = PlaySession.from_json(load_text(renamed, tmp_path, "r.yaml").scenario, s.to_json())
+    assert report.applied == 0 and "has been removed" in report.message
 
 
 def test_transcript_marks_speakers(scenario):

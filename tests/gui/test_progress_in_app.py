@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from simulator.core.levels import Level
 from simulator.core.progress import ProgressStore
@@ -221,8 +222,23 @@ nodes:
 """
 
 
-def test_a_resume_on_a_changed_file_keeps_only_the_steps_that_still_replay(qtbot, data_dir, user_folder,
-                                                                          monkeypatch):
+def _answer_message_box(qtbot, seen: list) -> None:
+    """Read the next modal message box (its text and text format), then press its OK button."""
+    def answer():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):  # not shown yet: look again once the event loop turns
+            QTimer.singleShot(10, answer)
+            return
+        seen.append((box.windowTitle(), box.text(), box.textFormat()))
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    QTimer.singleShot(0, answer)
+
+
+def test_a_resume_on_a_changed_file_says_which_reply_changed_and_keeps_every_saved_step(
+        qtbot, data_dir, user_folder, monkeypatch):
+    """The author removes the reply given at 'b' (and so the old second reply moves up to its
+    place): the resume stops before 'b', says so in a plain-text box, and never takes the other
+    reply; the old attempt keeps both its steps as they were."""
     path = user_folder / "three-steps.yaml"
     path.write_text(THREE_STEPS, encoding="utf-8")
     first = _make_window(qtbot, data_dir, user_folder)
@@ -239,19 +255,29 @@ def test_a_resume_on_a_changed_file_keeps_only_the_steps_that_still_replay(qtbot
 
     second = _make_window(qtbot, data_dir, user_folder)
     monkeypatch.setattr(second, "ask_resume", lambda *_: "continue")
-    told = []
-    monkeypatch.setattr("simulator.gui.main_window.QMessageBox.information", lambda _p, _t, text: told.append(text))
+    seen: list = []
+    _answer_message_box(qtbot, seen)
     assert second.record.open()
     second.sign_in(ann)
-    assert told and "Only 1 of your 2 replies" in told[0]
-    assert [s.node for s in second.play.session.steps] == ["a"]
+    [(title, text, text_format)] = seen
+    assert title == "The scenario has changed" and text_format == Qt.TextFormat.PlainText
+    assert text.startswith("The reply you gave at 'b' has been removed by the author; you continue from there.")
+    assert "1 reply of your 2 replayed" in text
+    assert [s.node for s in second.play.session.steps] == ["a"] and second.play.session.node.id == "b"
     store = second.record.store
-    assert [s.node for s in store.steps(attempt_id)] == ["a"]
-    assert store.attempt(attempt_id).scenario_digest == second.play.session.scenario.digest
+    old = store.attempt(attempt_id)
+    assert old.status == "abandoned"
+    assert [(s.node, s.say, s.level) for s in store.steps(attempt_id)] == [("a", "Yes.", Level.WOW),
+                                                                          ("b", "No.", Level.LOW)]
+    new_id = second.record.attempt_id
+    assert new_id != attempt_id and store.attempt(new_id).status == "open"
+    assert store.attempt(new_id).scenario_digest == second.play.session.scenario.digest
+    assert [s.node for s in store.steps(new_id)] == ["a"]
     second.activateWindow()
     qtbot.waitUntil(second.isActiveWindow)
     press_reply(qtbot, second.play, 0)
-    assert [s.node for s in store.steps(attempt_id)] == ["a", "b"]
+    assert [s.node for s in store.steps(new_id)] == ["a", "b"]
+    assert len(store.steps(attempt_id)) == 2
 
 
 def test_someone_else_signing_in_mid_conversation_leaves_it_open_for_its_player(qtbot, signed_in):

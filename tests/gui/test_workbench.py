@@ -103,12 +103,40 @@ def test_replay_that_stops_early_says_where_and_why(qtbot, preview, scenario_fil
     qtbot.waitUntil(lambda: preview.last_report is not None and not preview.last_report.complete, timeout=5000)
     status = preview.status_line.text()
     assert "replay stopped after 0 of 1" in status
-    assert "'arrival'" in status and "no longer offered" in status
+    assert "The reply you gave at 'arrival' has been removed by the author" in status
     assert preview.status_line.isVisible()
     assert preview.play.session.node.id == "arrival"
     # the flag that reply set is now never set: a warning, listed, which does not block the reload
     assert preview.problems.count() > 0
     assert all(not d.is_error for d in preview.problems.diagnostics)
+
+
+def test_reload_finds_replies_by_id_and_stops_at_one_whose_level_changed(qtbot, preview, scenario_file):
+    preview.play.choose(2)  # the WOW reply at 'arrival', id pills-come-first
+    lines = scenario_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if "id: fill-form-contact" in line) - 1
+    wow = next(i for i, line in enumerate(lines) if "id: pills-come-first" in line) - 1
+    end = next(i for i in range(wow + 1, len(lines)) if "goto:" in lines[i]) + 1
+    moved = lines[:start] + lines[wow:end] + lines[start:wow] + lines[end:]  # the WOW reply now comes first
+    scenario_file.write_text("".join(moved), encoding="utf-8")
+    qtbot.waitUntil(lambda: preview.last_report is not None and preview.scenario.nodes["arrival"].replies[0].id
+                    == "pills-come-first", timeout=5000)
+    assert preview.last_report.complete and preview.play.session.node.id == "pills"
+    assert preview.play.session.steps[0].reply.id == "pills-come-first"
+    _edit(scenario_file, "        id: pills-come-first\n        level: wow", "        id: pills-come-first\n"
+                                                                             "        level: standard")
+    qtbot.waitUntil(lambda: not preview.last_report.complete, timeout=5000)
+    assert "The reply you gave at 'arrival' has been changed by the author" in preview.status_line.text()
+    assert preview.play.session.node.id == "arrival" and preview.play.session.steps == []
+
+
+def test_reload_of_a_renamed_scenario_starts_again_and_says_why(qtbot, preview, scenario_file):
+    preview.play.choose(2)
+    _edit(scenario_file, "id: lost-luggage ", "id: lost-bag     ")
+    qtbot.waitUntil(lambda: preview.scenario.id == "lost-bag", timeout=5000)
+    status = preview.status_line.text()
+    assert "Started again from the beginning" in status and "'lost-luggage', not 'lost-bag'" in status
+    assert preview.play.session.node.id == "arrival" and preview.play.session.steps == []
 
 
 def test_errors_keep_the_last_good_version_and_clear_when_fixed(qtbot, preview, scenario_file):

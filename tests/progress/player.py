@@ -34,14 +34,14 @@ def crash(data_dir, scenario_path):
     for pick in (2, 0):  # the WOW path
         step = session.choose(pick, 1.5)
         number = store.record_step(first, step)
-        say("step", first, number, step.node, step.reply.key, session.node.id)
+        say("step", first, number, step.node, step.choice.reply or "-", session.node.id)
     store.finish_attempt(first, session.result())
     say("finished", first)
     second = store.start_attempt(trainee.id, scenario, "assessment")
     session = PlaySession(scenario)
     step = session.choose(1, 3.25)
     number = store.record_step(second, step)
-    say("step", second, number, step.node, step.reply.key, session.node.id)
+    say("step", second, number, step.node, step.choice.reply or "-", session.node.id)
     # Keep writing (a scratch practice attempt: a step, then take it back) so the kill lands mid-write.
     scratch = store.start_attempt(trainee.id, scenario, "practice")
     scratch_step = PlaySession(scenario).choose(0)

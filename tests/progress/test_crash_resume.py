@@ -56,7 +56,7 @@ def test_sigkill_mid_attempt_keeps_every_taken_step_and_resumes(tmp_path, scenar
     with ProgressStore(data) as store:
         assert store.notices == []  # nothing had to be recovered or moved aside
         trainee = store.trainee_by_name("Crash Test")
-        saved = [(a.id, s.number, s.node, s.reply) for a in store.attempts(trainee.id) for s in store.steps(a.id)
+        saved = [(a.id, s.number, s.node, s.reply or "-") for a in store.attempts(trainee.id) for s in store.steps(a.id)
                  if a.mode != "practice" or a.id == finished[0]]
         assert saved == [r[:4] for r in reported]  # every taken step, in order, nothing extra
 

@@ -70,7 +70,8 @@ def test_steps_are_saved_as_taken_and_rebuild_the_session(store, scenario):
     session = play(store, attempt, scenario, [2], now=T0)
     [saved] = store.steps(attempt)
     assert (saved.number, saved.node, saved.reply, saved.level, saved.seconds, saved.timed_out) == (
-        1, "arrival", "3", Level.WOW, 2.0, False)
+        1, "arrival", session.steps[0].reply.id, Level.WOW, 2.0, False)
+    assert saved.reply == scenario.nodes["arrival"].replies[2].id  # the id, never a position
     assert saved.say == session.steps[0].reply.say
     assert store.resume_choices(attempt) == session.choices
     record = store.attempt(attempt)
@@ -87,6 +88,34 @@ def test_a_timed_out_step_is_saved_and_replays(store, scenario):
     assert last.timed_out and last.reply is None and last.level is Level.LOW and last.seconds == 30
     report = store.resume_session(attempt, scenario)
     assert report.complete and report.session.node.id == session.node.id
+
+
+def test_a_resume_on_a_changed_file_keeps_every_saved_step_and_goes_on_in_a_new_attempt(store, scenario):
+    from dataclasses import replace
+
+    ana = store.add_trainee("Ana")
+    attempt = store.start_attempt(ana.id, scenario, "assessment", now=T0)
+    play(store, attempt, scenario, [2, 0], now=T0)
+    saved = store.steps(attempt)
+    pills = scenario.nodes["pills"]
+    given = next(r for r in pills.replies if r.say == saved[1].say)
+    reworded = replace(given, say=given.say + " Promise.")
+    edited = replace(scenario, digest="edited", nodes={**scenario.nodes, "pills": replace(
+        pills, replies=[reworded if r is given else r for r in pills.replies])})
+    report = store.resume_session(attempt, edited)
+    assert report.applied == 1 and report.message.startswith("The reply you gave at 'pills' has been changed")
+    new_id = store.rebase_attempt(attempt, report.applied, edited.digest, now=T0 + timedelta(days=1))
+    assert new_id != attempt
+    old, new = store.attempt(attempt), store.attempt(new_id)
+    assert old.status == "abandoned" and store.steps(attempt) == saved  # nothing rewritten or dropped
+    assert (new.status, new.mode, new.trainee_id, new.started_at, new.scenario_digest) == (
+        "open", "assessment", ana.id, old.started_at, "edited")
+    assert store.steps(new_id) == saved[:1]
+    store.record_step(new_id, report.session.choose(0), now=T0 + timedelta(days=1))
+    assert [s.number for s in store.steps(new_id)] == [1, 2] and store.steps(attempt) == saved
+    # every step still replays: the attempt itself goes on, on the new file
+    assert store.rebase_attempt(new_id, 2, "edited-again") == new_id
+    assert store.attempt(new_id).scenario_digest == "edited-again" and len(store.steps(new_id)) == 2
 
 
 def test_practice_step_back_removes_the_last_step_but_not_in_an_assessment(store, scenario):

@@ -22,10 +22,14 @@ JSON format (``EXPORT_FORMAT``, version ``EXPORT_VERSION``)::
                    "finished_at": "...", "level": "wow", "score": 100,
                    "compliance_passed": true, "breaches": [], "ending_id": "...",
                    "duration": 12.5, "skills": [{"skill": "empathy", "shown": 1, "missed": 0}],
-                   "steps": [{"number": 1, "node": "arrival", "reply": "3", "say": "...",
-                              "level": "wow", "seconds": 4.2, "timed_out": false,
+                   "steps": [{"number": 1, "node": "arrival", "reply": "pills-come-first",
+                              "say": "...", "level": "wow", "seconds": 4.2, "timed_out": false,
                               "recorded_at": "..."}],
                    "result": {... PathResult.to_json() ...}}]}
+
+A step's ``reply`` is the reply's id (``""`` for a reply without one; ``null`` when the time
+ran out) and ``say`` the words as said: with ``level``, what a resume needs to find the very
+reply again in a changed file (``core.replay.identify``).
 
 Bad input raises ``ExchangeError`` (a ``ProgressError``) with a plain-language message and
 writes nothing: each file is imported in one transaction. Both exports write to a temporary

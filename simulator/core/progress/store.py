@@ -11,6 +11,8 @@ Typical use by the app::
     me = store.trainee_by_name("Ana") or store.add_trainee("Ana")
     for open_attempt in store.unfinished_attempts(me.id):   # offer to resume
         report = store.resume_session(open_attempt.id, scenario)   # engine ReplayReport
+        if not report.complete: tell(report.message)      # which saved reply the author changed
+        attempt = store.rebase_attempt(open_attempt.id, report.applied, scenario.digest)
     attempt = store.start_attempt(me.id, scenario, "practice")
     step = session.choose(reply); store.record_step(attempt, step)   # committed at once
     store.remove_last_step(attempt)        # after session.undo(), practice only
@@ -126,9 +128,12 @@ class Trainee:
 
 @dataclass(frozen=True)
 class StepRecord:
+    """One saved decision: the reply's id ('' for a reply without one), the words as said and
+    its level, so a resume finds the very reply again (or says it is gone) in a changed file."""
+
     number: int  # 1-based
     node: str
-    reply: str | None  # the reply key; None when the time ran out
+    reply: str | None  # the reply's id ('' when it has none; digits in older stores: its position); None: timed out
     say: str
     level: Level
     seconds: float
@@ -137,7 +142,8 @@ class StepRecord:
 
     @property
     def choice(self) -> Choice:
-        return Choice(self.node, self.reply, self.say, self.seconds)
+        return Choice(self.node, None if self.timed_out else (self.reply or ""), self.say, self.seconds,
+                      self.level.value)
 
 
 @dataclass(frozen=True)
@@ -751,7 +757,7 @@ class ProgressStore:
     def record_step(self, attempt_id: str, step: Step, *, now: datetime | None = None) -> int:
         """Save one decision; committed before this returns. Returns the step's number (1-based)."""
         timed_out = step.reply is None
-        row = (step.node, None if timed_out else step.reply.key, "" if timed_out else step.reply.say,
+        row = (step.node, None if timed_out else step.reply.id, "" if timed_out else step.reply.say,
                step.level.value, float(step.seconds), int(timed_out), _ts(schedule.utc(now)))
         with self._write() as db:
             self._open_attempt(db, attempt_id)
@@ -772,13 +778,30 @@ class ProgressStore:
                                  (attempt_id, attempt_id)).rowcount
         return bool(removed)
 
-    def rebase_attempt(self, attempt_id: str, kept_steps: int, scenario_digest: str) -> None:
-        """A resumed attempt continues on a changed scenario file: keep the first ``kept_steps``
-        steps (those that still replayed), drop the rest, and record the file it now continues on."""
+    def rebase_attempt(self, attempt_id: str, kept_steps: int, scenario_digest: str, *,
+                       now: datetime | None = None) -> str:
+        """A resumed attempt continues on a changed scenario file; returns the attempt to go on with.
+
+        When every step still replays, the attempt just records the file it now continues on.
+        Otherwise nothing saved is dropped or rewritten: the attempt is closed as abandoned with
+        all its steps as they were, and a new attempt (same trainee, mode and start time) begins
+        with copies of the first ``kept_steps`` steps, the ones that still replay."""
         with self._write() as db:
             self._open_attempt(db, attempt_id)
-            db.execute("DELETE FROM steps WHERE attempt_id = ? AND number > ?", (attempt_id, kept_steps))
-            db.execute("UPDATE attempts SET scenario_digest = ? WHERE id = ?", (scenario_digest or "", attempt_id))
+            count = db.execute("SELECT COUNT(*) FROM steps WHERE attempt_id = ?", (attempt_id,)).fetchone()[0]
+            if kept_steps >= count:
+                db.execute("UPDATE attempts SET scenario_digest = ? WHERE id = ?", (scenario_digest or "", attempt_id))
+                return attempt_id
+            new_id = str(uuid.uuid4())
+            db.execute("INSERT INTO attempts (id, trainee_id, scenario_id, scenario_digest, mode, status, started_at)"
+                       " SELECT ?, trainee_id, scenario_id, ?, mode, 'open', started_at FROM attempts WHERE id = ?",
+                       (new_id, scenario_digest or "", attempt_id))
+            db.execute("INSERT INTO steps (attempt_id, number, node, reply, say, level, seconds, timed_out, "
+                       "recorded_at) SELECT ?, number, node, reply, say, level, seconds, timed_out, recorded_at "
+                       "FROM steps WHERE attempt_id = ? AND number <= ?", (new_id, attempt_id, kept_steps))
+            db.execute("UPDATE attempts SET status = 'abandoned', finished_at = ? WHERE id = ?",
+                       (_ts(schedule.utc(now)), attempt_id))
+        return new_id
 
     def finish_attempt(self, attempt_id: str, result: PathResult, *, now: datetime | None = None,
                        duration: float | None = None) -> ReviewState:
@@ -870,9 +893,10 @@ class ProgressStore:
         return [s.choice for s in self.steps(attempt_id)]
 
     def resume_session(self, attempt_id: str, scenario: "Scenario") -> ReplayReport:
-        """A PlaySession rebuilt from the saved steps. Check ``report.complete``: if the scenario file
-        changed (compare ``attempt(id).scenario_digest`` with ``scenario.digest``) the replay may stop early
-        and ``report.reason`` says why."""
+        """A PlaySession rebuilt from the saved steps, each found by its reply's identity. Check
+        ``report.complete``: if the scenario file changed (compare ``attempt(id).scenario_digest`` with
+        ``scenario.digest``) the replay stops before a reply that was removed or changed, and
+        ``report.message`` says so; then ``rebase_attempt`` gives the attempt to go on with."""
         return PlaySession(scenario).replay(self.resume_choices(attempt_id))
 
     def result_json(self, attempt_id: str) -> dict | None:

@@ -249,11 +249,16 @@ class PreviewWindow(QMainWindow):
         scenario = result.scenario
         self.analysis = analyze(scenario)
         old = self.play.session
+        restart_note = ""
+        report, session = None, None
         if old is not None and not first:
-            report = PlaySession.from_json(scenario, old.to_json())
-            session = report.session
-        else:
-            report, session = None, PlaySession(scenario)
+            try:
+                report = PlaySession.from_json(scenario, old.to_json())
+                session = report.session
+            except PlayError as exc:  # e.g. the node played from is gone, or the scenario's id changed
+                restart_note = f" Started again from the beginning: {exc}."
+        if session is None:
+            session = PlaySession(scenario)
         self.last_report = report
         self.scenario = scenario
         self.loaded_at = stamp
@@ -265,7 +270,9 @@ class PreviewWindow(QMainWindow):
         extra = f" {warnings} warning{'s' if warnings != 1 else ''} below." if warnings else ""
         if self.map.build_error:
             extra += f" The map cannot be drawn: {self.map.build_error}."
-        if report is None:
+        if restart_note:
+            self._status("warn", f"Reloaded {name} at {stamp}.{restart_note}{extra}")
+        elif report is None:
             self._status("ok", f"Loaded {name} at {stamp}.{extra}")
         elif report.complete:
             self._status("ok" if not warnings else "warn",
@@ -273,8 +280,7 @@ class PreviewWindow(QMainWindow):
                          f"{report.applied} repl{'y' if report.applied == 1 else 'ies'}.{extra}")
         else:
             self._status("warn", f"Reloaded {name} at {stamp}: replay stopped after {report.applied} of "
-                                 f"{report.requested} replies, at node '{session.node.id}', because "
-                                 f"{report.reason}.{extra}")
+                                 f"{report.requested} replies. {report.message}{extra}")
         self.reloaded.emit()
 
     def _status(self, kind: str, text: str) -> None:
