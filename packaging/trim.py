@@ -10,6 +10,7 @@ are tested on their own (tests/packaging/).
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Sequence
@@ -69,8 +70,8 @@ def plugin_kept(dest: str) -> bool:
     match = _PLUGIN.search(PurePosixPath(dest.replace("\\", "/")).as_posix())
     if not match or "PySide6" not in dest:
         return True
-    kind, file_name = match.groups()
-    keep = KEEP_PLUGINS.get(kind.split("/", 1)[0], ALL)
+    kind, file_name = match.groups()  # kind may be nested: "platforms/darwin" has no rules, so it stays
+    keep = KEEP_PLUGINS.get(kind, ALL)
     return keep is ALL or plugin_name(file_name) in keep
 
 
@@ -121,6 +122,11 @@ def prune(binaries: Sequence[Entry], dropped: Sequence[Entry], imports_of: Calla
 
 
 def drop_links(datas: Sequence[Entry], removed: set[str]) -> list[Entry]:
-    """``datas`` less the SYMLINK entries that point at a removed binary."""
-    removed = {d.replace("\\", "/") for d in removed}
-    return [e for e in datas if not (e[2] == "SYMLINK" and e[1].replace("\\", "/") in removed)]
+    """``datas`` less the SYMLINK entries that point at a removed binary (targets are relative to the link)."""
+    removed = {posixpath.normpath(d.replace("\\", "/")) for d in removed}
+
+    def target(e: Entry) -> str:
+        link, to = e[0].replace("\\", "/"), e[1].replace("\\", "/")
+        return posixpath.normpath(posixpath.join(posixpath.dirname(link), to))
+
+    return [e for e in datas if not (e[2] == "SYMLINK" and target(e) in removed)]

@@ -33,6 +33,7 @@ trim = load("bundle_trim", ROOT / "packaging" / "trim.py")  # "packaging" is als
     "PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so",
     "PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so",
     "PySide6/Qt/plugins/styles/libqmodernwindowsstyle.dll",  # a type without rules is kept whole
+    "PySide6/Qt/plugins/platforms/darwin/libqmacsomething.dylib",  # so is a nested one
     "PySide6/Qt/lib/libQt6Core.so.6",  # not a plugin
     "libpython3.11.so.1.0",
 ])
@@ -120,8 +121,11 @@ def test_prune_never_drops_python_extensions_or_protected_entries():
 def test_links_to_removed_libraries_are_dropped():
     datas = [("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
              ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
-             ("PySide6/Qt/lib/libQt6Network.so.6", "/src/x", "DATA")]
-    assert trim.drop_links(datas, {"PySide6/Qt/lib/libQt6Network.so.6"}) == datas[1:]
+             ("PySide6/Qt/lib/libQt6Network.so.6", "/src/x", "DATA"),
+             ("PySide6/Qt/lib/QtNetwork.framework/QtNetwork", "Versions/Current/QtNetwork", "SYMLINK"),
+             ("PySide6/Qt/lib/QtCore.framework/QtCore", "Versions/Current/QtCore", "SYMLINK")]
+    removed = {"PySide6/Qt/lib/libQt6Network.so.6", "PySide6/Qt/lib/QtNetwork.framework/Versions/Current/QtNetwork"}
+    assert trim.drop_links(datas, removed) == [datas[1], datas[2], datas[4]]
 
 
 def test_the_app_uses_only_qt_modules_that_pyside6_essentials_ships():
