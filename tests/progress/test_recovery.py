@@ -103,3 +103,54 @@ def test_a_data_folder_that_is_a_file_gives_a_clear_error(tmp_path):
     target.write_text("x")
     with pytest.raises(DataFolderError, match="not a folder|could not be created"):
         ProgressStore(target)
+
+
+def _sqlite_file(path, version, *, journal="delete", tables=("CREATE TABLE notes (body TEXT)",)):
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA journal_mode = {journal}")
+    for statement in tables:
+        db.execute(statement)
+    db.execute(f"PRAGMA user_version = {version}")
+    db.commit()
+    db.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("journal", ["delete", "wal"])
+def test_a_newer_apps_file_is_refused_before_its_journal_mode_is_touched(tmp_path, journal):
+    data = tmp_path / "data"
+    ProgressStore(data).close()
+    db = sqlite3.connect(data / "progress.db")
+    db.execute("PRAGMA journal_mode = DELETE")  # a newer app may well use a rollback journal
+    db.close()
+    before = _sqlite_file(data / "progress.db", 99, journal=journal, tables=())
+    with pytest.raises(StoreTooNewError) as caught:
+        ProgressStore(data)
+    assert "newer version" in str(caught.value) and "has not been changed" in str(caught.value)
+    assert (data / "progress.db").read_bytes() == before
+    assert sorted(p.name for p in data.iterdir()) == ["progress.db"]
+
+
+@pytest.mark.parametrize("version", [0, 1, 2, SCHEMA_VERSION, 99, -5])
+def test_another_programs_database_is_moved_aside_unchanged_whatever_its_version(tmp_path, version):
+    data = tmp_path / "data"
+    data.mkdir()
+    before = _sqlite_file(data / "progress.db", version, tables=(
+        "CREATE TABLE notes (body TEXT)", "INSERT INTO notes VALUES ('keep me')"))
+    with ProgressStore(data) as store:
+        [notice] = store.notices
+        assert notice.kind == "moved_aside"
+        assert "not a progress file" in notice.message and "newer" not in notice.message
+        assert notice.path.name.startswith("progress.db.not-progress-") and str(notice.path) in notice.message
+        assert notice.path.read_bytes() == before
+        assert store.schema_version == SCHEMA_VERSION and store.trainees() == []
+
+
+def test_a_file_with_only_some_of_our_tables_is_not_taken_for_ours(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    before = _sqlite_file(data / "progress.db", 99, tables=("CREATE TABLE trainees (id TEXT)",))
+    with ProgressStore(data) as store:
+        [notice] = store.notices
+        assert "not a progress file" in notice.message
+        assert notice.path.read_bytes() == before
