@@ -17,18 +17,12 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLineEdit, QListWidget, QLi
                                QPushButton, QVBoxLayout, QWidget)
 
 from ..core.levels import Level
-from ..core.progress import ProgressError, ProgressStore, Trainee, name_key
+from ..core.progress import MAX_NAME, ProgressError, ProgressStore, Trainee, clean_name, name_key
 from . import fonts, theme
 from .progress_text import plural, when
 from .widgets import plain_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-MAX_NAME = 60
-
-
-def clean_name(text: str) -> str:
-    """Spaces trimmed and runs of spaces made one, as the store keeps names."""
-    return " ".join(text.split())
 
 
 class TraineePicker(QDialog):
