@@ -2,9 +2,9 @@
 
 - ``export_csv(store, target, trainee_id=None)``: one row per attempt (``CSV_COLUMNS``), for a
   spreadsheet. Times are ISO 8601 in UTC; ``compliance`` is 'passed', 'failed' or empty for an
-  unfinished attempt; ``duration_seconds`` is the time spent deciding. Text cells that a
-  spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) are
-  prefixed with an apostrophe (``core.spreadsheet.spreadsheet_safe``).
+  unfinished attempt; ``duration_seconds`` is the time spent deciding. Every text cell that a
+  spreadsheet would run as a formula, ids and digests included, is prefixed with an apostrophe
+  (``core.spreadsheet.safe_cells``).
 - ``export_trainee_json(store, trainee_id)`` / ``write_trainee_json(store, trainee_id, path)``:
   a trainee's full history (every attempt, its steps and result) in the format below.
 - ``import_trainee_json(store, source)`` / ``import_files(store, paths)``: bring trainees'
@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import IO, Callable, Iterable
 
 from ..files import write_atomically
-from ..spreadsheet import spreadsheet_safe
+from ..spreadsheet import safe_cells
 from . import schedule
 from .import_check import BadExport, Progress, read_export
 from .store import ProgressError, ProgressStore, name_key
@@ -85,12 +85,12 @@ def export_csv(store: ProgressStore, target: str | os.PathLike | IO[str], traine
     attempts = store.attempts(trainee_id)
     rows = []
     for a in attempts:
-        rows.append((a.id, a.trainee_id, spreadsheet_safe(names.get(a.trainee_id, "")),
-                     spreadsheet_safe(a.scenario_id), a.scenario_digest,
-                     a.mode, a.status, _iso(a.started_at), _iso(a.finished_at) if a.status == "finished" else "",
-                     a.level.value if a.level else "", "" if a.score is None else a.score,
-                     "" if a.compliance_passed is None else ("passed" if a.compliance_passed else "failed"),
-                     len(a.breaches), "" if a.duration is None else round(a.duration, 1), a.step_count))
+        rows.append(safe_cells((
+            a.id, a.trainee_id, names.get(a.trainee_id, ""), a.scenario_id, a.scenario_digest,
+            a.mode, a.status, _iso(a.started_at), _iso(a.finished_at) if a.status == "finished" else "",
+            a.level.value if a.level else "", "" if a.score is None else a.score,
+            "" if a.compliance_passed is None else ("passed" if a.compliance_passed else "failed"),
+            len(a.breaches), "" if a.duration is None else round(a.duration, 1), a.step_count)))
     if isinstance(target, (str, os.PathLike)):
         # BOM: spreadsheets then read the file as UTF-8.
         _write_atomically(target, lambda f: _write_csv(f, rows), "The CSV file", encoding="utf-8-sig", newline="")
