@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from PySide6.QtCore import QEventLoop, QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from ..core.progress import ImportReport, ProgressError, ProgressStore, export_csv, import_trainee_json, \
     write_trainee_json
 from .progress_text import plural
+from .widgets import message
 from .worker import CallJob, start_call
 
 CSV_FILTER = "CSV spreadsheets (*.csv)"
@@ -197,11 +198,7 @@ def import_message(reports: list[ImportReport], errors: list[str] = ()) -> str:
 
 def _report(parent: QWidget | None, title: str, outcome: Outcome, notify: bool) -> Outcome:
     if notify:
-        icon = QMessageBox.Icon.Information if outcome.ok else QMessageBox.Icon.Warning
-        box = QMessageBox(icon, title, outcome.message, QMessageBox.StandardButton.Ok, parent)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setAccessibleName(title)
-        box.exec()
+        message(parent, title, outcome.message, warning=not outcome.ok)
     return outcome
 
 

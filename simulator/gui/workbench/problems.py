@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
 from ...core.diagnostics import Diagnostic
 from ...core.editor_command import editor_arguments as core_editor_arguments
 from .. import theme
+from ..widgets import plain_tip
 
 SEVERITY_COLORS = {"error": "#B8411E", "warning": "#8A5A00"}
 SEVERITY_SYMBOLS = {"error": "✖", "warning": "⚠"}
@@ -91,8 +92,8 @@ class ProblemsPanel(QWidget):
             item = QTreeWidgetItem([f"{SEVERITY_SYMBOLS[severity]} {severity}", d.code.code,
                                     f"{d.line}:{d.column}" if d.line else "-", d.message, d.hint])
             item.setForeground(0, QBrush(QColor(SEVERITY_COLORS[severity])))
-            item.setToolTip(3, d.format())
-            item.setToolTip(4, d.hint)
+            item.setToolTip(3, plain_tip(d.format()))
+            item.setToolTip(4, plain_tip(d.hint))
             item.setData(0, Qt.ItemDataRole.UserRole, d)
             self.tree.addTopLevelItem(item)
         errors = sum(1 for d in self.diagnostics if d.is_error)
