@@ -306,3 +306,26 @@ def test_the_plain_tip_helper_shows_exactly_the_text():
             assert doc.toPlainText() == text.replace("\n", "\u2029") or doc.toPlainText() == text
         else:
             assert tip == text
+
+
+def test_the_picker_cleans_a_typed_name_by_the_stores_rule(qtbot, tmp_path):
+    from simulator.core.progress import ProgressStore
+    from simulator.gui.trainee_picker import TraineePicker
+
+    with ProgressStore(tmp_path / "data") as store:
+        store.add_trainee("Ana")
+        picker = TraineePicker(store)
+        qtbot.addWidget(picker)
+        picker.show()
+        qtbot.waitExposed(picker)
+        for typed, problem in (("\u202eAna", "already someone called Ana"), ("\u200b\u2066\u2069", "type a name")):
+            picker.name_edit.clear()
+            picker.name_edit.insert(typed)  # as an input method or a paste would
+            qtbot.keyClick(picker.name_edit, Qt.Key.Key_Return)
+            assert problem in picker.message.text()
+        picker.name_edit.clear()
+        picker.name_edit.insert("Be\u202en\x07")
+        qtbot.keyClick(picker.name_edit, Qt.Key.Key_Return)
+        assert sorted(t.name for t in store.trainees()) == ["Ana", "Ben"]
+        assert picker.names().count("Ben") == 1
+        picker.reject()
