@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -154,3 +155,63 @@ def test_a_file_with_only_some_of_our_tables_is_not_taken_for_ours(tmp_path):
         [notice] = store.notices
         assert "not a progress file" in notice.message
         assert notice.path.read_bytes() == before
+
+
+def _copy_with_unsaved_log(tmp_path, version, tables):
+    """A WAL file whose last writer never folded its log back in (it crashed, or is still running
+    elsewhere): the copy's data folder holds progress.db and progress.db-wal with frames in it."""
+    import shutil
+
+    source, data = tmp_path / "source", tmp_path / "data"
+    source.mkdir()
+    data.mkdir()
+    writer = sqlite3.connect(source / "progress.db")
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    for statement in tables:
+        writer.execute(statement)
+    writer.execute(f"PRAGMA user_version = {version}")
+    writer.commit()
+    for suffix in ("", "-wal", "-shm"):
+        shutil.copy(source / f"progress.db{suffix}", data / f"progress.db{suffix}")
+    writer.close()
+    assert (data / "progress.db-wal").stat().st_size > 0
+    return data
+
+
+OUR_TABLES = ["CREATE TABLE trainees (id TEXT)", "CREATE TABLE attempts (id TEXT)", "CREATE TABLE steps (n INTEGER)",
+              "CREATE TABLE attempt_skills (skill TEXT)"]
+
+
+def test_a_newer_apps_file_with_an_unsaved_log_keeps_both_files_byte_for_byte(tmp_path):
+    data = _copy_with_unsaved_log(tmp_path, 99, OUR_TABLES)
+    before = {p.name: p.read_bytes() for p in data.iterdir() if not p.name.endswith("-shm")}
+    with pytest.raises(StoreTooNewError):
+        ProgressStore(data)
+    after = {p.name: p.read_bytes() for p in data.iterdir() if not p.name.endswith("-shm")}
+    assert after == before  # a writable connection would have folded the log into the file on closing
+
+
+def test_another_programs_file_with_an_unsaved_log_is_moved_aside_with_its_log(tmp_path):
+    data = _copy_with_unsaved_log(tmp_path, 7, ["CREATE TABLE notes (body TEXT)", "INSERT INTO notes VALUES ('x')"])
+    main, log = (data / "progress.db").read_bytes(), (data / "progress.db-wal").read_bytes()
+    with ProgressStore(data) as store:
+        [notice] = store.notices
+        assert "not a progress file" in notice.message
+        assert notice.path.read_bytes() == main
+        assert Path(str(notice.path) + "-wal").read_bytes() == log
+
+
+def test_our_own_file_with_an_unsaved_log_opens_with_everything_in_it(tmp_path, scenario):
+    import shutil
+
+    source = tmp_path / "source"
+    with ProgressStore(source) as store:
+        store.add_trainee("Ana")
+        copy = tmp_path / "data"
+        copy.mkdir()
+        for suffix in ("", "-wal", "-shm"):  # copied while the store is open: a crash's leftovers
+            if (source / f"progress.db{suffix}").exists():
+                shutil.copy(source / f"progress.db{suffix}", copy / f"progress.db{suffix}")
+    with ProgressStore(copy) as reopened:
+        assert reopened.notices == [] and [t.name for t in reopened.trainees()] == ["Ana"]

@@ -29,7 +29,8 @@ Data safety (also in docs/progress.md):
 - ``PRAGMA user_version`` holds the schema version (``SCHEMA_VERSION``). An older file is
   copied to ``progress.db.v<N>-backup-<time>`` (SQLite's backup API, so the copy is
   consistent) before it is migrated in one transaction. A file from a newer app is never
-  touched, not even its journal mode (the file is inspected on a query-only connection first):
+  touched, not even its journal mode or its write-ahead log (the file is inspected first, by a
+  read-only connection when it has a log, else a query-only one):
   ``StoreTooNewError``. Another program's SQLite file (none of our tables), whatever its
   ``user_version``, is renamed to ``progress.db.not-progress-<time>`` and a fresh store started.
 - A file that is not a readable SQLite database, or fails ``PRAGMA quick_check``, is renamed
@@ -512,14 +513,22 @@ class ProgressStore:
         checks pass, so a file from a newer app, or another program's database, is refused or moved
         aside byte for byte (even the switch to WAL journal mode would rewrite its header)."""
         try:
+            version = self._inspect_read_only()
+        except _NotOurs as exc:
+            return self._recover(None, exc, foreign=True)
+        except sqlite3.Error as exc:
+            self._raise_unless_damaged(exc)
+            return self._recover(None, exc)
+        try:
             db = self._connect()
         except sqlite3.Error as exc:
             self._raise_unless_damaged(exc)
             return self._recover(None, exc)
         try:
-            db.execute("PRAGMA query_only = ON")
-            version = self._inspect(db)
-            db.execute("PRAGMA query_only = OFF")
+            if version is None:
+                db.execute("PRAGMA query_only = ON")
+                version = self._inspect(db)
+                db.execute("PRAGMA query_only = OFF")
             self._configure(db)
         except _NotOurs as exc:
             db.close()
@@ -540,6 +549,29 @@ class ProgressStore:
                 raise ProgressError(f"Your progress file {self.path} could not be updated to the new format "
                                     f"({exc}). It has not been changed.", self.path) from exc
         return db
+
+    def _inspect_read_only(self) -> int | None:
+        """``_inspect`` through a read-only connection when the file has a write-ahead log its last
+        writer did not fold back in: a writable connection, even a query-only one, folds it into the
+        file when it closes, which would change a newer app's file. None when there is no log (the
+        query-only look on the writable connection is enough, and leaves no side files behind) or
+        SQLite cannot open the file read-only."""
+        if not Path(str(self.path) + "-wal").exists():
+            return None
+        try:
+            db = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True, timeout=self.timeout,
+                                 isolation_level=None, check_same_thread=False)
+        except sqlite3.Error:
+            return None
+        try:
+            return self._inspect(db)
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if "readonly" in text or "read-only" in text or "unable to open" in text:
+                return None
+            raise
+        finally:
+            db.close()
 
     def _inspect(self, db: sqlite3.Connection) -> int:
         """The file's format version, by reading only. Raises ``_NotOurs`` for another program's
