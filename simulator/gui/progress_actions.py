@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from PySide6.QtCore import QEventLoop, QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
 from ..core.progress import ImportReport, ProgressError, ProgressStore, export_csv, import_trainee_json, \
     write_trainee_json
@@ -135,16 +135,18 @@ def import_files_safely(folder: Path, filename: str, paths: list[Path],
 
 def _import_in_background(parent: QWidget | None, store: ProgressStore, paths: list[Path]
                           ) -> tuple[list[ImportReport], list[str]]:
-    """``import_files_safely`` in the thread pool, with a progress dialog; the window keeps drawing
-    (an event loop runs here until the job is done) but takes no other command meanwhile."""
+    """``import_files_safely`` in the thread pool, with a modal progress dialog: the window keeps
+    drawing (an event loop runs here until the job is done) but takes no other command meanwhile."""
+    active = QApplication.activeWindow()  # gets the keyboard back when the dialog closes
     dialog = QProgressDialog("Importing trainees' histories…", "", 0, 1000 * max(len(paths), 1), parent)
     dialog.setWindowTitle("Import histories")
     dialog.setAccessibleName("Import progress")
     dialog.setCancelButton(None)  # one transaction per file: stopping half-way would gain nothing
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    dialog.setMinimumDuration(300)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)  # no second import, no other command meanwhile
+    dialog.setMinimumDuration(0)  # shown at once: modality only holds while the dialog is up
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
+    dialog.show()
     loop = QEventLoop()
     outcome: dict[str, object] = {}
 
@@ -163,6 +165,8 @@ def _import_in_background(parent: QWidget | None, store: ProgressStore, paths: l
         loop.exec()
     dialog.close()
     dialog.deleteLater()
+    if active is not None and active.isVisible():
+        active.activateWindow()
     return outcome["value"]  # type: ignore[return-value]
 
 
