@@ -5,7 +5,9 @@ Qt-free (SQLite through the standard library). The pieces:
 - ``store``: ``ProgressStore`` and its records and errors (see that module's docstring for the
   API walk-through and the data-safety guarantees),
 - ``schedule``: the spaced-review rule as pure functions (``next_review``, ``fold``, ``streaks``),
-- ``exchange``: CSV export, JSON export of one trainee, import of several trainees' exports,
+- ``exchange``: CSV export, JSON export of one trainee, import of several trainees' exports
+  (``import_check`` reads an export strictly before anything is written),
+- ``names``: the one rule for trainees' names (``clean_name``),
 - ``paths``: which data folder to use (``--data-dir``, ``SIMULATOR_HOME``, the GUI's default, a
   fallback).
 

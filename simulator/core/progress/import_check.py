@@ -8,7 +8,7 @@ are not ISO 8601 or overflow once moved to UTC, integers SQLite cannot hold, inf
 strings Python cannot encode (lone surrogates), ids given twice, nesting too deep to copy.
 
 The rows returned are ready for SQLite; the names are cleaned by the store's one rule
-(``store.clean_name``).
+(``names.clean_name``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from typing import Any, Callable
 
 from ..levels import Level
 from . import schedule
-from .store import MODES, STATUSES, clean_name
+from .names import clean_name
+from .store import MODES, STATUSES
 
 MAX_ID = 64  # characters in a trainee or attempt id (UUIDs are 36)
 MAX_TEXT = 100_000  # characters in one text field (a reply, an ending id)

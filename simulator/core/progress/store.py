@@ -63,6 +63,7 @@ from ..engine import Choice, PlaySession, ReplayReport, Step
 from ..levels import Level
 from ..scoring import PathResult
 from . import schedule
+from .names import MAX_NAME, clean_name
 from .paths import DB_FILENAME
 from .schedule import ReviewState
 
@@ -1058,27 +1059,6 @@ def name_key(name: str) -> str:
     character or as "e" plus an accent matches. SQLite's NOCASE folds only A-Z."""
     folded = unicodedata.normalize("NFC", " ".join(str(name).split())).casefold()
     return unicodedata.normalize("NFC", folded)
-
-
-MAX_NAME = 60  # characters the picker's field takes
-
-
-def clean_name(name: str) -> str:
-    """A trainee's name as it is kept and shown: control characters, bidirectional overrides and
-    other invisible format characters removed (U+202E could make "Ana" show as another name, and a
-    newline could forge a second line in a message), spaces collapsed. Zero-width (non-)joiners stay: Persian and emoji sequences need them. The one rule
-    for names typed in the picker and names read from an import."""
-    kept = []
-    for char in str(name):
-        if char.isspace():
-            kept.append(" ")
-        elif char in _KEPT_FORMAT or unicodedata.category(char) not in _DROPPED_CATEGORIES:
-            kept.append(char)
-    return " ".join("".join(kept).split())
-
-
-_DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
-_KEPT_FORMAT = frozenset({"\u200c", "\u200d"})
 
 
 def _typed_name(name: str) -> str:
