@@ -191,6 +191,8 @@ def html_folder(tmp_path):
     folder = tmp_path / "html-scenarios"
     folder.mkdir()
     (folder / "html-everywhere.yaml").write_text(HTML_SCENARIO, encoding="utf-8")
+    broken = HTML_SCENARIO.replace("id: html-everywhere", "id: html-broken").replace("level: wow\n", "level: amazing\n", 1)
+    (folder / "html-broken.yaml").write_text(broken, encoding="utf-8")  # its card lists its problems
     return folder
 
 
@@ -208,6 +210,7 @@ def test_every_screen_shows_scenario_and_trainee_text_literally(qtbot, data_dir,
         walked.append((name, scenario_text_on(screen)))
 
     window.show_library()
+    assert any(not card.playable and "html-broken" in card.entry.path for card in window.library.cards)
     walk(window.library, "library")
     play = open_by_keyboard(qtbot, window, "html-everywhere", "practice")
     walk(window.briefing, "brief")
