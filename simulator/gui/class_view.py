@@ -28,7 +28,7 @@ from .screen_bar import ScreenBar, page_above_bar
 
 if TYPE_CHECKING:  # pragma: no cover
     from .progress_actions import Outcome
-from .widgets import plain_label, screen_shortcut
+from .widgets import plain_label, plain_tip, screen_shortcut
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TRAINEE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -78,10 +78,12 @@ class ClassModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or section < 0:
             return None
+        if role == Qt.ItemDataRole.ToolTipRole:  # the spoken text, shown literally
+            return plain_tip(self.headerData(section, orientation, Qt.ItemDataRole.AccessibleTextRole) or "")
         fixed = section < len(FIXED_HEADINGS)
         if role == Qt.ItemDataRole.DisplayRole:
             return FIXED_HEADINGS[section] if fixed else heading_lines(self.scenarios[section - STUCK - 1][1])
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             if fixed:
                 return FIXED_HEADINGS[section].replace("\n", " ") + (f" ({STUCK_RULE})" if section == STUCK else "")
             return f"Best level in: {self.scenarios[section - STUCK - 1][1]}"
@@ -93,6 +95,8 @@ class ClassModel(QAbstractTableModel):
         row, column = self.rows[index.row()], index.column()
         if role == TRAINEE_ROLE:
             return row.trainee
+        if role == Qt.ItemDataRole.ToolTipRole:  # the spoken text, shown literally
+            return plain_tip(self.data(index, Qt.ItemDataRole.AccessibleTextRole) or "")
         if column >= len(FIXED_HEADINGS):
             return self._level_cell(row, self.scenarios[column - len(FIXED_HEADINGS)], role)
         return self._fixed_cell(row, column, role)
@@ -130,7 +134,7 @@ class ClassModel(QAbstractTableModel):
                 return QColor(theme.LEVEL_COLORS[Level.LOW])
             if column in (ORIGIN, LAST):
                 return QColor(theme.MUTED)
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             name = row.trainee.name
             return {
                 NAME: f"{name} ({ORIGIN_LONG.get(row.trainee.origin, row.trainee.origin)}). "
@@ -166,7 +170,7 @@ class ClassModel(QAbstractTableModel):
             return QColor(theme.LEVEL_COLORS[level]) if level is not None else QColor(theme.MUTED)
         if role == Qt.ItemDataRole.FontRole and level is not None:
             return self._bold
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             if level is None:
                 return f"{row.trainee.name}, {title}: not finished yet"
             text = f"{row.trainee.name}, {title}: best level {level.label} ({level.meaning})"
@@ -523,7 +527,7 @@ class ClassView(fonts.FollowsTextSize, QWidget):
         outcome = import_histories(self, self.store, paths, notify=notify)
         if outcome is not None:
             self.status.setText(outcome.message.splitlines()[0])
-            self.status.setToolTip(outcome.message)
+            self.status.setToolTip(plain_tip(outcome.message))
             self.refresh()
             self.store_changed.emit()
         return outcome
@@ -536,7 +540,7 @@ class ClassView(fonts.FollowsTextSize, QWidget):
         outcome = export_attempts_csv(self, self.store, None, path, notify=notify)
         if outcome is not None:
             self.status.setText(outcome.message.splitlines()[0])
-            self.status.setToolTip(outcome.message)
+            self.status.setToolTip(plain_tip(outcome.message))
         return outcome
 
     def _activated(self, index: QModelIndex) -> None:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -33,7 +32,7 @@ from ..core.scoring import PathResult, StepReview
 from . import fonts, report, theme
 from .mood_chart import MoodChart
 from .screen_bar import ScreenBar, page_above_bar
-from .widgets import Panel, centred_column
+from .widgets import Panel, centred_column, message, plain_tip
 
 # Sizes relative to the widget's font.
 TITLE, HEADING, BADGE, FIGURE, QUOTE, SMALL = 1.75, 1.3, 2.1, 2.6, 1.2, 0.9
@@ -497,7 +496,7 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
     def _set_wow_available(self, reason: str) -> None:
         self.wow_button.setEnabled(not reason)
         tip = reason or "Show how the conversation goes with the best replies (Alt+W)"
-        self.wow_button.setToolTip(tip)
+        self.wow_button.setToolTip(plain_tip(tip))
         self.wow_button.setAccessibleDescription(tip)
 
     def _toggle_wow(self, checked: bool) -> None:
@@ -527,10 +526,11 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
         try:
             self.export_pdf(path)
         except OSError as exc:
-            QMessageBox.warning(self, "Export to PDF", f"The PDF could not be saved:\n{path}\n\n{exc.strerror or exc}")
+            message(self, "Export to PDF", f"The PDF could not be saved:\n{path}\n\n{exc.strerror or exc}",
+                    warning=True)
             return
         self.status.setText(f"Saved {os.path.basename(path)}")
-        self.status.setToolTip(path)
+        self.status.setToolTip(plain_tip(path))
 
     def text_size_changed(self) -> None:
         if self._rebuilding:

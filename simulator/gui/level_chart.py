@@ -20,6 +20,7 @@ from ..core.levels import Level
 from ..core.progress import AttemptPoint
 from . import theme
 from .progress_text import long_date, plural, short_date
+from .widgets import plain_tip
 
 LEVELS_TOP_DOWN = (Level.WOW, Level.STANDARD, Level.LOW)
 EMPTY_TEXT = "No finished attempts yet"
@@ -248,7 +249,7 @@ class LevelChart(QWidget):
     def _describe(self) -> None:
         text = describe_points(self._points)
         self.setAccessibleDescription(text + (" Left and Right arrows pick an attempt." if self._points else ""))
-        self.setToolTip("" if self._points else text)
+        self.setToolTip("" if self._points else plain_tip(text))
 
     # -- Qt ------------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core.levels import MOOD_MAX, MOOD_MIN, Emotion, emotion_for_mood
 from . import theme
+from .widgets import plain_tip
 
 # Faint tints behind the curve: warm for bad moods, cool for good ones. Not level colours.
 BAND_TINTS = {
@@ -195,7 +196,7 @@ class MoodChart(QWidget):
     def _update_description(self) -> None:
         text = describe_curve(self._curve)
         self.setAccessibleDescription(text)
-        self.setToolTip(text)
+        self.setToolTip(plain_tip(text))
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
         unit = self.fontMetrics().height()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
 from ..core.engine import Line, PlaySession
@@ -16,7 +16,7 @@ from ..core.model import Scenario
 from . import fonts, theme
 from .layouts import clear, discard
 from .portraits import portrait_pixmap
-from .widgets import ReplyButton, chip, level_badge, plain_label, screen_shortcut
+from .widgets import ReplyButton, ask_yes_no, chip, level_badge, plain_label, screen_shortcut
 
 PORTRAIT_SIZE = 240
 EMOTION_WORDS = {Emotion.ANGRY: "Angry", Emotion.UPSET: "Upset", Emotion.NEUTRAL: "Neutral",
@@ -262,9 +262,7 @@ class PlayView(QWidget):
 
     def confirm(self, title: str, text: str) -> bool:
         """Asks before something that loses the conversation; tests may replace it."""
-        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, title, text)
 
     # -- actions -----------------------------------------------------------------------------
 

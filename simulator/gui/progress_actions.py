@@ -14,14 +14,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QEventLoop, QStandardPaths, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
 from ..core.progress import ImportReport, ProgressError, ProgressStore, export_csv, import_trainee_json, \
     write_trainee_json
 from .progress_text import plural
+from .widgets import message
+from .worker import CallJob, start_call
 
 CSV_FILTER = "CSV spreadsheets (*.csv)"
 JSON_FILTER = "Progress histories (*.json)"
@@ -93,16 +95,79 @@ def import_histories(parent: QWidget | None, store: ProgressStore,
             return None
         paths = chosen
     paths = [Path(p) for p in paths]
+    reports, errors = _import_in_background(parent, store, paths)
+    return _report(parent, title, Outcome(not errors, import_message(reports, errors), tuple(paths)), notify)
+
+
+def import_files_safely(folder: Path, filename: str, paths: list[Path],
+                        progress: Callable[[int, int], None] | None = None) -> tuple[list[ImportReport], list[str]]:
+    """Import each file on its own through a store of this thread's own (the UI's store keeps
+    reading while this one writes); ``progress`` is told the work done over all the files, in
+    thousandths. Returns the reports and the sentences for the files that failed."""
     reports: list[ImportReport] = []
     errors: list[str] = []
-    for path in paths:
-        try:
-            reports.append(import_trainee_json(store, path))
-        except ProgressError as exc:
-            errors.append(str(exc))
-        except OSError as exc:
-            errors.append(f"{path} could not be read ({exc.strerror or exc}).")
-    return _report(parent, title, Outcome(not errors, import_message(reports, errors), tuple(paths)), notify)
+    per_file = 1000
+
+    def tell(index: int) -> Callable[[int, int], None] | None:
+        if progress is None:
+            return None
+        return lambda done, total: progress(index * per_file + (per_file * done // max(total, 1)),
+                                            per_file * len(paths))
+
+    try:
+        store = ProgressStore(folder, filename=filename)
+    except ProgressError as exc:
+        return [], [str(exc)]
+    try:
+        for index, path in enumerate(paths):
+            try:
+                reports.append(import_trainee_json(store, path, tell(index)))
+            except ProgressError as exc:
+                errors.append(str(exc))
+            except OSError as exc:
+                errors.append(f"{path} could not be read ({exc.strerror or exc}).")
+            if progress is not None:
+                progress((index + 1) * per_file, per_file * len(paths))
+    finally:
+        store.close()
+    return reports, errors
+
+
+def _import_in_background(parent: QWidget | None, store: ProgressStore, paths: list[Path]
+                          ) -> tuple[list[ImportReport], list[str]]:
+    """``import_files_safely`` in the thread pool, with a modal progress dialog: the window keeps
+    drawing (an event loop runs here until the job is done) but takes no other command meanwhile."""
+    active = QApplication.activeWindow()  # gets the keyboard back when the dialog closes
+    dialog = QProgressDialog("Importing trainees' histories…", "", 0, 1000 * max(len(paths), 1), parent)
+    dialog.setWindowTitle("Import histories")
+    dialog.setAccessibleName("Import progress")
+    dialog.setCancelButton(None)  # one transaction per file: stopping half-way would gain nothing
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)  # no second import, no other command meanwhile
+    dialog.setMinimumDuration(0)  # shown at once: modality only holds while the dialog is up
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.show()
+    loop = QEventLoop()
+    outcome: dict[str, object] = {}
+
+    def finished(value: object) -> None:
+        outcome["value"] = value
+        loop.quit()
+
+    def failed(trace: str) -> None:
+        last = trace.strip().splitlines()[-1] if trace.strip() else "unknown error"
+        outcome["value"] = ([], [f"The import stopped unexpectedly ({last}). Nothing more was written."])
+        loop.quit()
+
+    job = CallJob(lambda progress: import_files_safely(store.data_dir, store.path.name, paths, progress))
+    start_call(job, finished, dialog.setValue, failed)
+    if "value" not in outcome:
+        loop.exec()
+    dialog.close()
+    dialog.deleteLater()
+    if active is not None and active.isVisible():
+        active.activateWindow()
+    return outcome["value"]  # type: ignore[return-value]
 
 
 def import_message(reports: list[ImportReport], errors: list[str] = ()) -> str:
@@ -137,11 +202,7 @@ def import_message(reports: list[ImportReport], errors: list[str] = ()) -> str:
 
 def _report(parent: QWidget | None, title: str, outcome: Outcome, notify: bool) -> Outcome:
     if notify:
-        icon = QMessageBox.Icon.Information if outcome.ok else QMessageBox.Icon.Warning
-        box = QMessageBox(icon, title, outcome.message, QMessageBox.StandardButton.Ok, parent)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setAccessibleName(title)
-        box.exec()
+        message(parent, title, outcome.message, warning=not outcome.ok)
     return outcome
 
 

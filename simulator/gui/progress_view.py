@@ -22,7 +22,7 @@ from .level_chart import LevelChart
 from .progress_text import domain_name, plural, when
 from .report import skill_name
 from .screen_bar import ScreenBar, page_above_bar
-from .widgets import Panel, centred_column, chip, plain_label, screen_shortcut
+from .widgets import Panel, centred_column, chip, plain_label, plain_tip, screen_shortcut
 
 SKILLS_NOTE = ("Missed: a reply on offer showed the skill and the one chosen did not. "
                "Counted over every finished attempt.")
@@ -326,7 +326,7 @@ class ProgressView(fonts.FollowsTextSize, QWidget):
         outcome = export_history_json(self, store, trainee.id)
         if outcome is not None:
             self.status.setText(outcome.message if outcome.ok else "Not exported")
-            self.status.setToolTip(outcome.message)
+            self.status.setToolTip(plain_tip(outcome.message))
 
     def text_size_changed(self) -> None:
         if self._rebuilding:

@@ -17,18 +17,12 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLineEdit, QListWidget, QLi
                                QPushButton, QVBoxLayout, QWidget)
 
 from ..core.levels import Level
-from ..core.progress import ProgressError, ProgressStore, Trainee, name_key
+from ..core.progress import MAX_NAME, ProgressError, ProgressStore, Trainee, clean_name, name_key
 from . import fonts, theme
 from .progress_text import plural, when
-from .widgets import plain_label
+from .widgets import button_text, plain_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-MAX_NAME = 60
-
-
-def clean_name(text: str) -> str:
-    """Spaces trimmed and runs of spaces made one, as the store keeps names."""
-    return " ".join(text.split())
 
 
 class TraineePicker(QDialog):
@@ -219,7 +213,7 @@ class TraineePicker(QDialog):
         self.detail.setVisible(has)
         if hasattr(self, "_layout"):
             self._fit_to_text()
-        self.start_button.setText(f"&Start as {trainee.name}" if has else "&Start practising")
+        self.start_button.setText(f"&Start as {button_text(trainee.name)}" if has else "&Start practising")
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -324,7 +318,7 @@ class TraineePicker(QDialog):
                           f"Remove {trainee.name}?\n\nThis also deletes {progress}. It cannot be undone. "
                           f"To keep a copy, use Export my history first.", parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        remove = box.addButton(f"Remove {trainee.name}", QMessageBox.ButtonRole.DestructiveRole)
+        remove = box.addButton(f"Remove {button_text(trainee.name)}", QMessageBox.ButtonRole.DestructiveRole)
         remove.setAccessibleName(f"Remove {trainee.name} and their progress")
         keep = box.addButton("Keep", QMessageBox.ButtonRole.RejectRole)
         keep.setAccessibleName(f"Keep {trainee.name}")

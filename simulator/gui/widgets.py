@@ -1,14 +1,54 @@
-"""Small building blocks shared by the screens: labels that never read HTML, chips, badges,
-large numbered reply buttons, and keyboard shortcuts that belong to one screen."""
+"""Small building blocks shared by the screens: labels, tool tips and message boxes that never
+read HTML, chips, badges, large numbered reply buttons, and keyboard shortcuts that belong to
+one screen."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPen, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtWidgets import (QAbstractButton, QFrame, QHBoxLayout, QLabel, QMessageBox, QSizePolicy, QVBoxLayout,
+                               QWidget)
 
 from ..core.levels import Level
 from . import fonts, theme
+
+
+def plain_tip(text: str) -> str:
+    """A tool tip that Qt shows literally. Qt renders a tip as rich text whenever it merely looks
+    like HTML (``Qt.mightBeRichText``: a reply saying ``<img src=...>`` would load the file), so
+    such text is escaped inside an explicit rich-text paragraph that keeps its spaces and lines;
+    other text is returned as it is."""
+    if not text or not GuiQt.mightBeRichText(text):
+        return text
+    return f'<p style="white-space:pre-wrap">{html.escape(text, quote=False)}</p>'
+
+
+def message(parent: QWidget | None, title: str, text: str, *, warning: bool = False) -> None:
+    """A message box that shows ``text`` literally (QMessageBox's static functions guess, and
+    render scenario text that looks like HTML as HTML)."""
+    icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAccessibleName(title)
+    box.exec()
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    """Yes or No, No by default, with ``text`` shown literally."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.exec()
+    return box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+
+
+def button_text(text: str) -> str:
+    """Text for a button, with any '&' doubled so that a name is not read as a shortcut key."""
+    return text.replace("&", "&&")
 
 
 def screen_shortcut(keys: QKeySequence | QKeySequence.StandardKey | str, owner: QWidget, slot) -> QShortcut:

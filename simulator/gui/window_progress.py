@@ -12,23 +12,24 @@ from PySide6.QtWidgets import QMessageBox
 
 from . import fonts
 from .progress_text import plural
+from .widgets import message
 
 
 class ProgressPart:
     def start_progress(self, ask: bool = True) -> None:
         """Open the progress store (telling the trainee about any repair) and ask who is practising."""
         if not self.record.open():
-            QMessageBox.warning(self, "Progress will not be saved", self.record.error)
+            message(self, "Progress will not be saved", self.record.error, warning=True)
             self.library.set_trainee_name("", saving=False)
             return
         if self.record.notices:
-            QMessageBox.information(self, "Your progress file", "\n\n".join(self.record.notices))
+            message(self, "Your progress file", "\n\n".join(self.record.notices))
         if ask:
             self.choose_trainee()
 
     def choose_trainee(self) -> None:
         if self.record.store is None:
-            QMessageBox.information(self, "Progress", self.record.error or "Progress is not available.")
+            message(self, "Progress", self.record.error or "Progress is not available.")
             return
         from .trainee_picker import pick_trainee
 
@@ -138,7 +139,7 @@ class ProgressPart:
     def _need_store(self, trainee: bool = False) -> bool:
         """True when the store (and, if asked, a trainee) is there; otherwise say what is missing."""
         if self.record.store is None:
-            QMessageBox.information(self, "Progress", self.record.error or "Progress is not available.")
+            message(self, "Progress", self.record.error or "Progress is not available.")
             return False
         if trainee and self.record.trainee is None:
             self.choose_trainee()
@@ -207,12 +208,12 @@ class ProgressPart:
         if outcome is not None and outcome.ok:
             self.show_class_view()
 
-    def _progress_problem(self, message: str) -> None:
+    def _progress_problem(self, text: str) -> None:
         """Shown in the status bar every time, in a dialog the first time for each kind (never
         during a conversation: a dialog would eat the time of a timed decision)."""
-        self.statusBar().showMessage(message, 15000)
-        kind = message.split(":", 1)[0]
+        self.statusBar().showMessage(text, 15000)
+        kind = text.split(":", 1)[0]
         playing = self._play is not None and self.stack.currentWidget() is self._play
         if kind not in self._reported and not playing:
             self._reported.add(kind)
-            QMessageBox.warning(self, "Progress", message)
+            message(self, "Progress", text, warning=True)

@@ -1,4 +1,5 @@
-"""Slow work off the UI thread: load scenario files in a thread pool, report each as it is ready."""
+"""Slow work off the UI thread: load scenario files in a thread pool, report each as it is ready;
+run any other slow function there (``CallJob``: an import of thousands of attempts)."""
 
 from __future__ import annotations
 
@@ -151,6 +152,47 @@ def start(job: LoadJob, on_loaded: Callable, on_finished: Callable, on_failed: C
     if on_failed is not None:
         job.signals.failed.connect(on_failed)
     job.signals.revised.connect(on_revised or on_loaded)
+    job.setAutoDelete(False)  # the caller keeps it (and its signals object) alive
+    QThreadPool.globalInstance().start(job)
+    return job
+
+
+class _CallSignals(QObject):
+    progress = Signal(int, int)  # done, total
+    finished = Signal(object)    # what the function returned
+    failed = Signal(str)         # traceback
+    done = Signal()
+
+
+class CallJob(QRunnable):
+    """``work(progress)`` in the thread pool, ``progress(done, total)`` callable from it. The function
+    must not touch widgets; it gets its results back to the UI thread through the signals."""
+
+    def __init__(self, work: Callable[[Callable[[int, int], None]], object]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _CallSignals()
+
+    def run(self) -> None:  # in a worker thread
+        try:
+            value = self.work(self.signals.progress.emit)
+        except Exception:
+            self.signals.failed.emit(current_trace())
+        else:
+            self.signals.finished.emit(value)
+        self.signals.done.emit()
+
+
+def start_call(job: CallJob, on_finished: Callable, on_progress: Callable | None = None,
+               on_failed: Callable | None = None) -> CallJob:
+    """Run ``job`` in the thread pool; its signals arrive in the UI thread. Call from the UI thread."""
+    _pause_gc()
+    job.signals.done.connect(_resume_gc)
+    job.signals.finished.connect(on_finished)
+    if on_progress is not None:
+        job.signals.progress.connect(on_progress)
+    if on_failed is not None:
+        job.signals.failed.connect(on_failed)
     job.setAutoDelete(False)  # the caller keeps it (and its signals object) alive
     QThreadPool.globalInstance().start(job)
     return job

@@ -130,8 +130,8 @@ def test_a_damaged_progress_file_is_moved_aside_and_the_trainee_is_told(qtbot, d
     (data_dir / "progress.db").write_bytes(b"this is not a database" * 100)
     window = _make_window(qtbot, data_dir, user_folder)
     shown = []
-    monkeypatch.setattr("simulator.gui.main_window.QMessageBox.information",
-                        lambda _parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr("simulator.gui.window_progress.message",
+                        lambda _parent, title, text, **_: shown.append((title, text)))
     window.start_progress(ask=False)
     assert window.record.store is not None
     [(title, text)] = shown
@@ -147,8 +147,8 @@ def test_a_store_that_cannot_be_opened_says_why_and_play_goes_on(qtbot, tmp_path
 
     window.record = PracticeRecord(str(blocker), window)
     warned = []
-    monkeypatch.setattr("simulator.gui.main_window.QMessageBox.warning",
-                        lambda _parent, title, text: warned.append(text))
+    monkeypatch.setattr("simulator.gui.window_progress.message",
+                        lambda _parent, title, text, **_: warned.append(text))
     window.start_progress()
     assert warned and "progress cannot be saved" in warned[0] and str(blocker) in warned[0]
     assert window.library.trainee_label.text() == "Progress is not being saved"
@@ -325,7 +325,7 @@ def test_a_step_that_cannot_be_saved_stops_recording_the_attempt_and_the_debrief
 
     monkeypatch.setattr(window.record.store, "record_step", full_disk)
     dialogs = []
-    monkeypatch.setattr("simulator.gui.main_window.QMessageBox.warning", lambda *a: dialogs.append(a))
+    monkeypatch.setattr("simulator.gui.window_progress.message", lambda *a, **_: dialogs.append(a))
     press_reply(qtbot, window.play, 0)
     assert window.record.attempt_id is None
     assert "the disk is full" in window.statusBar().currentMessage() and dialogs == []  # no dialog mid-play

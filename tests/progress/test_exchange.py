@@ -215,3 +215,31 @@ def test_a_bad_file_is_refused_with_a_clear_message_and_writes_nothing(tmp_path,
         with pytest.raises(ExchangeError, match=why):
             import_trainee_json(trainer, path)
         assert trainer.trainees() == [] and trainer.attempts() == []
+
+
+FORMULAS = ["=1+1", "+44", "-2", "@SUM(A1)", "\t=1", "\r=1", "  =1+1", "\u3000+1", "\uff1d1+1", "\uff0b1",
+            "\uff0d1", "\uff20SUM(A1)", " \uff1dX"]
+
+
+@pytest.mark.parametrize("text", FORMULAS)
+def test_the_one_guard_neutralises_every_formula_start(text):
+    from simulator.core.spreadsheet import safe_cells, spreadsheet_safe
+    assert spreadsheet_safe(text) == "'" + text
+    assert safe_cells([text, "Ana", 5, -3, None]) == ["'" + text, "Ana", 5, -3, None]
+
+
+def test_every_csv_cell_an_import_can_fill_is_neutralised(tmp_path):
+    """Attempt ids, trainee ids, digests and scenario ids come from other computers' exports."""
+    export = {"format": exchange.EXPORT_FORMAT, "version": 1, "trainee": {"id": "@SUM(A1)", "name": "=cmd|x"},
+              "attempts": [{"id": f"  =HYPERLINK({i})", "scenario": scenario, "digest": digest, "mode": "practice",
+                            "status": "open", "started_at": "2024-03-01T09:00:00+00:00"}
+                           for i, (scenario, digest) in enumerate([("\uff1dX", "+1"), ("-x", "\uff20y"),
+                                                                   ("@z", " \uff0bw")])]}
+    with ProgressStore(tmp_path / "trainer") as trainer:
+        import_trainee_json(trainer, export)
+        rows = list(csv.reader(io.StringIO(csv_text(trainer))))[1:]
+    assert len(rows) == 3
+    for row in rows:
+        for column in ("attempt_id", "trainee_id", "trainee", "scenario", "scenario_digest"):
+            cell = row[CSV_COLUMNS.index(column)]
+            assert cell.startswith("'"), (column, cell)

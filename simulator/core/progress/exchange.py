@@ -2,9 +2,9 @@
 
 - ``export_csv(store, target, trainee_id=None)``: one row per attempt (``CSV_COLUMNS``), for a
   spreadsheet. Times are ISO 8601 in UTC; ``compliance`` is 'passed', 'failed' or empty for an
-  unfinished attempt; ``duration_seconds`` is the time spent deciding. Text cells that a
-  spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) are
-  prefixed with an apostrophe (``core.spreadsheet.spreadsheet_safe``).
+  unfinished attempt; ``duration_seconds`` is the time spent deciding. Every text cell that a
+  spreadsheet would run as a formula, ids and digests included, is prefixed with an apostrophe
+  (``core.spreadsheet.safe_cells``).
 - ``export_trainee_json(store, trainee_id)`` / ``write_trainee_json(store, trainee_id, path)``:
   a trainee's full history (every attempt, its steps and result) in the format below.
 - ``import_trainee_json(store, source)`` / ``import_files(store, paths)``: bring trainees'
@@ -43,16 +43,17 @@ import csv
 import io
 import json
 import os
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Callable, Iterable
 
 from ..files import write_atomically
-from ..levels import Level
-from ..spreadsheet import spreadsheet_safe
+from ..spreadsheet import safe_cells
 from . import schedule
-from .store import MODES, STATUSES, ProgressError, ProgressStore, name_key
+from .import_check import BadExport, Progress, read_export
+from .store import ProgressError, ProgressStore, name_key
 
 EXPORT_FORMAT = "service-roleplay-simulator/progress"
 EXPORT_VERSION = 1
@@ -88,12 +89,12 @@ def export_csv(store: ProgressStore, target: str | os.PathLike | IO[str], traine
     attempts = store.attempts(trainee_id)
     rows = []
     for a in attempts:
-        rows.append((a.id, a.trainee_id, spreadsheet_safe(names.get(a.trainee_id, "")),
-                     spreadsheet_safe(a.scenario_id), a.scenario_digest,
-                     a.mode, a.status, _iso(a.started_at), _iso(a.finished_at) if a.status == "finished" else "",
-                     a.level.value if a.level else "", "" if a.score is None else a.score,
-                     "" if a.compliance_passed is None else ("passed" if a.compliance_passed else "failed"),
-                     len(a.breaches), "" if a.duration is None else round(a.duration, 1), a.step_count))
+        rows.append(safe_cells((
+            a.id, a.trainee_id, names.get(a.trainee_id, ""), a.scenario_id, a.scenario_digest,
+            a.mode, a.status, _iso(a.started_at), _iso(a.finished_at) if a.status == "finished" else "",
+            a.level.value if a.level else "", "" if a.score is None else a.score,
+            "" if a.compliance_passed is None else ("passed" if a.compliance_passed else "failed"),
+            len(a.breaches), "" if a.duration is None else round(a.duration, 1), a.step_count)))
     if isinstance(target, (str, os.PathLike)):
         # BOM: spreadsheets then read the file as UTF-8.
         _write_atomically(target, lambda f: _write_csv(f, rows), "The CSV file", encoding="utf-8-sig", newline="")
@@ -168,93 +169,61 @@ def import_files(store: ProgressStore, paths: Iterable[str | os.PathLike]) -> li
     return [import_trainee_json(store, p) for p in paths]
 
 
-def import_trainee_json(store: ProgressStore, source: str | os.PathLike | dict | IO[str]) -> ImportReport:
-    name = "the data given"
-    if isinstance(source, dict):
-        data = source
-    else:
+def import_trainee_json(store: ProgressStore, source: str | os.PathLike | dict | IO[str],
+                        progress: Progress | None = None) -> ImportReport:
+    """Import one export in one transaction. Raises ``ExchangeError`` and nothing else: whatever is
+    wrong with the file (or the store, while importing) is told in a sentence naming the file.
+    ``progress(done, total)`` is called from time to time (from this thread) for a progress bar."""
+    name = str(source) if isinstance(source, (str, os.PathLike)) else "the data given"
+    try:
+        data = source if isinstance(source, dict) else _load_json(source, name)
         try:
-            if isinstance(source, (str, os.PathLike)):
-                name = str(source)
-                if os.path.getsize(source) > MAX_IMPORT_BYTES:
-                    raise ExchangeError(f"{name} is too large to be a progress export.", source)
-                with open(source, encoding="utf-8") as f:
-                    data = json.load(f)
-            else:
-                data = json.load(source)
-        except OSError as exc:
-            raise ExchangeError(f"{name} could not be read ({exc.strerror or exc}).") from exc
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise ExchangeError(f"{name} is not a progress export (it is not valid JSON: {exc}).") from exc
-    trainee, attempts = _validate(data, name)
-    return _import(store, trainee, attempts, name)
+            trainee, attempts = read_export(data, EXPORT_FORMAT, EXPORT_VERSION, _halves(progress, 0))
+        except RecursionError:
+            raise BadExport("it is nested too deeply") from None
+        return _import(store, trainee, attempts, name, _halves(progress, 1))
+    except BadExport as exc:
+        raise ExchangeError(f"{name} is not a progress export this app can read: {exc}.") from None
+    except ExchangeError:
+        raise
+    except (ProgressError, sqlite3.Error) as exc:
+        raise ExchangeError(f"{name} could not be imported ({exc}). Nothing was written from it.") from exc
+    except (ValueError, TypeError, OverflowError, RecursionError, MemoryError) as exc:
+        # A backstop: read_export should have named the problem already.
+        raise ExchangeError(f"{name} could not be imported: it holds a value this app cannot store "
+                            f"({type(exc).__name__}). Nothing was written from it.") from exc
 
 
-def _validate(data, name: str) -> tuple[dict, list[dict]]:
-    def bad(why: str) -> ExchangeError:
-        return ExchangeError(f"{name} is not a progress export this app can read: {why}.")
-
-    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise bad("it was not made by 'Export my history'")
-    if not isinstance(data.get("version"), int) or data["version"] > EXPORT_VERSION:
-        raise bad(f"it is format version {data.get('version')!r}; update the app to read it")
-    trainee = data.get("trainee")
-    if not isinstance(trainee, dict) or not _ident(trainee.get("id")) or not isinstance(trainee.get("name"), str):
-        raise bad("the trainee's id or name is missing")
-    attempts = data.get("attempts")
-    if not isinstance(attempts, list):
-        raise bad("the list of attempts is missing")
-    clean = []
-    for i, a in enumerate(attempts, 1):
-        where = f"attempt {i}"
-        if not isinstance(a, dict) or not _ident(a.get("id")) or not isinstance(a.get("scenario"), str):
-            raise bad(f"{where} has no id or scenario")
-        if a.get("mode") not in MODES or a.get("status") not in STATUSES:
-            raise bad(f"{where} has an unknown mode or status")
-        level = a.get("level")
-        if a["status"] == "finished" and (Level.parse(str(level)) is None or not isinstance(a.get("score"), int)
-                                          or a.get("finished_at") is None):
-            raise bad(f"{where} is finished but has no level, score or finishing time")
-        steps = a.get("steps") or []
-        if not isinstance(steps, list) or any(not isinstance(s, dict) or Level.parse(str(s.get("level"))) is None
-                                              or not isinstance(s.get("node"), str) for s in steps):
-            raise bad(f"{where} has a step without a node or level")
-        skills = a.get("skills") or []
-        if not isinstance(skills, list) or any(not isinstance(k, dict) or not isinstance(k.get("skill"), str)
-                                               for k in skills):
-            raise bad(f"{where} has a malformed skill tally")
-        try:
-            row = {
-                "id": a["id"], "scenario": a["scenario"], "digest": str(a.get("digest") or ""), "mode": a["mode"],
-                "status": a["status"], "started_at": _parse_ts(a.get("started_at")),
-                "finished_at": _parse_ts(a["finished_at"]) if a.get("finished_at") else None,
-                "level": level if a["status"] == "finished" else None,
-                "level_rank": Level(level).rank if a["status"] == "finished" else None,
-                "score": a.get("score") if a["status"] == "finished" else None,
-                "compliance_passed": None if a.get("compliance_passed") is None else int(bool(a["compliance_passed"])),
-                "breaches": json.dumps([str(b) for b in a.get("breaches") or []], ensure_ascii=False),
-                "ending_id": str(a.get("ending_id") or ""),
-                "duration": None if a.get("duration") is None else float(a["duration"]),
-                "result": json.dumps(a["result"], ensure_ascii=False) if a.get("result") is not None else None,
-                "steps": [(a["id"], int(s.get("number", n)), s["node"], None if s.get("reply") is None else
-                           str(s["reply"]), str(s.get("say") or ""), Level.parse(str(s["level"])).value,
-                           float(s.get("seconds") or 0), int(bool(s.get("timed_out", s.get("reply") is None))),
-                           _parse_ts(s.get("recorded_at") or a.get("started_at")))
-                          for n, s in enumerate(steps, 1)],
-                "skills": [(a["id"], k["skill"], int(k.get("shown", 0)), int(k.get("missed", 0))) for k in skills],
-            }
-        except (TypeError, ValueError, KeyError) as exc:
-            raise bad(f"{where} has a value of the wrong kind ({exc})") from exc
-        clean.append(row)
-    return {"id": trainee["id"], "name": " ".join(trainee["name"].split()) or "(no name)",
-            "created_at": _parse_ts(trainee.get("created_at")) if trainee.get("created_at") else 0.0}, clean
+def _load_json(source: str | os.PathLike | IO[str], name: str):
+    try:
+        if isinstance(source, (str, os.PathLike)):
+            if os.path.getsize(source) > MAX_IMPORT_BYTES:
+                raise ExchangeError(f"{name} is too large to be a progress export.", source)
+            with open(source, encoding="utf-8") as f:
+                return json.load(f)
+        return json.load(source)
+    except OSError as exc:
+        raise ExchangeError(f"{name} could not be read ({exc.strerror or exc}).") from exc
+    except RecursionError:
+        raise ExchangeError(f"{name} is not a progress export (its JSON is nested too deeply).") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ExchangeError(f"{name} is not a progress export (it is not valid JSON: {exc}).") from exc
 
 
+def _halves(progress: Progress | None, half: int) -> Progress | None:
+    """Reading is the first half of the bar, saving the second."""
+    if progress is None:
+        return None
+    return lambda done, total: progress(half * total + done, 2 * total)
+
+
+_CHUNK = 2000
 _ATTEMPT_FIELDS = ("id", "trainee_id", "scenario", "digest", "mode", "status", "started_at", "finished_at", "level",
                    "level_rank", "score", "compliance_passed", "breaches", "ending_id", "duration", "result")
 
 
-def _import(store: ProgressStore, trainee: dict, attempts: list[dict], name: str) -> ImportReport:
+def _import(store: ProgressStore, trainee: dict, attempts: list[dict], name: str,
+            progress: Progress | None = None) -> ImportReport:
     added = updated = unchanged = 0
     with store._write() as db:
         row = db.execute("SELECT origin FROM trainees WHERE id = ?", (trainee["id"],)).fetchone()
@@ -288,12 +257,16 @@ def _import(store: ProgressStore, trainee: dict, attempts: list[dict], name: str
             new_skills.extend(a["skills"])
             pairs.add((trainee["id"], a["scenario"]))
         db.executemany("DELETE FROM attempts WHERE id = ?", replace_ids)  # cascades to steps and skills
-        db.executemany(f"INSERT INTO attempts (id, trainee_id, scenario_id, scenario_digest, mode, status, started_at,"
-                       f" finished_at, level, level_rank, score, compliance_passed, breaches, ending_id, duration, "
-                       f"result) VALUES ({', '.join('?' * len(_ATTEMPT_FIELDS))})", new_rows)
-        db.executemany("INSERT OR REPLACE INTO steps (attempt_id, number, node, reply, say, level, seconds, timed_out,"
+        for start in range(0, len(new_rows), _CHUNK):  # in chunks, to tell the progress bar
+            db.executemany(f"INSERT INTO attempts (id, trainee_id, scenario_id, scenario_digest, mode, status, "
+                           f"started_at, finished_at, level, level_rank, score, compliance_passed, breaches, "
+                           f"ending_id, duration, result) VALUES ({', '.join('?' * len(_ATTEMPT_FIELDS))})",
+                           new_rows[start:start + _CHUNK])
+            if progress is not None:
+                progress(start + len(new_rows[start:start + _CHUNK]), len(new_rows))
+        db.executemany("INSERT INTO steps (attempt_id, number, node, reply, say, level, seconds, timed_out,"
                        " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new_steps)
-        db.executemany("INSERT OR REPLACE INTO attempt_skills (attempt_id, skill, shown, missed) VALUES (?, ?, ?, ?)",
+        db.executemany("INSERT INTO attempt_skills (attempt_id, skill, shown, missed) VALUES (?, ?, ?, ?)",
                        new_skills)
         store._rebuild(db, sorted(pairs))
     return ImportReport(name, trainee["id"], trainee["name"], added, updated, unchanged)
@@ -301,22 +274,12 @@ def _import(store: ProgressStore, trainee: dict, attempts: list[dict], name: str
 
 # -- helpers --------------------------------------------------------------------------------
 
-def _ident(value) -> bool:
-    return isinstance(value, str) and 0 < len(value) <= 64 and value.isprintable()
-
-
 def _iso(moment: datetime | None) -> str:
     return "" if moment is None else schedule.utc(moment).isoformat(timespec="milliseconds")
 
 
 def _iso_ts(ts: float | None) -> str | None:
     return None if ts is None else _iso(datetime.fromtimestamp(ts, timezone.utc))
-
-
-def _parse_ts(text) -> float:
-    if not isinstance(text, str):
-        raise ValueError(f"{text!r} is not a time")
-    return schedule.utc(datetime.fromisoformat(text)).timestamp()
 
 
 def csv_text(store: ProgressStore, trainee_id: str | None = None) -> str:

@@ -31,7 +31,10 @@ Data safety (also in docs/progress.md):
 - ``PRAGMA user_version`` holds the schema version (``SCHEMA_VERSION``). An older file is
   copied to ``progress.db.v<N>-backup-<time>`` (SQLite's backup API, so the copy is
   consistent) before it is migrated in one transaction. A file from a newer app is never
-  touched: ``StoreTooNewError``.
+  touched, not even its journal mode or its write-ahead log (the file is inspected first, by a
+  read-only connection when it has a log, else a query-only one):
+  ``StoreTooNewError``. Another program's SQLite file (none of our tables), whatever its
+  ``user_version``, is renamed to ``progress.db.not-progress-<time>`` and a fresh store started.
 - A file that is not a readable SQLite database, or fails ``PRAGMA quick_check``, is renamed
   to ``progress.db.damaged-<time>`` (never deleted) and a fresh store is started; a
   ``StoreNotice`` tells the trainee where the old file went.
@@ -62,6 +65,7 @@ from ..engine import Choice, PlaySession, ReplayReport, Step
 from ..levels import Level
 from ..scoring import PathResult
 from . import schedule
+from .names import MAX_NAME, clean_name
 from .paths import DB_FILENAME
 from .schedule import ReviewState
 
@@ -72,6 +76,7 @@ SCHEMA_VERSION = 3
 MODES = ("practice", "assessment")
 STATUSES = ("open", "finished", "abandoned")
 ORIGINS = ("local", "imported")
+_OUR_TABLES = frozenset({"trainees", "attempts", "steps", "attempt_skills"})  # in every version
 _RANK = {level: level.rank for level in Level}
 _BY_RANK = {level.rank: level for level in Level}
 
@@ -101,6 +106,10 @@ class StoreDamagedError(ProgressError):
 
 class StoreBusyError(ProgressError):
     """Another window kept the file locked for longer than the timeout."""
+
+
+class _NotOurs(sqlite3.DatabaseError):
+    """A readable SQLite file that another program made (none of this app's tables)."""
 
 
 class AttemptError(ProgressError):
@@ -507,28 +516,37 @@ class ProgressStore:
         return db
 
     def _open(self) -> sqlite3.Connection:
+        """Look at the file before anything could change it: the connection is query-only until the
+        checks pass, so a file from a newer app, or another program's database, is refused or moved
+        aside byte for byte (even the switch to WAL journal mode would rewrite its header)."""
+        try:
+            version = self._inspect_read_only()
+        except _NotOurs as exc:
+            return self._recover(None, exc, foreign=True)
+        except sqlite3.Error as exc:
+            self._raise_unless_damaged(exc)
+            return self._recover(None, exc)
         try:
             db = self._connect()
         except sqlite3.Error as exc:
             self._raise_unless_damaged(exc)
             return self._recover(None, exc)
         try:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            check = db.execute("PRAGMA quick_check").fetchall()
-            if check != [("ok",)]:
-                raise sqlite3.DatabaseError("integrity check failed: " + "; ".join(str(r[0]) for r in check[:3]))
-            if version == 0 and db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]:
-                raise sqlite3.DatabaseError("the file holds tables this app did not create")
+            if version is None:
+                db.execute("PRAGMA query_only = ON")
+                version = self._inspect(db)
+                db.execute("PRAGMA query_only = OFF")
             self._configure(db)
+        except _NotOurs as exc:
+            db.close()
+            return self._recover(None, exc, foreign=True)
         except sqlite3.Error as exc:
             db.close()
             self._raise_unless_damaged(exc)
             return self._recover(None, exc)
-        if version > SCHEMA_VERSION:
+        except BaseException:
             db.close()
-            raise StoreTooNewError(
-                f"Your progress file {self.path} was saved by a newer version of the app (format {version}; this "
-                f"version reads up to {SCHEMA_VERSION}). It has not been changed. Please update the app.", self.path)
+            raise
         if version < SCHEMA_VERSION:
             try:
                 self._migrate(db)
@@ -538,6 +556,46 @@ class ProgressStore:
                 raise ProgressError(f"Your progress file {self.path} could not be updated to the new format "
                                     f"({exc}). It has not been changed.", self.path) from exc
         return db
+
+    def _inspect_read_only(self) -> int | None:
+        """``_inspect`` through a read-only connection when the file has a write-ahead log its last
+        writer did not fold back in: a writable connection, even a query-only one, folds it into the
+        file when it closes, which would change a newer app's file. None when there is no log (the
+        query-only look on the writable connection is enough, and leaves no side files behind) or
+        SQLite cannot open the file read-only."""
+        if not Path(str(self.path) + "-wal").exists():
+            return None
+        try:
+            db = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True, timeout=self.timeout,
+                                 isolation_level=None, check_same_thread=False)
+        except sqlite3.Error:
+            return None
+        try:
+            return self._inspect(db)
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if "readonly" in text or "read-only" in text or "unable to open" in text:
+                return None
+            raise
+        finally:
+            db.close()
+
+    def _inspect(self, db: sqlite3.Connection) -> int:
+        """The file's format version, by reading only. Raises ``_NotOurs`` for another program's
+        database (whatever its ``user_version``), ``StoreTooNewError`` for a newer app's file, and
+        ``sqlite3.DatabaseError`` for a damaged one."""
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if (tables or version != 0) and not (version > 0 and _OUR_TABLES <= tables):
+            raise _NotOurs("it is not a progress file of this app: it holds other tables")
+        if version > SCHEMA_VERSION:
+            raise StoreTooNewError(
+                f"Your progress file {self.path} was saved by a newer version of the app (format {version}; this "
+                f"version reads up to {SCHEMA_VERSION}). It has not been changed. Please update the app.", self.path)
+        check = db.execute("PRAGMA quick_check").fetchall()
+        if check != [("ok",)]:
+            raise sqlite3.DatabaseError("integrity check failed: " + "; ".join(str(r[0]) for r in check[:3]))
+        return version
 
     def _configure(self, db: sqlite3.Connection) -> None:
         db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
@@ -558,10 +616,13 @@ class ProgressStore:
                                   f"choose another folder with --data-dir or the SIMULATOR_HOME setting.",
                                   self.path) from exc
 
-    def _recover(self, db: sqlite3.Connection | None, exc: BaseException) -> sqlite3.Connection:
-        """Move the unreadable file (and its WAL side files) aside, then start a fresh store."""
+    def _recover(self, db: sqlite3.Connection | None, exc: BaseException, *, foreign: bool = False
+                 ) -> sqlite3.Connection:
+        """Move the unreadable (or another program's) file and its WAL side files aside, byte for byte,
+        then start a fresh store."""
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        target = _free_name(self.path.with_name(f"{self.path.name}.damaged-{stamp}"))
+        kind = "not-progress" if foreign else "damaged"
+        target = _free_name(self.path.with_name(f"{self.path.name}.{kind}-{stamp}"))
         try:
             os.replace(self.path, target)
             for suffix in ("-wal", "-shm", "-journal"):
@@ -573,10 +634,14 @@ class ProgressStore:
                 f"Your progress file {self.path} cannot be read ({exc}), and it could not be moved aside "
                 f"({move_error.strerror or move_error}). Nothing was deleted. Move or rename it yourself, or choose "
                 f"another folder with --data-dir.", self.path) from move_error
-        self.notices.append(StoreNotice(
-            "moved_aside",
-            f"Your progress file could not be read ({exc}). It was kept, renamed to {target}, and a new empty "
-            f"progress file was started. Keep the old file if you want someone to try to rescue it.", target))
+        if foreign:
+            message = (f"The file {self.path} is not a progress file of this app (it is another program's "
+                       f"database). It was not changed: it was renamed to {target}, and a new empty progress file "
+                       f"was started.")
+        else:
+            message = (f"Your progress file could not be read ({exc}). It was kept, renamed to {target}, and a new "
+                       f"empty progress file was started. Keep the old file if you want someone to try to rescue it.")
+        self.notices.append(StoreNotice("moved_aside", message, target))
         fresh = self._connect()
         self._configure(fresh)
         self._migrate(fresh)
@@ -1021,8 +1086,8 @@ def name_key(name: str) -> str:
 
 
 def _typed_name(name: str) -> str:
-    """A name as typed, with spaces collapsed; refuses an empty one."""
-    name = " ".join(str(name).split())
+    """A name as typed, cleaned by ``clean_name``; refuses one with nothing visible left."""
+    name = clean_name(name)
     if not name:
         raise AttemptError("Please type a name.")
     return name

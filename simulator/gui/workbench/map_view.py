@@ -19,6 +19,7 @@ from ...core.graph_layout import MapEdge, MapNode, ScenarioMap, layout_scenario
 from ...core.levels import Level
 from ...core.model import Scenario
 from .. import theme
+from ..widgets import plain_tip
 
 UNREACHABLE = "#8C959F"
 LOOSE_END = "#B35C00"
@@ -42,7 +43,7 @@ class NodeItem(QGraphicsItem):
         self.setZValue(2)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptHoverEvents(False)
-        self.setToolTip(self.description())
+        self.setToolTip(plain_tip(self.description()))
 
     def tags(self) -> list[str]:
         n = self.node
@@ -150,7 +151,7 @@ class EdgeItem(QGraphicsPathItem):
         self._apply_pen()
         self.setZValue(0)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setToolTip(f"{edge.source} → {edge.target}: {edge.label} ({edge.level.label})")
+        self.setToolTip(plain_tip(f"{edge.source} → {edge.target}: {edge.label} ({edge.level.label})"))
 
     def _apply_pen(self) -> None:
         color = QColor(theme.LEVEL_COLORS[self.edge.level])

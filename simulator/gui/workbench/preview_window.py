@@ -197,7 +197,7 @@ class PreviewWindow(QMainWindow):
     def ask_editor_command(self) -> None:
         text, ok = QInputDialog.getText(
             self, "Editor command",
-            "The command that opens a file at a line, with {file}, {line} and {column};\n"
+            "The command that opens a file at a line, with {file}, {line}, {column} and {folder};\n"
             "for example: code -g {file}:{line}:{column}  or  gedit +{line} {file}\n"
             "Leave it empty to copy file:line:column to the clipboard instead.",
             text=self.problems.editor_command)

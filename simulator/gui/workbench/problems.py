@@ -7,14 +7,14 @@ never through a shell.
 
 from __future__ import annotations
 
-import shlex
-
 from PySide6.QtCore import QProcess, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ...core.diagnostics import Diagnostic
+from ...core.editor_command import editor_arguments as core_editor_arguments
 from .. import theme
+from ..widgets import plain_tip
 
 SEVERITY_COLORS = {"error": "#B8411E", "warning": "#8A5A00"}
 SEVERITY_SYMBOLS = {"error": "✖", "warning": "⚠"}
@@ -27,25 +27,8 @@ def location(d: Diagnostic) -> str:
 
 
 def editor_arguments(command: str, d: Diagnostic) -> list[str]:
-    """Split an editor command like ``code -g {file}:{line}:{column}`` and fill in the placeholders.
-
-    With no placeholder at all, the file is added at the end. Returns [] for an empty command.
-    """
-    try:
-        parts = shlex.split(command)
-    except ValueError:
-        return []
-    if not parts:
-        return []
-    values = {"{file}": d.file, "{line}": str(max(d.line, 1)), "{column}": str(max(d.column, 1))}
-    if not any(p in part for part in parts for p in values):
-        parts.append("{file}")
-    out = []
-    for part in parts:
-        for key, value in values.items():
-            part = part.replace(key, value)
-        out.append(part)
-    return out
+    """The editor command for a problem (``core.editor_command``: one pass, absolute file path)."""
+    return core_editor_arguments(command, d.file, d.line, d.column)
 
 
 class _Tree(QTreeWidget):
@@ -109,8 +92,8 @@ class ProblemsPanel(QWidget):
             item = QTreeWidgetItem([f"{SEVERITY_SYMBOLS[severity]} {severity}", d.code.code,
                                     f"{d.line}:{d.column}" if d.line else "-", d.message, d.hint])
             item.setForeground(0, QBrush(QColor(SEVERITY_COLORS[severity])))
-            item.setToolTip(3, d.format())
-            item.setToolTip(4, d.hint)
+            item.setToolTip(3, plain_tip(d.format()))
+            item.setToolTip(4, plain_tip(d.hint))
             item.setData(0, Qt.ItemDataRole.UserRole, d)
             self.tree.addTopLevelItem(item)
         errors = sum(1 for d in self.diagnostics if d.is_error)
