@@ -186,8 +186,8 @@ class CallJob(QRunnable):
 def start_call(job: CallJob, on_finished: Callable, on_progress: Callable | None = None,
                on_failed: Callable | None = None) -> CallJob:
     """Run ``job`` in the thread pool; its signals arrive in the UI thread. Call from the UI thread."""
-    _pause_gc()
-    job.signals.done.connect(_resume_gc)
+    pause_collector()
+    job.signals.done.connect(_resume_collector)
     job.signals.finished.connect(on_finished)
     if on_progress is not None:
         job.signals.progress.connect(on_progress)

@@ -264,7 +264,7 @@ def test_the_scenario_has_changed_box_shows_reply_text_literally(qtbot, data_dir
         boxes.stop()
     assert boxes.problems == []
     assert boxes.seen, "no message box said the scenario had changed"
-    assert any("Second reply" in text for text in boxes.seen)  # the reply's text, shown literally
+    assert any("has been removed by the author" in text for text in boxes.seen)  # and it is plain text
 
 
 def test_the_problems_panel_and_map_of_the_preview_show_scenario_text_literally(qtbot, data_dir, html_folder):
