@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
+import shiboken6
 from PySide6.QtCore import QEventLoop, QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
@@ -165,7 +166,7 @@ def _import_in_background(parent: QWidget | None, store: ProgressStore, paths: l
         loop.exec()
     dialog.close()
     dialog.deleteLater()
-    if active is not None and active.isVisible():
+    if active is not None and shiboken6.isValid(active) and active.isVisible():  # it may have closed meanwhile
         active.activateWindow()
     return outcome["value"]  # type: ignore[return-value]
 
