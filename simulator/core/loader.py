@@ -12,6 +12,7 @@ from typing import Iterable
 from . import diagnostics as dx
 from .batch import collector_paused
 from .catalog import scenario_files
+from .channels import DEFAULT_CHANNEL
 from .conditions import ConditionError, parse_condition
 from .diagnostics import Diagnostic, did_you_mean
 from .levels import BUILTIN_SKILLS, Emotion, Level
@@ -347,6 +348,7 @@ class _Builder:
             customer=customer,
             domain=self.text(values, "domain", "the scenario"),
             difficulty=self.choice(values, "scenario", "difficulty", "the scenario") or "medium",
+            channel=self.choice(values, "scenario", "channel", "the scenario") or DEFAULT_CHANNEL,
             minutes=self.integer(values, "scenario", "minutes", "the scenario") or 0,
             summary=self.text(values, "summary", "the scenario").strip(),
             tags=self.text_list(values, "tags", "the scenario"),

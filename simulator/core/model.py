@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from .channels import DEFAULT_CHANNEL
 from .conditions import Condition
 from .levels import DEFAULT_MOOD, Emotion, Level
 
@@ -138,6 +139,7 @@ class Scenario:
     customer: Customer = field(default_factory=Customer)
     domain: str = ""
     difficulty: str = ""
+    channel: str = DEFAULT_CHANNEL
     minutes: int = 0
     summary: str = ""
     tags: tuple[str, ...] = ()

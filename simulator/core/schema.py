@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .channels import CHANNELS, DEFAULT_CHANNEL
 from .levels import EMOTION_NAMES, LEVEL_NAMES
 
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -45,6 +46,9 @@ SECTIONS: dict[str, dict[str, Key]] = {
         Key("title", "text", "Title shown in the library.", required=True),
         Key("domain", "text", "Area of service: refunds, difficult clients, bank compliance, retail, tourism, education..."),
         Key("difficulty", "choice", "How hard the scenario is.", choices=DIFFICULTIES, default="medium"),
+        Key("channel", "choice", "How the conversation happens: face to face, on the phone, in a chat, by e-mail, "
+                                 "or in public on social media. The play screen looks like it.",
+            choices=tuple(CHANNELS), default=DEFAULT_CHANNEL),
         Key("minutes", "integer", "Estimated minutes to play once.", minimum=1, maximum=240),
         Key("summary", "text", "One paragraph shown in the library."),
         Key("tags", "text-list", "Words to search by."),

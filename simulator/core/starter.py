@@ -11,6 +11,7 @@ id: my-first-scenario              # letters, digits, '-' and '_'
 title: "The delayed delivery"
 domain: retail
 difficulty: easy                   # easy, medium or hard
+channel: phone                     # face-to-face, phone, chat, email or social
 minutes: 5
 summary: >
   A customer's sofa was promised for Saturday and did not come. She took a day off to wait for it.
