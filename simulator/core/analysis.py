@@ -5,6 +5,12 @@ further down can still test: a scenario without conditions has one state per nod
 figure (path count, best and worst score, reachable levels and endings, the canonical
 Low/Standard/WOW playthroughs) comes from a pass over that acyclic graph in topological
 order, never from listing paths.
+
+The work has a limit, so that a hostile file cannot hang the tools: moods and flags can
+multiply the states (n flags that are all tested at the end give 2**n), and exploring more
+than ``MAX_STATES`` states or ``MAX_MOVES`` moves stops the analysis with E029 instead. At the
+limit the analysis still takes well under a second, so the live preview stays responsive.
+Below it, every figure is exact.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ from .levels import Level, clamp_mood
 from .model import Scenario
 from .scoring import level_of, score_of
 
+MAX_STATES = 20_000  # states explored (a node, with the mood and flags later conditions can still test)
+MAX_MOVES = 60_000  # moves from one state to the next (each reply or timeout on offer)
 _NONE = -(10**18)  # "no such path" in the maximisations
 # Canonical paths: as few replies at other levels as possible, then as many at the wanted level.
 _MATCH, _MISMATCH = 1, -1000
@@ -119,7 +127,10 @@ def _analyze(scenario: Scenario) -> Analysis:
     if scenario.start not in scenario.nodes or find_cycle(scenario, succ):
         raise ValueError("analysis needs a scenario without errors (a known start, no cycles)")
     order = node_order(scenario, succ)
-    graph = _explore(scenario, order, succ)
+    try:
+        graph = _explore(scenario, order, succ)
+    except _TooLarge as exc:
+        return Analysis(state_count=len(exc.graph.node), diagnostics=[_limit_diagnostic(scenario, exc.graph)])
     rank = {n: i for i, n in enumerate(order)}
     states = sorted(range(len(graph.node)), key=lambda s: rank[graph.node[s]], reverse=True)
     result = Analysis(state_count=len(graph.node))
@@ -160,6 +171,29 @@ def _relevance(scenario: Scenario, order: list[str], succ: dict[str, list[str]])
     return mood, flags
 
 
+class _TooLarge(Exception):
+    """The exploration went past MAX_STATES or MAX_MOVES; ``graph`` is what it had explored."""
+
+    def __init__(self, graph: _Graph) -> None:
+        super().__init__()
+        self.graph = graph
+
+
+def _limit_diagnostic(scenario: Scenario, graph: _Graph) -> Diagnostic:
+    """E029, at the node with the most states so far: where moods and flags multiply."""
+    counts: dict[str, int] = {}
+    for node_id in graph.node:
+        counts[node_id] = counts.get(node_id, 0) + 1
+    busiest = max(counts, key=counts.__getitem__)
+    node = scenario.nodes[busiest]
+    return Diagnostic(dx.ANALYSIS_LIMIT,
+                      f"the moods and flags of this scenario combine into more than {MAX_STATES:,} states or "
+                      f"{MAX_MOVES:,} moves, too many to check every path (node '{busiest}' alone is reached in "
+                      f"{counts[busiest]:,} different states)", scenario.path, node.pos.line, node.pos.column,
+                      "each flag that is still tested later doubles the states: test flags sooner after they are "
+                      "set, use fewer flags, or split the scenario (see 'Limits' in docs/scenario-format.md)")
+
+
 def _explore(scenario: Scenario, order: list[str], succ: dict[str, list[str]]) -> _Graph:
     mood_matters, flags_matter = _relevance(scenario, order, succ)
     graph = _Graph()
@@ -168,6 +202,7 @@ def _explore(scenario: Scenario, order: list[str], succ: dict[str, list[str]]) -
     start_mood = clamp_mood(scenario.customer.mood) if mood_matters[start] else None
     graph.add(start, start_mood, frozenset())
     todo = [0]
+    moves_left = MAX_MOVES
     while todo:
         s = todo.pop()
         node = nodes[graph.node[s]]
@@ -184,6 +219,9 @@ def _explore(scenario: Scenario, order: list[str], succ: dict[str, list[str]]) -
             t = node.timeout
             moves.append((t.mood, (), t.route, Level.LOW, False, Choice(node.id, None, "", float(t.seconds))))
         edges = graph.edges[s]
+        moves_left -= len(moves)
+        if moves_left < 0:
+            raise _TooLarge(graph)
         for delta, sets, route, level, breach, choice in moves:
             new_mood = clamp_mood(mood + delta) if mood is not None else None
             new_flags = flags.union(sets) if sets else flags
@@ -192,6 +230,8 @@ def _explore(scenario: Scenario, order: list[str], succ: dict[str, list[str]]) -
             projected = new_flags & keep if new_flags and not new_flags <= keep else new_flags
             t_id, new = graph.add(target, new_mood if mood_matters[target] else None, projected)
             if new:
+                if t_id >= MAX_STATES:
+                    raise _TooLarge(graph)
                 todo.append(t_id)
             edges.append((t_id, level.rank, breach, choice, level))
     return graph

@@ -63,6 +63,8 @@ ROUTE_FALLBACK = _code("E025", "route-fallback", E, "a conditional route has no 
 STUCK = _code("E026", "stuck", E, "the customer can be left with no reply available")
 BREACH_LEVEL = _code("E027", "breach-level", E, "a reply that breaks a rule is not level low")
 START_IS_ENDING = _code("E028", "start-is-ending", E, "the scenario ends before the first decision")
+ANALYSIS_LIMIT = _code("E029", "analysis-limit", E, "moods and flags combine into too many states to check")
+DUPLICATE_ID = _code("E030", "duplicate-id", E, "another scenario file has the same id")
 # Warnings: structure that plays, but probably not as the author meant
 UNREACHABLE_NODE = _code("W101", "unreachable-node", W, "no path reaches this node")
 LOOSE_END = _code("W102", "loose-end", W, "a node with neither replies nor an ending")
