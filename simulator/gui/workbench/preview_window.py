@@ -247,7 +247,7 @@ class PreviewWindow(QMainWindow):
             return
         first = self.scenario is None
         scenario = result.scenario
-        self.analysis = analyze(scenario)
+        self.analysis = result.analysis or analyze(scenario)  # the loader's own, when it ran one
         old = self.play.session
         if old is not None and not first:
             report = PlaySession.from_json(scenario, old.to_json())
