@@ -156,7 +156,11 @@ def scenario_files(paths: Iterable[str | os.PathLike]) -> list[str]:
     found: list[str] = []
     for p in paths:
         p = Path(p)
-        if p.is_dir():
+        try:
+            folder = p.is_dir()
+        except OSError:  # a name too long: loading it says why
+            folder = False
+        if folder:
             found.extend(str(f) for f in sorted(p.rglob("*")) if f.suffix.lower() in SCENARIO_SUFFIXES and f.is_file())
         else:
             found.append(str(p))

@@ -8,7 +8,7 @@ from pathlib import Path
 from . import diagnostics as dx
 from .assets import (PORTRAIT_SUFFIXES, asset_name_problem, bundled_portraits, inside_folder, is_file,
                      portrait_images, resolve_scenario_asset)
-from .diagnostics import Diagnostic, did_you_mean
+from .diagnostics import Diagnostic, Suggester, did_you_mean
 from .model import Scenario
 
 
@@ -21,6 +21,7 @@ def check_structure(scenario: Scenario) -> list[Diagnostic]:
 
     nodes = scenario.nodes
     flags_set = {flag for node in nodes.values() for r in node.replies for flag in r.sets}
+    suggest = Suggester()
     for node in nodes.values():
         routes = [(r.route, f"reply {r.index + 1} of node '{node.id}'") for r in node.replies]
         if node.timeout:
@@ -29,13 +30,13 @@ def check_structure(scenario: Scenario) -> list[Diagnostic]:
             for branch in route.branches:
                 if branch.target not in nodes:
                     report(dx.UNKNOWN_NODE, f"{what} goes to '{branch.target}', which is not a node", branch.pos,
-                           did_you_mean(branch.target, nodes) or "add that node under 'nodes:' or fix the name")
+                           suggest(branch.target, nodes) or "add that node under 'nodes:' or fix the name")
                 if branch.condition:
-                    _check_flags(branch.condition.flags, flags_set, what, branch.pos, report)
+                    _check_flags(branch.condition.flags, flags_set, what, branch.pos, report, suggest)
         for reply in node.replies:
             if reply.condition:
                 _check_flags(reply.condition.flags, flags_set, f"reply {reply.index + 1} of node '{node.id}'",
-                             reply.pos, report)
+                             reply.pos, report, suggest)
             if reply.breach and reply.level.value != "low":
                 report(dx.BREACH_LEVEL, f"reply {reply.index + 1} of node '{node.id}' breaks a rule but is level "
                                         f"{reply.level.value}", reply.pos,
@@ -59,10 +60,10 @@ def check_structure(scenario: Scenario) -> list[Diagnostic]:
     return out
 
 
-def _check_flags(used, flags_set, what, pos, report) -> None:
+def _check_flags(used, flags_set, what, pos, report, suggest: Suggester) -> None:
     for flag in sorted(used - flags_set):
         report(dx.FLAG_NEVER_SET, f"{what} tests the flag '{flag}', which no reply sets", pos,
-               did_you_mean(flag, flags_set) or f"add 'sets: [{flag}]' to the reply that should set it")
+               suggest(flag, flags_set) or f"add 'sets: [{flag}]' to the reply that should set it")
 
 
 def successors(scenario: Scenario, node_id: str) -> list[str]:

@@ -165,10 +165,11 @@ class _Parser:
                 raise ConditionError(f"expected a number after '{op}', found {_quoted(number)}", offset3,
                                      "mood is a number from 0 to 100, e.g. 'mood < 20'")
             self.pos += 1
-            if len(number.lstrip("-").lstrip("0")) > MAX_DIGITS:
+            digits = number.lstrip("-").lstrip("0") or "0"
+            if len(digits) > MAX_DIGITS:
                 raise ConditionError(f"the number after '{op}' has more than {MAX_DIGITS} digits", offset3,
                                      "mood is a number from 0 to 100, e.g. 'mood < 20'")
-            compare, limit = _OPS[op], int(number)
+            compare, limit = _OPS[op], int(digits) * (-1 if number.startswith("-") else 1)
             return lambda m, f: compare(m, limit)
         if kind == "word" and value not in KEYWORDS:
             problem = flag_name_problem(value)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Iterable
+from typing import Collection, Iterable
 
 
 class Severity(Enum):
@@ -130,12 +130,48 @@ class Diagnostic:
         }
 
 
+MAX_SUGGESTED_LENGTH = 100  # longer words are not compared (comparing two is quadratic in their length)
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest known word, or '' when nothing is close."""
     import difflib  # only a file with a typo needs it: listing the library from its cache does not
 
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if len(word) > MAX_SUGGESTED_LENGTH:
+        return ""
+    match = difflib.get_close_matches(word, [c for c in choices if len(c) <= MAX_SUGGESTED_LENGTH], n=1, cutoff=0.6)
     return f"did you mean '{match[0]}'?" if match else ""
+
+
+class Suggester:
+    """'did you mean' for one file, in bounded time however many names it has and misspells.
+
+    Each suggestion compares a word with every candidate, so a large file full of misspelt node
+    names would take hours: only the first ``budget`` problems get a suggestion, and a word is
+    compared with at most ``MAX_COMPARED`` names of about its length that start like it.
+    """
+
+    MAX_COMPARED = 500
+
+    def __init__(self, budget: int = 100) -> None:
+        self.left = budget
+        self._index: dict[int, tuple[int, dict[str, list[str]]]] = {}  # id(choices) -> (size, by first letter)
+
+    def __call__(self, word: str, choices: Collection[str]) -> str:
+        if self.left <= 0:
+            return ""
+        self.left -= 1
+        if len(choices) <= self.MAX_COMPARED:
+            return did_you_mean(word, choices)
+        cached = self._index.get(id(choices))
+        if cached is None or cached[0] != len(choices):
+            by_start: dict[str, list[str]] = {}
+            for name in choices:
+                by_start.setdefault(name[:1], []).append(name)
+            cached = self._index[id(choices)] = (len(choices), by_start)
+        slack = 2 + len(word) // 3
+        near = [c for c in cached[1].get(word[:1], ()) if abs(len(c) - len(word)) <= slack]
+        return did_you_mean(word, near[:self.MAX_COMPARED])
 
 
 def sort_key(d: Diagnostic) -> tuple:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -13,7 +15,7 @@ from . import diagnostics as dx
 from .batch import collector_paused
 from .catalog import duplicate_id_diagnostic, duplicate_ids, scenario_files
 from .conditions import ConditionError, flag_name_problem, parse_condition
-from .diagnostics import Diagnostic, did_you_mean
+from .diagnostics import Diagnostic, Suggester
 from .levels import BUILTIN_SKILLS, Emotion, Level
 from .model import FORMAT_VERSION, Branch, Customer, Ending, Node, Pos, Reply, Route, Scenario, Timeout
 from .schema import ID_PATTERN, SECTIONS, Key
@@ -61,10 +63,14 @@ class ScenarioLoader:
     def load(self, path: str | os.PathLike) -> LoadResult:
         path = str(path)
         try:
+            if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe would wait for a writer for ever
+                return LoadResult(path, None, [Diagnostic(dx.FILE_UNREADABLE, "this is not a file (a folder, a device "
+                                                          "or a pipe)", path, hint="give the path of a .yaml file")])
             with open(path, "rb") as f:
                 data = f.read(MAX_BYTES + 1)
-        except OSError as exc:
-            return LoadResult(path, None, [Diagnostic(dx.FILE_UNREADABLE, f"cannot read the file: {exc.strerror or exc}",
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+            reason = getattr(exc, "strerror", None) or exc
+            return LoadResult(path, None, [Diagnostic(dx.FILE_UNREADABLE, f"cannot read the file: {reason}",
                                                       path, hint="check the path and that you may read the file")])
         return self.load_bytes(data, path)
 
@@ -132,6 +138,7 @@ class _Builder:
         self.problems: list[Diagnostic] = []
         self.title = ""
         self.id_pos = (0, 0)
+        self.suggest = Suggester()
         self.skills: set[str] = set(BUILTIN_SKILLS)
 
     # -- reporting ---------------------------------------------------------------------
@@ -163,7 +170,7 @@ class _Builder:
                 continue
             first_seen[key] = key_node
             if key not in spec:
-                hint = did_you_mean(key, spec) or f"the keys of {what} are: {', '.join(spec)}"
+                hint = self.suggest(key, spec) or f"the keys of {what} are: {', '.join(spec)}"
                 if key == "<<":
                     hint = "merge keys (<<) are not supported; write the keys out"
                 self.report(dx.UNKNOWN_KEY, f"unknown key '{key}' in {what}", key_node, hint)
@@ -201,13 +208,16 @@ class _Builder:
             self.report(dx.WRONG_TYPE, f"'{name}' in {what} should be a {'whole ' if convert is int else ''}number, "
                                        f"found {kind_name(node)}", node, f"e.g. '{name}: {_example_number(key)}'")
             return key.default
-        digits = node.value.replace("_", "").lstrip("+-").split(".")[0].lstrip("0")
+        written = node.value.replace("_", "")
+        sign = "-" if written.startswith("-") else ""
+        whole, dot, fraction = written.lstrip("+-").partition(".")
+        digits = whole.lstrip("0")
         if len(digits) > MAX_NUMBER_DIGITS:
             self.report(dx.BAD_VALUE, f"'{name}' in {what} has more than {MAX_NUMBER_DIGITS} digits", node,
                         f"use a number {_range(key)}" if key.minimum is not None and key.maximum is not None
                         else f"e.g. '{name}: {_example_number(key)}'")
             return key.default
-        value = convert(node.value.replace("_", ""))
+        value = convert(sign + (digits or "0") + dot + fraction)  # leading zeros dropped: they count as digits
         if value == int(value) and convert is float:
             value = int(value)
         if (key.minimum is not None and value < key.minimum) or (key.maximum is not None and value > key.maximum):
@@ -227,7 +237,7 @@ class _Builder:
         if text.strip().lower() in key.choices:
             return text.strip().lower()
         self.report(code, f"'{text}' is not a valid {name} in {what}", node,
-                    did_you_mean(text.lower(), key.choices) or f"use one of: {', '.join(key.choices)}")
+                    self.suggest(text.lower(), key.choices) or f"use one of: {', '.join(key.choices)}")
         return None
 
     def identifier(self, node: YNode | None, what: str) -> str | None:
@@ -375,7 +385,7 @@ class _Builder:
             self.id_pos = (values["id"].line, values["id"].column)
         if start and nodes is not None and start not in nodes:
             self.report(dx.UNKNOWN_NODE, f"'start' names a node '{start}' that does not exist", values["start"],
-                        did_you_mean(start, nodes) or "name one of the nodes under 'nodes:'")
+                        self.suggest(start, nodes) or "name one of the nodes under 'nodes:'")
         if customer is None or nodes is None or not start or not scenario_id or not self.title:
             return None
         return Scenario(
@@ -458,9 +468,9 @@ class _Builder:
                         "an ending closes the conversation: remove 'replies', or move the ending to a node of its own")
         reply_nodes = self.items(values, "replies", what)
         result.replies = [r for r in (self._reply(item, i, what) for i, item in enumerate(reply_nodes)) if r]
-        keys = [r.key for r in result.replies]
+        keys = Counter(r.key for r in result.replies)
         for reply in result.replies:
-            if keys.count(reply.key) > 1 and reply.key != str(reply.index + 1):
+            if keys[reply.key] > 1 and reply.key != str(reply.index + 1):
                 self.report(dx.DUPLICATE_KEY, f"two replies of {what} have the id '{reply.key}'", reply.pos,
                             "give each reply of a node its own id")
                 break
@@ -484,7 +494,7 @@ class _Builder:
         for skill, item in zip(skills, self.items(values, "skills", what)):
             if skill not in self.skills:
                 self.report(dx.UNKNOWN_SKILL, f"unknown skill '{skill}' in {what}", item,
-                            did_you_mean(skill, self.skills)
+                            self.suggest(skill, self.skills)
                             or "use a built-in skill (see docs/scenario-format.md) or declare it under 'skills:'")
         feedback = self.text(values, "feedback", what)
         pos = Pos(node.line, node.column)

@@ -79,9 +79,11 @@ def test_huge_number_in_a_number_key_is_a_diagnostic(line, key, tmp_path):
 
 
 def test_long_numbers_below_the_limit_still_load(tmp_path):
-    result = load_text(edit(insert={8: "  yearly_value: 000000000000000000012000.50000000000000000001"}), tmp_path)
+    result = load_text(edit(insert={8: "  yearly_value: 000000000000000000012000.50000000000000000001\n"
+                                       "  mood: -" + "0" * 5000 + "0\n  years: +" + "0" * 5000 + "7"}), tmp_path)
     assert result.ok, [d.format() for d in result.diagnostics]
-    assert result.scenario.customer.yearly_value == pytest.approx(12000.5)
+    customer = result.scenario.customer
+    assert customer.yearly_value == pytest.approx(12000.5) and customer.mood == 0 and customer.years == 7
 
 
 # -- portraits ----------------------------------------------------------------------------------
@@ -173,19 +175,46 @@ def test_the_limit_is_documented():
         assert f"| {code.code} | {code.name} |" in doc, code.code
 
 
-def test_many_replies_count_as_moves():
-    """Few states but a huge fan-out: the moves limit stops it."""
-    n_replies = analysis.MAX_MOVES // 40 + 1
-    replies = "\n".join(f"      - {{say: r{i}, level: low, feedback: f, goto: n{{k}}}}" for i in range(n_replies))
-    text = ["format: 1", "id: wide", "title: Wide", "start: n0",
-            "customer: {name: A, organization: O, wants: w, expects: e}", "nodes:"]
-    for k in range(40):
-        text += [f"  n{k}:", "    customer: c", "    replies:", replies.replace("{k}", str(k + 1))]
-    text += ["  n40: {customer: x, ending: {level: wow}}"]
-    scenario = ScenarioLoader(analyze=False).load_text("\n".join(text) + "\n", "wide.yaml").scenario
+def test_many_replies_in_many_states_count_as_moves():
+    """Few states, but each offers a thousand replies: the moves limit stops it."""
+    moods = "\n".join(f"      - {{say: m{i}, level: low, feedback: f, mood: {i - 50}, goto: wide}}" for i in range(101))
+    wide = "\n".join(f"      - {{say: r{i}, level: low, feedback: f, goto: last}}" for i in range(1000))
+    text = "\n".join(["format: 1", "id: wide", "title: Wide", "start: first",
+                      "customer: {name: A, organization: O, wants: w, expects: e}", "nodes:",
+                      "  first:", "    customer: c", "    replies:", moods,
+                      "  wide:", "    customer: c", "    replies:", wide,
+                      "  last:", "    customer: c", "    replies:",
+                      "      - {say: a, level: wow, feedback: f, goto: [{if: mood > 50, then: end}, {else: end}]}",
+                      "      - {say: b, level: low, feedback: f, goto: end}",
+                      "  end: {customer: x, ending: {level: wow}}"]) + "\n"
+    scenario = ScenarioLoader(analyze=False).load_text(text, "wide.yaml").scenario
     assert scenario is not None
     found = analyze(scenario)
-    assert found.state_count <= 41 and [d.code.code for d in found.diagnostics] == ["E029"]
+    assert found.state_count < 300 and [d.code.code for d in found.diagnostics] == ["E029"]
+    assert "moves" in found.diagnostics[0].message
+
+
+def test_a_large_file_without_conditions_is_not_over_the_limit(monkeypatch):
+    """One state per node is what the file holds: the limit bounds only what moods and flags multiply."""
+    monkeypatch.setattr(analysis, "MAX_STATES", 100)
+    monkeypatch.setattr(analysis, "MAX_MOVES", 100)
+    n = 1000
+    nodes = [f"  n{i}: {{customer: c, replies: [{{say: a, level: low, feedback: f, goto: n{i + 1}}}, "
+             f"{{say: b, level: wow, feedback: f, goto: n{i + 1}}}]}}" for i in range(n)]
+    text = "\n".join(["format: 1", "id: long", "title: Long", "start: n0",
+                      "customer: {name: A, organization: O, wants: w, expects: e}", "nodes:", *nodes,
+                      f"  n{n}: {{customer: x, ending: {{level: wow}}}}"]) + "\n"
+    scenario = ScenarioLoader(analyze=False).load_text(text, "long.yaml").scenario
+    found = analyze(scenario)
+    assert not any(d.is_error for d in found.diagnostics) and found.state_count == n + 1
+    assert found.path_count == 2 ** n and found.canonical[Level.WOW].score == 100
+
+
+def test_flags_set_and_tested_are_bounded_too():
+    n = analysis.MAX_FLAGS + 1
+    result = ScenarioLoader().load_text(flag_chain(n), "flags.yaml")
+    d = the_problem(result, "E029")
+    assert f"{n:,} different flags" in d.message
 
 
 # -- duplicate scenario ids ---------------------------------------------------------------------
@@ -217,3 +246,26 @@ def test_a_catalogue_entry_with_a_taken_id_cannot_be_played():
     assert "/lib/a.yaml" in marked.errors[0].message
     again = CatalogEntry.from_json(marked.to_json())
     assert again == marked
+
+
+def test_a_path_count_of_thousands_of_digits_is_shown_and_exported():
+    """3**9100 paths (a chain of 9,100 decisions) has more digits than Python turns into text by default."""
+    import json
+
+    from simulator.core.analysis import Analysis
+
+    huge = Analysis(path_count=3 ** 9100)
+    assert huge.paths_text() == "about 10^4341"  # 9100 * log10(3) = 4341.7
+    data = json.loads(json.dumps(huge.to_json()))
+    assert data["path_count"] is None and data["paths"] == "about 10^4341"
+    small = Analysis(path_count=123_456).to_json()
+    assert small["path_count"] == 123_456 and small["paths"] == "123,456"
+
+
+def test_a_pipe_or_a_folder_is_refused_without_waiting(tmp_path):
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    (tmp_path / "folder.yaml").mkdir()
+    for path in (pipe, tmp_path / "folder.yaml", str(tmp_path / "nul\0.yaml")):
+        result = ScenarioLoader().load(path)
+        assert [d.code.code for d in result.errors] == ["E001"], result.diagnostics
