@@ -41,7 +41,8 @@ def flag_name_problem(name: str) -> tuple[str, str] | None:
     fixed = re.sub(r"[^a-z0-9_]+", "_", name.lower()).strip("_")[:40] or "flag"
     if fixed[0].isdigit():
         fixed = "_" + fixed
-    return (f"the flag name {_quoted(name)} may use only lower-case letters, digits and '_', and may not start with a digit",
+    return (f"the flag name {_quoted(name)} may use only lower-case letters, digits and '_', "
+            "and may not start with a digit",
             f"write '{fixed}'")
 
 

@@ -48,7 +48,8 @@ def test_deeply_nested_condition_is_a_diagnostic(condition, tmp_path):
 def test_nesting_up_to_the_limit_still_parses():
     depth = conditions.MAX_DEPTH
     parsed = conditions.parse_condition("(" * (depth // 2) + "not " * (depth // 2) + "x" + ")" * (depth // 2))
-    assert parsed.flags == {"x"} and parsed.holds(50, {"x"}) is True and not parsed.holds(50, set())  # an even number of 'not'
+    assert parsed.flags == {"x"}
+    assert parsed.holds(50, {"x"}) and not parsed.holds(50, set())  # an even number of 'not'
 
 
 @pytest.mark.parametrize("number", ["9" * 5000, "1" + "0" * 400, "0" * 5000 + "1" + "0" * 10])
