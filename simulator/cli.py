@@ -154,12 +154,12 @@ def analyze(paths: Sequence[str], fmt: str = "text") -> int:
                     print("  " + d.format().replace("\n", "\n  "))
             continue
         scenario = result.scenario
-        analysis = run_analysis(scenario)
+        analysis = result.analysis or run_analysis(scenario)
         if fmt == "json":
             report[result.path] = {"id": scenario.id, "title": scenario.title, **analysis.to_json()}
             continue
         print(f"{result.path}: {scenario.title}")
-        print(f"  paths: {analysis.path_count:,}   decisions: {analysis.min_decisions}-{analysis.max_decisions}   "
+        print(f"  paths: {analysis.paths_text()}   decisions: {analysis.min_decisions}-{analysis.max_decisions}   "
               f"score range: {analysis.worst_score}-{analysis.best_score}")
         print("  reachable levels: " + ", ".join(lv.label for lv in analysis.reachable_levels))
         endings = [f"{e} ({scenario.nodes[e].ending.level.label})" for e in analysis.reachable_endings]

@@ -75,3 +75,20 @@ def chain(decisions: int = 4, replies: int = 3) -> str:
     for level in levels:
         lines += [f"  end_{level}:", f'    customer: "The end ({level})."', f"    ending: {{level: {level}}}"]
     return "\n".join(lines) + "\n"
+
+
+def flag_chain(n: int) -> str:
+    """n decisions that may each set a flag, all tested together at the end: 2**n analysis states."""
+    lines = ["format: 1", "id: flags", "title: Flags", "start: n0",
+             "customer: {name: A, organization: O, wants: w, expects: e}", "nodes:"]
+    for i in range(n):
+        lines += [f"  n{i}:", "    customer: c", "    replies:",
+                  f"      - {{say: a, level: standard, feedback: f, sets: [f{i}], goto: n{i + 1}}}",
+                  f"      - {{say: b, level: low, feedback: f, goto: n{i + 1}}}"]
+    every = " and ".join(f"f{i}" for i in range(n))
+    lines += [f"  n{n}:", "    customer: c", "    replies:",
+              f"      - {{say: a, level: wow, feedback: f, goto: [{{if: '{every}', then: good}}, {{else: so_so}}]}}",
+              "      - {say: b, level: low, feedback: f, goto: bad}",
+              "  good: {customer: x, ending: {level: wow}}", "  so_so: {customer: x, ending: {level: standard}}",
+              "  bad: {customer: x, ending: {level: low}}"]
+    return "\n".join(lines) + "\n"

@@ -5,6 +5,13 @@ further down can still test: a scenario without conditions has one state per nod
 figure (path count, best and worst score, reachable levels and endings, the canonical
 Low/Standard/WOW playthroughs) comes from a pass over that acyclic graph in topological
 order, never from listing paths.
+
+The work has a limit, so that a hostile file cannot hang the tools: moods and flags can
+multiply the states (n flags that are all tested at the end give 2**n), and exploring more
+than ``MAX_STATES`` states or ``MAX_MOVES`` moves beyond one per node and reply (or tracking
+more flags than ``MAX_TRACKED`` and ``MAX_FLAGS`` allow) stops the analysis with E029 instead. At the
+limit the analysis still takes well under a second, so the live preview stays responsive.
+Below it, every figure is exact.
 """
 
 from __future__ import annotations
@@ -20,6 +27,12 @@ from .levels import Level, clamp_mood
 from .model import Scenario
 from .scoring import level_of, score_of
 
+# Beyond what the file itself holds (one state per node, one move per reply or timeout, one flag
+# per node), which the parser has already paid for: the limits bound what moods and flags multiply.
+MAX_STATES = 20_000  # states explored (a node, with the mood and flags later conditions can still test)
+MAX_MOVES = 60_000  # moves from one state to the next (each reply or timeout on offer)
+MAX_TRACKED = 200_000  # flags that matter, summed over the nodes reached
+MAX_FLAGS = 1_000  # different flags that replies set and conditions test
 _NONE = -(10**18)  # "no such path" in the maximisations
 # Canonical paths: as few replies at other levels as possible, then as many at the wanted level.
 _MATCH, _MISMATCH = 1, -1000
@@ -53,12 +66,26 @@ class Analysis:
     state_count: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
+    def paths_text(self) -> str:
+        """The path count for people: exact up to 18 digits, then 'about 10^N' (it can have thousands
+        of digits, more than Python turns into text by default)."""
+        if self.path_count < 10 ** 18:
+            return f"{self.path_count:,}"
+        digits = int(self.path_count.bit_length() * 0.30102999566398120)  # log10(2): no conversion to text
+        if self.path_count >= 10 ** (digits + 1):
+            digits += 1
+        elif self.path_count < 10 ** digits:
+            digits -= 1
+        return f"about 10^{digits}"
+
     def to_json(self) -> dict:
+        """``path_count`` is null when it is too long for JSON readers; ``paths`` always says it."""
         return {
             "reachable_levels": [lv.value for lv in self.reachable_levels],
             "best_score": self.best_score,
             "worst_score": self.worst_score,
-            "path_count": self.path_count,
+            "path_count": self.path_count if self.path_count < 10 ** 300 else None,
+            "paths": self.paths_text(),
             "max_decisions": self.max_decisions,
             "min_decisions": self.min_decisions,
             "reachable_endings": self.reachable_endings,
@@ -119,7 +146,10 @@ def _analyze(scenario: Scenario) -> Analysis:
     if scenario.start not in scenario.nodes or find_cycle(scenario, succ):
         raise ValueError("analysis needs a scenario without errors (a known start, no cycles)")
     order = node_order(scenario, succ)
-    graph = _explore(scenario, order, succ)
+    try:
+        graph = _explore(scenario, order, succ)
+    except _TooLarge as exc:
+        return Analysis(state_count=len(exc.graph.node), diagnostics=[_limit_diagnostic(scenario, exc)])
     rank = {n: i for i, n in enumerate(order)}
     states = sorted(range(len(graph.node)), key=lambda s: rank[graph.node[s]], reverse=True)
     result = Analysis(state_count=len(graph.node))
@@ -140,24 +170,96 @@ def _terminal_level(scenario: Scenario, graph: _Graph, s: int) -> Level | None:
     return ending.level if ending else Level.LOW  # a loose end or a stuck state counts as Low
 
 
-def _relevance(scenario: Scenario, order: list[str], succ: dict[str, list[str]]) -> tuple[dict[str, bool], dict[str, frozenset[str]]]:
-    """For each node: can a condition at or after it test the mood, and which flags can one test."""
-    mood: dict[str, bool] = {}
-    flags: dict[str, frozenset[str]] = {}
-    empty: frozenset[str] = frozenset()
-    for n in reversed(order):
-        node = scenario.nodes[n]
+def _relevance(scenario: Scenario, order: list[str], succ: dict[str, list[str]]) -> tuple[dict[str, bool], _Flags]:
+    """For each node: can a condition at or after it test the mood, and which flags matter there.
+
+    A flag matters at a node when a condition at or after it tests the flag and a reply before it
+    (or the move into it) can set it: dropping any other flag from a state changes no outcome.
+    The sets are bit masks over the tested flags, so this pass stays linear in the nodes.
+    """
+    nodes = scenario.nodes
+    ever_set = {flag for node in nodes.values() for reply in node.replies for flag in reply.sets}
+    bit: dict[str, int] = {}  # the flags that some reply sets and some condition tests
+    own: dict[str, tuple[bool, int]] = {}
+    for n in order:
+        node = nodes[n]
         conds = [r.condition for r in node.replies if r.condition]
         routes = [r.route for r in node.replies] + ([node.timeout.route] if node.timeout else [])
         conds += [b.condition for route in routes for b in route.branches if b.condition]
-        uses_mood = any(c.uses_mood for c in conds)
-        used = empty.union(*(c.flags for c in conds)) if conds else empty
+        mask = 0
+        for c in conds:
+            for flag in c.flags:
+                if flag in ever_set:
+                    mask |= 1 << bit.setdefault(flag, len(bit))
+        own[n] = (any(c.uses_mood for c in conds), mask)
+    if len(bit) > MAX_FLAGS:
+        raise _TooLarge(_Graph(), f"{len(bit):,} different flags are set and tested (at most {MAX_FLAGS:,})")
+    mood: dict[str, bool] = {}
+    tested: dict[str, int] = {}
+    for n in reversed(order):
+        uses_mood, mask = own[n]
         for t in succ[n]:
             uses_mood = uses_mood or mood[t]
-            if flags[t] and not flags[t] <= used:
-                used = used | flags[t]
-        mood[n], flags[n] = uses_mood, used
-    return mood, flags
+            mask |= tested[t]
+        mood[n], tested[n] = uses_mood, mask
+    settable = dict.fromkeys(order, 0)
+    for n in order:
+        here = settable[n]
+        for reply in nodes[n].replies:
+            for flag in reply.sets:
+                if flag in bit:
+                    here |= 1 << bit[flag]
+        for t in succ[n]:
+            settable[t] |= here
+    return mood, _Flags({n: tested[n] & settable[n] for n in order}, list(bit))
+
+
+class _Flags:
+    """The flags that matter at each node, as frozensets made when a node is first reached; the
+    flags made count against MAX_TRACKED (a state's work grows with the flags it carries)."""
+
+    def __init__(self, masks: dict[str, int], names: list[str]) -> None:
+        self.masks = masks
+        self.names = names
+        self.sets: dict[str, frozenset[str]] = {}
+        self.left = MAX_TRACKED + len(masks)
+
+    def at(self, node: str, graph: "_Graph") -> frozenset[str]:
+        found = self.sets.get(node)
+        if found is None:
+            mask, names = self.masks[node], []
+            while mask:
+                low = mask & -mask
+                names.append(self.names[low.bit_length() - 1])
+                mask ^= low
+            self.left -= len(names)
+            if self.left < 0:
+                raise _TooLarge(graph, f"more than {MAX_TRACKED:,} flags to track, beyond one per node")
+            found = self.sets[node] = frozenset(names)
+        return found
+
+
+class _TooLarge(Exception):
+    """The analysis went past a limit (``why``); ``graph`` is what it had explored."""
+
+    def __init__(self, graph: _Graph, why: str) -> None:
+        super().__init__()
+        self.graph = graph
+        self.why = why
+
+
+def _limit_diagnostic(scenario: Scenario, exc: _TooLarge) -> Diagnostic:
+    """E029, at the node with the most states so far (where moods and flags multiply)."""
+    counts: dict[str, int] = {}
+    for node_id in exc.graph.node:
+        counts[node_id] = counts.get(node_id, 0) + 1
+    busiest = max(counts, key=counts.__getitem__) if counts else scenario.start
+    node = scenario.nodes[busiest]
+    where = f" (node '{busiest}' is reached in {counts[busiest]:,} different states)" if counts else ""
+    return Diagnostic(dx.ANALYSIS_LIMIT, f"the scenario is too complex to check every path: {exc.why}{where}",
+                      scenario.path, node.pos.line, node.pos.column,
+                      "each flag that is still tested later doubles the states: test flags sooner after they are "
+                      "set, use fewer flags, or split the scenario (see 'Limits' in docs/scenario-format.md)")
 
 
 def _explore(scenario: Scenario, order: list[str], succ: dict[str, list[str]]) -> _Graph:
@@ -168,6 +270,8 @@ def _explore(scenario: Scenario, order: list[str], succ: dict[str, list[str]]) -
     start_mood = clamp_mood(scenario.customer.mood) if mood_matters[start] else None
     graph.add(start, start_mood, frozenset())
     todo = [0]
+    moves_left = MAX_MOVES + sum(len(n.replies) + (n.timeout is not None) for n in nodes.values())
+    states_max = MAX_STATES + len(nodes)
     while todo:
         s = todo.pop()
         node = nodes[graph.node[s]]
@@ -184,14 +288,20 @@ def _explore(scenario: Scenario, order: list[str], succ: dict[str, list[str]]) -
             t = node.timeout
             moves.append((t.mood, (), t.route, Level.LOW, False, Choice.of(node.id, None, float(t.seconds))))
         edges = graph.edges[s]
+        moves_left -= len(moves)
+        if moves_left < 0:
+            raise _TooLarge(graph, f"more than {MAX_MOVES:,} moves to explore, beyond one per reply")
         for delta, sets, route, level, breach, choice in moves:
             new_mood = clamp_mood(mood + delta) if mood is not None else None
             new_flags = flags.union(sets) if sets else flags
             target = route.resolve(new_mood or 0, new_flags)
-            keep = flags_matter[target]
+            keep = flags_matter.at(target, graph)
             projected = new_flags & keep if new_flags and not new_flags <= keep else new_flags
             t_id, new = graph.add(target, new_mood if mood_matters[target] else None, projected)
             if new:
+                if t_id >= states_max:
+                    raise _TooLarge(graph, f"its moods and flags make more than {MAX_STATES:,} states to explore, "
+                                           "beyond one per node")
                 todo.append(t_id)
             edges.append((t_id, level.rank, breach, choice, level))
     return graph

@@ -52,12 +52,70 @@ def bundled_content_problems() -> list[str]:
     return problems
 
 
+MAX_NAME_BYTES = 255  # one part of a path, on every file system the app runs on
+MAX_PATH_BYTES = 1024
+
+
+def asset_name_problem(relative: str) -> str | None:
+    """Why ``relative`` cannot name a file at all (a control character, a part too long), or None."""
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in relative):
+        return "it contains a control character"
+    if len(relative.encode("utf-8", "replace")) > MAX_PATH_BYTES:
+        return f"it is longer than {MAX_PATH_BYTES:,} bytes"
+    if any(len(part.encode("utf-8", "replace")) > MAX_NAME_BYTES for part in relative.replace("\\", "/").split("/")):
+        return f"a part of it is longer than {MAX_NAME_BYTES} bytes"
+    return None
+
+
 def resolve_scenario_asset(folder: str, relative: str) -> Path | None:
-    """The asset's path, or None when it would leave the scenario's folder (absolute, '..', links)."""
+    """The asset's path, or None when it would leave the scenario's folder (absolute, '..', links)
+    or cannot name a file (see ``asset_name_problem``)."""
     if not folder or os.path.isabs(relative) or relative.startswith(("/", "\\")) or ":" in relative:
         return None
-    base = Path(folder).resolve()
-    target = (base / relative).resolve()
+    if asset_name_problem(relative) is not None:
+        return None
+    try:
+        base = Path(folder).resolve()
+        target = (base / relative).resolve()
+    except (OSError, ValueError, RuntimeError):  # a loop of links, a path the system refuses
+        return None
     if target != base and base not in target.parents:
         return None
     return target
+
+
+def inside_folder(folder: str, path: Path) -> bool:
+    """Whether ``path``, once every link is followed, is in ``folder`` (False if it cannot be resolved)."""
+    try:
+        base = Path(folder).resolve()
+        target = path.resolve()
+    except (OSError, ValueError, RuntimeError):
+        return False
+    return target == base or base in target.parents
+
+
+def is_file(path: Path) -> bool:
+    """``path.is_file()`` that says False, instead of raising, for a path the system refuses."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def portrait_images(folder: Path) -> list[Path]:
+    """The files of a portrait folder the app may show: ``<emotion>.svg/.png/.jpg/.jpeg``, in order."""
+    from .levels import EMOTION_NAMES
+
+    return [folder / f"{stem}{suffix}" for stem in EMOTION_NAMES for suffix in PORTRAIT_SUFFIXES
+            if is_file(folder / f"{stem}{suffix}")]
+
+
+def image_in(folder: Path, stems: list[str], within: str = "") -> Path | None:
+    """The first ``<stem><suffix>`` image in ``folder``; with ``within``, only one that stays inside
+    that folder (a link to a file elsewhere is skipped, as the checks report it)."""
+    for stem in stems:
+        for suffix in PORTRAIT_SUFFIXES:
+            candidate = folder / f"{stem}{suffix}"
+            if is_file(candidate) and (not within or inside_folder(within, candidate)):
+                return candidate
+    return None

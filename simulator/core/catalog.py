@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from . import diagnostics as dx
 from .files import write_atomically
@@ -40,6 +40,8 @@ class CatalogEntry:
     organization: str = ""
     digest: str = ""
     diagnostics: tuple[dx.Diagnostic, ...] = field(default=())
+    id_line: int = 0  # where 'id:' is written, for a problem with the id
+    id_column: int = 0
 
     @property
     def errors(self) -> list[dx.Diagnostic]:
@@ -53,7 +55,7 @@ class CatalogEntry:
         if s is None:
             return cls(result.path, False, result.title or os.path.basename(result.path), diagnostics=diagnostics)
         return cls(result.path, True, s.title, s.id, s.domain, s.difficulty, s.minutes, s.summary, tuple(s.tags),
-                   s.customer.name, s.customer.organization, s.digest, diagnostics)
+                   s.customer.name, s.customer.organization, s.digest, diagnostics, *result.id_pos)
 
     def search_text(self) -> str:
         return " ".join([self.title, self.summary, self.domain, self.difficulty, " ".join(self.tags),
@@ -61,7 +63,8 @@ class CatalogEntry:
 
     def to_json(self) -> dict:
         data = {k: getattr(self, k) for k in ("path", "playable", "title", "id", "domain", "difficulty", "minutes",
-                                              "summary", "customer", "organization", "digest")}
+                                              "summary", "customer", "organization", "digest", "id_line",
+                                              "id_column")}
         data["tags"] = list(self.tags)
         data["diagnostics"] = [d.to_json() for d in self.diagnostics]
         return data
@@ -72,7 +75,8 @@ class CatalogEntry:
                                           d["hint"]) for d in data["diagnostics"])
         return cls(data["path"], bool(data["playable"]), data["title"], data["id"], data["domain"],
                    data["difficulty"], int(data["minutes"]), data["summary"], tuple(data["tags"]), data["customer"],
-                   data["organization"], data["digest"], diagnostics)
+                   data["organization"], data["digest"], diagnostics, int(data.get("id_line", 0)),
+                   int(data.get("id_column", 0)))
 
 
 def file_key(path: str) -> str:
@@ -152,8 +156,45 @@ def scenario_files(paths: Iterable[str | os.PathLike]) -> list[str]:
     found: list[str] = []
     for p in paths:
         p = Path(p)
-        if p.is_dir():
+        try:
+            folder = p.is_dir()
+        except OSError:  # a name too long: loading it says why
+            folder = False
+        if folder:
             found.extend(str(f) for f in sorted(p.rglob("*")) if f.suffix.lower() in SCENARIO_SUFFIXES and f.is_file())
         else:
             found.append(str(p))
     return found
+
+
+def duplicate_ids(items: Sequence[tuple[str, str]]) -> dict[int, str]:
+    """Which (path, id) items reuse the id of an earlier one: index -> the earlier file's path.
+
+    Two files with one id would share one progress record (progress is kept by id), so the
+    first file keeps the id and each later one is a problem. An empty id takes part in nothing
+    (a file that cannot be played), and one file listed twice is not a duplicate of itself.
+    """
+    first: dict[str, tuple[str, str]] = {}  # id -> (path, its real path)
+    found: dict[int, str] = {}
+    for i, (path, scenario_id) in enumerate(items):
+        if not scenario_id:
+            continue
+        real = os.path.realpath(path)
+        holder = first.get(scenario_id)
+        if holder is None:
+            first[scenario_id] = (path, real)
+        elif holder[1] != real:
+            found[i] = holder[0]
+    return found
+
+
+def duplicate_id_diagnostic(path: str, scenario_id: str, other: str, line: int = 0, column: int = 0) -> dx.Diagnostic:
+    return dx.Diagnostic(dx.DUPLICATE_ID, f"the scenario id '{scenario_id}' is already the id of {other}", path,
+                         line, column, "give this scenario an id of its own: the library keeps a trainee's "
+                                       "progress by id, so the two files would share one record")
+
+
+def with_duplicate_id(entry: CatalogEntry, other: str) -> CatalogEntry:
+    """The entry as a file with a problem: its id is already taken by ``other``."""
+    problem = duplicate_id_diagnostic(entry.path, entry.id, other, entry.id_line, entry.id_column)
+    return replace(entry, playable=False, diagnostics=tuple(sorted(entry.diagnostics + (problem,), key=dx.sort_key)))

@@ -6,8 +6,9 @@ import os
 from pathlib import Path
 
 from . import diagnostics as dx
-from .assets import PORTRAIT_SUFFIXES, bundled_portraits, resolve_scenario_asset
-from .diagnostics import Diagnostic, did_you_mean
+from .assets import (PORTRAIT_SUFFIXES, asset_name_problem, bundled_portraits, inside_folder, is_file,
+                     portrait_images, resolve_scenario_asset)
+from .diagnostics import Diagnostic, Suggester, did_you_mean
 from .model import Scenario
 
 
@@ -20,6 +21,7 @@ def check_structure(scenario: Scenario) -> list[Diagnostic]:
 
     nodes = scenario.nodes
     flags_set = {flag for node in nodes.values() for r in node.replies for flag in r.sets}
+    suggest = Suggester()
     for node in nodes.values():
         routes = [(r.route, f"reply {r.index + 1} of node '{node.id}'") for r in node.replies]
         if node.timeout:
@@ -28,13 +30,13 @@ def check_structure(scenario: Scenario) -> list[Diagnostic]:
             for branch in route.branches:
                 if branch.target not in nodes:
                     report(dx.UNKNOWN_NODE, f"{what} goes to '{branch.target}', which is not a node", branch.pos,
-                           did_you_mean(branch.target, nodes) or "add that node under 'nodes:' or fix the name")
+                           suggest(branch.target, nodes) or "add that node under 'nodes:' or fix the name")
                 if branch.condition:
-                    _check_flags(branch.condition.flags, flags_set, what, branch.pos, report)
+                    _check_flags(branch.condition.flags, flags_set, what, branch.pos, report, suggest)
         for reply in node.replies:
             if reply.condition:
                 _check_flags(reply.condition.flags, flags_set, f"reply {reply.index + 1} of node '{node.id}'",
-                             reply.pos, report)
+                             reply.pos, report, suggest)
             if reply.breach and reply.level.value != "low":
                 report(dx.BREACH_LEVEL, f"reply {reply.index + 1} of node '{node.id}' breaks a rule but is level "
                                         f"{reply.level.value}", reply.pos,
@@ -58,10 +60,10 @@ def check_structure(scenario: Scenario) -> list[Diagnostic]:
     return out
 
 
-def _check_flags(used, flags_set, what, pos, report) -> None:
+def _check_flags(used, flags_set, what, pos, report, suggest: Suggester) -> None:
     for flag in sorted(used - flags_set):
         report(dx.FLAG_NEVER_SET, f"{what} tests the flag '{flag}', which no reply sets", pos,
-               did_you_mean(flag, flags_set) or f"add 'sets: [{flag}]' to the reply that should set it")
+               suggest(flag, flags_set) or f"add 'sets: [{flag}]' to the reply that should set it")
 
 
 def successors(scenario: Scenario, node_id: str) -> list[str]:
@@ -107,24 +109,43 @@ def _check_portrait(scenario: Scenario) -> list[Diagnostic]:
     if not portrait:
         return []
     pos = (scenario.customer.portrait_pos.line, scenario.customer.portrait_pos.column)
+    shown = portrait if len(portrait) <= 60 else portrait[:59] + "…"
+
+    def problem(code: dx.Code, message: str, hint: str) -> list[Diagnostic]:
+        return [Diagnostic(code, message, scenario.path, *pos, hint)]
+
+    unusable = asset_name_problem(portrait)
+    if unusable is not None:
+        return problem(dx.BAD_VALUE, f"the portrait '{shown}' cannot be a file name: {unusable}",
+                       "name a bundled portrait (e.g. 'maria') or an image file next to the scenario")
     if os.sep not in portrait and "/" not in portrait and not Path(portrait).suffix:
         known = bundled_portraits()
         if portrait in known:
             return []
         local = resolve_scenario_asset(scenario.folder, portrait)
-        if local is not None and local.exists():
-            return []
-        hint = did_you_mean(portrait, known) or f"bundled portraits: {', '.join(sorted(known)) or 'none'}"
-        return [Diagnostic(dx.MISSING_ASSET, f"there is no portrait named '{portrait}'; a neutral face is shown",
-                           scenario.path, *pos, hint)]
+        if local is None or not _exists(local):
+            hint = did_you_mean(portrait, known) or f"bundled portraits: {', '.join(sorted(known)) or 'none'}"
+            return problem(dx.MISSING_ASSET, f"there is no portrait named '{shown}'; a neutral face is shown", hint)
     target = resolve_scenario_asset(scenario.folder, portrait)
     if target is None:
-        return [Diagnostic(dx.ASSET_OUTSIDE, f"the portrait '{portrait}' is outside the scenario's folder",
-                           scenario.path, *pos, "keep images in the scenario's folder or a folder inside it")]
-    if not target.exists():
-        return [Diagnostic(dx.MISSING_ASSET, f"the portrait file '{portrait}' does not exist; a neutral face is shown",
-                           scenario.path, *pos, "check the file name; it is relative to the scenario file")]
-    if target.is_file() and target.suffix.lower() not in PORTRAIT_SUFFIXES:
-        return [Diagnostic(dx.MISSING_ASSET, f"the portrait '{portrait}' is not an image the app can show",
-                           scenario.path, *pos, f"use one of: {', '.join(PORTRAIT_SUFFIXES)}")]
-    return []
+        return problem(dx.ASSET_OUTSIDE, f"the portrait '{shown}' is outside the scenario's folder",
+                       "keep images in the scenario's folder or a folder inside it")
+    if not _exists(target):
+        return problem(dx.MISSING_ASSET, f"the portrait file '{shown}' does not exist; a neutral face is shown",
+                       "check the file name; it is relative to the scenario file")
+    if is_file(target):
+        if target.suffix.lower() not in PORTRAIT_SUFFIXES:
+            return problem(dx.MISSING_ASSET, f"the portrait '{shown}' is not an image the app can show",
+                           f"use one of: {', '.join(PORTRAIT_SUFFIXES)}")
+        return []
+    return [Diagnostic(dx.ASSET_OUTSIDE, f"the portrait file '{image.name}' in '{shown}' is a link to a file outside "
+                                         "the scenario's folder; it is not shown", scenario.path, *pos,
+                       "copy the image into the portrait's folder instead of linking to it")
+            for image in portrait_images(target) if not inside_folder(scenario.folder, image)]
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Iterable
+from typing import Collection, Iterable
 
 
 class Severity(Enum):
@@ -63,6 +63,8 @@ ROUTE_FALLBACK = _code("E025", "route-fallback", E, "a conditional route has no 
 STUCK = _code("E026", "stuck", E, "the customer can be left with no reply available")
 BREACH_LEVEL = _code("E027", "breach-level", E, "a reply that breaks a rule is not level low")
 START_IS_ENDING = _code("E028", "start-is-ending", E, "the scenario ends before the first decision")
+ANALYSIS_LIMIT = _code("E029", "analysis-limit", E, "moods and flags combine into too many states to check")
+DUPLICATE_ID = _code("E030", "duplicate-id", E, "another scenario file has the same id")
 # Warnings: structure that plays, but probably not as the author meant
 UNREACHABLE_NODE = _code("W101", "unreachable-node", W, "no path reaches this node")
 LOOSE_END = _code("W102", "loose-end", W, "a node with neither replies nor an ending")
@@ -129,12 +131,48 @@ class Diagnostic:
         }
 
 
+MAX_SUGGESTED_LENGTH = 100  # longer words are not compared (comparing two is quadratic in their length)
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest known word, or '' when nothing is close."""
     import difflib  # only a file with a typo needs it: listing the library from its cache does not
 
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if len(word) > MAX_SUGGESTED_LENGTH:
+        return ""
+    match = difflib.get_close_matches(word, [c for c in choices if len(c) <= MAX_SUGGESTED_LENGTH], n=1, cutoff=0.6)
     return f"did you mean '{match[0]}'?" if match else ""
+
+
+class Suggester:
+    """'did you mean' for one file, in bounded time however many names it has and misspells.
+
+    Each suggestion compares a word with every candidate, so a large file full of misspelt node
+    names would take hours: only the first ``budget`` problems get a suggestion, and a word is
+    compared with at most ``MAX_COMPARED`` names of about its length that start like it.
+    """
+
+    MAX_COMPARED = 500
+
+    def __init__(self, budget: int = 100) -> None:
+        self.left = budget
+        self._index: dict[int, tuple[int, dict[str, list[str]]]] = {}  # id(choices) -> (size, by first letter)
+
+    def __call__(self, word: str, choices: Collection[str]) -> str:
+        if self.left <= 0:
+            return ""
+        self.left -= 1
+        if len(choices) <= self.MAX_COMPARED:
+            return did_you_mean(word, choices)
+        cached = self._index.get(id(choices))
+        if cached is None or cached[0] != len(choices):
+            by_start: dict[str, list[str]] = {}
+            for name in choices:
+                by_start.setdefault(name[:1], []).append(name)
+            cached = self._index[id(choices)] = (len(choices), by_start)
+        slack = 2 + len(word) // 3
+        near = [c for c in cached[1].get(word[:1], ()) if abs(len(c) - len(word)) <= slack]
+        return did_you_mean(word, near[:self.MAX_COMPARED])
 
 
 def sort_key(d: Diagnostic) -> tuple:

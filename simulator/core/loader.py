@@ -5,24 +5,30 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+import stat
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from . import diagnostics as dx
 from .batch import collector_paused
-from .catalog import scenario_files
+from .catalog import duplicate_id_diagnostic, duplicate_ids, scenario_files
 from .channels import DEFAULT_CHANNEL
-from .conditions import ConditionError, parse_condition
-from .diagnostics import Diagnostic, did_you_mean
+from .conditions import ConditionError, flag_name_problem, parse_condition
+from .diagnostics import Diagnostic, Suggester
 from .levels import BUILTIN_SKILLS, Emotion, Level
 from .model import FORMAT_VERSION, Branch, Customer, Ending, Node, Pos, Reply, Route, Scenario, Timeout
 from .schema import ID_PATTERN, SECTIONS, Key
 from .yamltree import YMap, YNode, YScalar, YSeq, decode_text, is_null, kind_name, parse_tree, MAX_BYTES
 
+if TYPE_CHECKING:
+    from .analysis import Analysis
+
 _ID = re.compile(ID_PATTERN)
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _NUMBER = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)\Z")
+MAX_NUMBER_DIGITS = 15  # before the decimal point: far beyond any real value, and exact as a float
 
 
 @dataclass
@@ -33,6 +39,8 @@ class LoadResult:
     scenario: Scenario | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     title: str = ""  # best-known title, even for a broken file
+    id_pos: tuple[int, int] = (0, 0)  # line and column of 'id:' (0, 0 when unknown)
+    analysis: "Analysis | None" = None  # the graph analysis, when the loader ran it and it found no errors
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -56,10 +64,14 @@ class ScenarioLoader:
     def load(self, path: str | os.PathLike) -> LoadResult:
         path = str(path)
         try:
+            if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe would wait for a writer for ever
+                return LoadResult(path, None, [Diagnostic(dx.FILE_UNREADABLE, "this is not a file (a folder, a device "
+                                                          "or a pipe)", path, hint="give the path of a .yaml file")])
             with open(path, "rb") as f:
                 data = f.read(MAX_BYTES + 1)
-        except OSError as exc:
-            return LoadResult(path, None, [Diagnostic(dx.FILE_UNREADABLE, f"cannot read the file: {exc.strerror or exc}",
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+            reason = getattr(exc, "strerror", None) or exc
+            return LoadResult(path, None, [Diagnostic(dx.FILE_UNREADABLE, f"cannot read the file: {reason}",
                                                       path, hint="check the path and that you may read the file")])
         return self.load_bytes(data, path)
 
@@ -85,6 +97,7 @@ class ScenarioLoader:
             return LoadResult(path, None, problems)
         builder = _Builder(path)
         builder.problems.extend(problems)
+        analysis = None
         scenario = builder.scenario(root)
         title = scenario.title if scenario else builder.title
         if scenario is not None:
@@ -95,13 +108,23 @@ class ScenarioLoader:
             if self.analyze and not any(d.is_error for d in builder.problems):
                 from .analysis import analyze
 
-                builder.problems.extend(analyze(scenario).diagnostics)
+                analysis = analyze(scenario)
+                builder.problems.extend(analysis.diagnostics)
         diags = sorted(builder.problems, key=dx.sort_key)
         ok = scenario is not None and not any(d.is_error for d in diags)
-        return LoadResult(path, scenario if ok else None, diags, title or Path(path).stem)
+        return LoadResult(path, scenario if ok else None, diags, title or Path(path).stem, builder.id_pos,
+                          analysis if ok else None)
 
     def load_many(self, paths: Iterable[str | os.PathLike]) -> list[LoadResult]:
-        return [self.load(p) for p in scenario_files(paths)]
+        """Every file, and across them: a scenario id that an earlier file already has is an error."""
+        results = [self.load(p) for p in scenario_files(paths)]
+        taken = duplicate_ids([(r.path, r.scenario.id if r.scenario else "") for r in results])
+        for i, other in taken.items():
+            r = results[i]
+            problem = duplicate_id_diagnostic(r.path, r.scenario.id, other, *r.id_pos)
+            results[i] = replace(r, scenario=None, analysis=None,
+                                 diagnostics=sorted(r.diagnostics + [problem], key=dx.sort_key))
+        return results
 
 
 def load_scenario(path: str | os.PathLike) -> LoadResult:
@@ -115,6 +138,8 @@ class _Builder:
         self.path = path
         self.problems: list[Diagnostic] = []
         self.title = ""
+        self.id_pos = (0, 0)
+        self.suggest = Suggester()
         self.skills: set[str] = set(BUILTIN_SKILLS)
 
     # -- reporting ---------------------------------------------------------------------
@@ -146,7 +171,7 @@ class _Builder:
                 continue
             first_seen[key] = key_node
             if key not in spec:
-                hint = did_you_mean(key, spec) or f"the keys of {what} are: {', '.join(spec)}"
+                hint = self.suggest(key, spec) or f"the keys of {what} are: {', '.join(spec)}"
                 if key == "<<":
                     hint = "merge keys (<<) are not supported; write the keys out"
                 self.report(dx.UNKNOWN_KEY, f"unknown key '{key}' in {what}", key_node, hint)
@@ -184,7 +209,16 @@ class _Builder:
             self.report(dx.WRONG_TYPE, f"'{name}' in {what} should be a {'whole ' if convert is int else ''}number, "
                                        f"found {kind_name(node)}", node, f"e.g. '{name}: {_example_number(key)}'")
             return key.default
-        value = convert(node.value.replace("_", ""))
+        written = node.value.replace("_", "")
+        sign = "-" if written.startswith("-") else ""
+        whole, dot, fraction = written.lstrip("+-").partition(".")
+        digits = whole.lstrip("0")
+        if len(digits) > MAX_NUMBER_DIGITS:
+            self.report(dx.BAD_VALUE, f"'{name}' in {what} has more than {MAX_NUMBER_DIGITS} digits", node,
+                        f"use a number {_range(key)}" if key.minimum is not None and key.maximum is not None
+                        else f"e.g. '{name}: {_example_number(key)}'")
+            return key.default
+        value = convert(sign + (digits or "0") + dot + fraction)  # leading zeros dropped: they count as digits
         if value == int(value) and convert is float:
             value = int(value)
         if (key.minimum is not None and value < key.minimum) or (key.maximum is not None and value > key.maximum):
@@ -204,7 +238,7 @@ class _Builder:
         if text.strip().lower() in key.choices:
             return text.strip().lower()
         self.report(code, f"'{text}' is not a valid {name} in {what}", node,
-                    did_you_mean(text.lower(), key.choices) or f"use one of: {', '.join(key.choices)}")
+                    self.suggest(text.lower(), key.choices) or f"use one of: {', '.join(key.choices)}")
         return None
 
     def identifier(self, node: YNode | None, what: str) -> str | None:
@@ -246,6 +280,19 @@ class _Builder:
         ids = (self.identifier(item, f"an item of '{name}' in {what}") for item in self.items(values, name, what))
         return tuple(i for i in ids if i)
 
+    def flag_list(self, values: dict[str, YNode], what: str) -> tuple[str, ...]:
+        """The flags a reply sets: names a condition can test (one rule, in ``conditions``)."""
+        flags = []
+        for item in self.items(values, "sets", what):
+            if not isinstance(item, YScalar) or is_null(item):
+                self.report(dx.WRONG_TYPE, f"an item of 'sets' in {what} should be a flag name, found "
+                                           f"{kind_name(item)}", item, "list flag names, e.g. 'sets: [asked_for_id]'")
+            elif (problem := flag_name_problem(item.value)) is not None:
+                self.report(dx.BAD_VALUE, f"an item of 'sets' in {what}: {problem[0]}", item, problem[1])
+            else:
+                flags.append(item.value)
+        return tuple(flags)
+
     def condition(self, node: YNode, what: str):
         if not isinstance(node, YScalar) or is_null(node):
             self.report(dx.WRONG_TYPE, f"the condition of {what} should be text, found {kind_name(node)}", node,
@@ -255,7 +302,7 @@ class _Builder:
             return parse_condition(node.value)
         except ConditionError as exc:
             offset = exc.offset if node.line and node.plain else 0
-            self.report(dx.BAD_CONDITION, f"cannot read the condition '{node.value}': {exc}",
+            self.report(dx.BAD_CONDITION, f"cannot read the condition {kind_name(node)}: {exc}",
                         Pos(node.line, node.column + offset), exc.hint)
             return None
 
@@ -335,9 +382,11 @@ class _Builder:
         nodes = self._nodes(values.get("nodes"))
         start = self.identifier(values.get("start"), "'start'")
         scenario_id = self.identifier(values.get("id"), "the scenario id")
+        if "id" in values:
+            self.id_pos = (values["id"].line, values["id"].column)
         if start and nodes is not None and start not in nodes:
             self.report(dx.UNKNOWN_NODE, f"'start' names a node '{start}' that does not exist", values["start"],
-                        did_you_mean(start, nodes) or "name one of the nodes under 'nodes:'")
+                        self.suggest(start, nodes) or "name one of the nodes under 'nodes:'")
         if customer is None or nodes is None or not start or not scenario_id or not self.title:
             return None
         return Scenario(
@@ -442,7 +491,7 @@ class _Builder:
         for skill, item in zip(skills, self.items(values, "skills", what)):
             if skill not in self.skills:
                 self.report(dx.UNKNOWN_SKILL, f"unknown skill '{skill}' in {what}", item,
-                            did_you_mean(skill, self.skills)
+                            self.suggest(skill, self.skills)
                             or "use a built-in skill (see docs/scenario-format.md) or declare it under 'skills:'")
         feedback = self.text(values, "feedback", what)
         pos = Pos(node.line, node.column)
@@ -462,7 +511,7 @@ class _Builder:
             skills=skills,
             feedback=feedback,
             breach=self.text(values, "breach", what),
-            sets=self.id_list(values, "sets", what),
+            sets=self.flag_list(values, what),
             condition=condition,
             pos=pos,
             id_pos=Pos(values["id"].line, values["id"].column) if reply_id else pos,

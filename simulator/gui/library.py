@@ -282,16 +282,36 @@ class LibraryView(QWidget):
 
     def add_entry(self, origin: str, entry: "CatalogEntry") -> LibraryCard:
         path = os.path.abspath(entry.path)
-        self.cards = [c for c in self.cards if os.path.abspath(c.entry.path) != path]  # a file opened again
         card = LibraryCard(origin, entry)
         if self._progress is not None:
             card.set_progress(self._progress.get(entry.id), self._now)
-        self.cards.append(card)
+        again = [i for i, c in enumerate(self.cards) if os.path.abspath(c.entry.path) == path]  # a file read again
+        if again:
+            self.cards[again[0]] = card
+            self.cards = [c for i, c in enumerate(self.cards) if i not in again[1:]]
+        else:
+            self.cards.append(card)
+        self._mark_duplicate_ids()
         domain = card.domain()
         if domain and self.domain_box.findData(domain) < 0:
             self._insert_domain(domain)
         self._relayout.start()
         return card
+
+    def _mark_duplicate_ids(self) -> None:
+        """A scenario id that an earlier card's file already has: the later card shows the problem and
+        cannot be played (progress is kept by id, so the two would share one record and count twice)."""
+        from ..core.catalog import duplicate_ids, with_duplicate_id
+
+        taken = duplicate_ids([(c.loaded.path, c.loaded.id if c.loaded.playable else "") for c in self.cards])
+        for i, card in enumerate(self.cards):
+            entry = with_duplicate_id(card.loaded, taken[i]) if i in taken else card.loaded
+            if entry is card.entry or entry == card.entry:
+                continue
+            card.entry, card.due, card.status = entry, False, ""
+            card.look_cache.clear()
+            if self._progress is not None:
+                card.set_progress(self._progress.get(entry.id), self._now)
 
     def _insert_domain(self, domain: str) -> None:
         labels = [self.domain_box.itemData(i) for i in range(1, self.domain_box.count())]

@@ -50,6 +50,7 @@ class LibraryCard:
     def __init__(self, origin: str, entry: "CatalogEntry") -> None:
         self.origin = origin
         self.entry = entry
+        self.loaded = entry  # as read; ``entry`` may add the library's own problems (an id another file has)
         self.status = ""  # the trainee's progress line ('' when nobody is signed in)
         self.due = False
         self.look_cache: dict = {}  # CardLook's measurements, by what they depend on

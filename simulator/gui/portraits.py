@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
 
-from ..core.assets import PORTRAIT_SUFFIXES, bundled_dir, resolve_scenario_asset
+from ..core.assets import PORTRAIT_SUFFIXES, asset_name_problem, bundled_dir, image_in, is_file, resolve_scenario_asset
 from ..core.levels import Emotion
 from ..core.model import Scenario
 from . import theme
@@ -35,10 +35,10 @@ def portrait_source(scenario: Scenario | None) -> Path | None:
     if not name:
         return None
     bundled = bundled_dir("assets") / "portraits" / name
-    if "/" not in name and "\\" not in name and bundled.is_dir():
+    if "/" not in name and "\\" not in name and asset_name_problem(name) is None and bundled.is_dir():
         return bundled
     target = resolve_scenario_asset(scenario.folder, name)
-    if target is not None and (target.is_dir() or (target.is_file() and target.suffix.lower() in PORTRAIT_SUFFIXES)):
+    if target is not None and (target.is_dir() or (is_file(target) and target.suffix.lower() in PORTRAIT_SUFFIXES)):
         return target
     if name not in _warned:
         _warned.add(name)
@@ -46,21 +46,18 @@ def portrait_source(scenario: Scenario | None) -> Path | None:
     return None
 
 
-def _image_in(folder: Path, emotion: Emotion) -> Path | None:
-    for stem in (emotion.value, Emotion.NEUTRAL.value):
-        for suffix in PORTRAIT_SUFFIXES:
-            candidate = folder / f"{stem}{suffix}"
-            if candidate.is_file():
-                return candidate
-    return None
+def _image_in(folder: Path, emotion: Emotion, within: str = "") -> Path | None:
+    return image_in(folder, [emotion.value, Emotion.NEUTRAL.value], within)
 
 
 def portrait_file(scenario: Scenario | None, emotion: Emotion) -> Path | None:
+    """The image to show; from a scenario's own folder, never a file that a link takes outside it."""
     source = portrait_source(scenario)
     if source is not None:
         if source.is_file():
             return source
-        found = _image_in(source, emotion)
+        bundled = source.parent == bundled_dir("assets") / "portraits"
+        found = _image_in(source, emotion, "" if bundled else scenario.folder)
         if found is not None:
             return found
     placeholder = bundled_dir("assets") / "portraits" / "placeholder"

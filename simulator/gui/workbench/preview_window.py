@@ -247,7 +247,7 @@ class PreviewWindow(QMainWindow):
             return
         first = self.scenario is None
         scenario = result.scenario
-        self.analysis = analyze(scenario)
+        self.analysis = result.analysis or analyze(scenario)  # the loader's own, when it ran one
         old = self.play.session
         restart_note = ""
         report, session = None, None
