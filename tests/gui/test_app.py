@@ -173,7 +173,7 @@ def test_open_scenario_file_loads_off_the_ui_thread(qtbot, main_window, tmp_path
 # -- play ---------------------------------------------------------------------------------------
 
 
-def test_play_a_bundled_scenario_by_keyboard_to_the_debrief(qtbot, main_window, monkeypatch):
+def test_play_a_scenario_from_the_library_by_keyboard_to_the_debrief(qtbot, main_window, monkeypatch):
     window = main_window
     play = open_by_keyboard(qtbot, window, "lost-luggage", "assessment")
     scenario = play.scenario
