@@ -24,7 +24,7 @@ def sign_in_with_history(window) -> None:
     trainee = store.add_trainee("Ana Lima")
     now = datetime.now(timezone.utc)
     for scenario_id, reply, days_ago in (("first-bank-card", 0, 1), ("bereaved-traveller", 1, 5),
-                                         ("lost-luggage", 2, 10)):
+                                         ("no-receipt-return", 2, 10)):
         entry = next(c.entry for c in window.library.cards if c.entry.id == scenario_id)
         session = PlaySession(window.scenario_for(entry))
         when = now - timedelta(days=days_ago)

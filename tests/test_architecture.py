@@ -24,7 +24,7 @@ for mod in pkgutil.walk_packages(simulator.core.__path__, 'simulator.core.'):
     importlib.import_module(mod.name)
 from simulator.core.loader import ScenarioLoader
 from simulator.cli import main
-assert main(['validate', {str(ROOT / 'scenarios' / 'lost-luggage.yaml')!r}]) in (0, 1)
+assert main(['validate', {str(ROOT / 'docs' / 'examples' / 'lost-luggage.yaml')!r}]) in (0, 1)
 assert not any(m.startswith('PySide6') for m in sys.modules)
 print('core ok')
 """

@@ -62,7 +62,7 @@ def test_analyze_json(tmp_path, capsys):
 
 
 def test_analyze_text_shows_playthroughs(capsys):
-    assert main(["analyze", str(ROOT / "scenarios" / "lost-luggage.yaml")]) == 0
+    assert main(["analyze", str(ROOT / "docs" / "examples" / "lost-luggage.yaml")]) == 0
     out = capsys.readouterr().out
     assert "WOW playthrough" in out and "Low playthrough" in out and "Standard playthrough" in out
     assert "reachable levels: Low, Standard, WOW" in out

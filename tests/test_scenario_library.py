@@ -7,8 +7,10 @@ instead of verdicts, no reply given away by its length or its position, a comple
 customer brief. The library as a whole must cover mood branches, time limits and
 compliance traps.
 
-The tiny format example (lost-luggage.yaml, the one in docs/scenario-format.md) is
-exempt from the size rules and from the writing-style rules, but not from validation.
+The tiny format example (docs/examples/lost-luggage.yaml, the one in docs/scenario-format.md)
+is not a trainee scenario and lives outside the library; it is exempt from the size rules and
+from the writing-style rules, but not from validation, and must stay identical to the text
+embedded in the format reference.
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ from simulator.core.analysis import analyze
 from simulator.core.levels import Level
 from simulator.core.loader import ScenarioLoader
 
-SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
-FILES = sorted(SCENARIO_DIR.glob("*.yaml"))
-FORMAT_EXAMPLE = "lost-luggage.yaml"
-FULL = [f for f in FILES if f.name != FORMAT_EXAMPLE]  # the scenarios the size and style rules apply to
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIO_DIR = ROOT / "scenarios"
+FORMAT_EXAMPLE = ROOT / "docs" / "examples" / "lost-luggage.yaml"
+FULL = sorted(SCENARIO_DIR.glob("*.yaml"))  # the trainee library: the size and style rules apply to these
+FILES = FULL + [FORMAT_EXAMPLE]  # everything that must validate strictly
 
 
 def _domain(path: Path) -> str:
@@ -40,7 +43,7 @@ def _domain(path: Path) -> str:
 
 COMPLIANCE = [f for f in FULL if "compliance" in _domain(f).lower()]
 
-MIN_LIBRARY = 12  # scenarios besides the format example
+MIN_LIBRARY = 12  # trainee scenarios in scenarios/
 MIN_ENDINGS = 3
 MIN_MAX_DECISIONS = 6
 MIN_WOW_DECISIONS = 4
@@ -87,7 +90,20 @@ def _ids(files):
 
 
 def test_library_folder_has_scenarios():
-    assert FILES, f"no scenario files in {SCENARIO_DIR}"
+    assert FULL, f"no scenario files in {SCENARIO_DIR}"
+
+
+def test_format_example_is_the_one_in_the_format_reference():
+    doc = (ROOT / "docs" / "scenario-format.md").read_text(encoding="utf-8")
+    embedded = re.search(r"```yaml\n(format: 1.*?)```", doc, re.S)
+    assert embedded, "docs/scenario-format.md has no embedded example starting with 'format: 1'"
+    assert embedded.group(1) == FORMAT_EXAMPLE.read_text(encoding="utf-8"), (
+        f"{FORMAT_EXAMPLE.name} and the example in docs/scenario-format.md differ; keep them identical")
+
+
+def test_format_example_is_not_in_the_trainee_library():
+    ids = {_scenario(p)[0].id for p in FULL}
+    assert _scenario(FORMAT_EXAMPLE)[0].id not in ids, "the format example is not a trainee scenario"
 
 
 # ---------------------------------------------------------------- every file, the example too
@@ -242,10 +258,10 @@ def _loaded_full():
 
 # LIBRARY SIZE: fails until both authors' sets of six scenarios are in scenarios/.
 def test_library_has_at_least_twelve_scenarios_besides_the_format_example():
-    """The shipped library: 12+ full scenarios, not counting the format example."""
+    """The shipped library: 12+ full scenarios; the format example lives elsewhere."""
     names = [p.name for p in FULL]
     assert len(names) >= MIN_LIBRARY, (
-        f"the library has {len(names)} scenarios besides {FORMAT_EXAMPLE}, need {MIN_LIBRARY}: {', '.join(names)}")
+        f"the library has {len(names)} scenarios, need {MIN_LIBRARY}: {', '.join(names)}")
 
 
 def test_at_least_two_scenarios_branch_on_mood():

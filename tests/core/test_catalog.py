@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from pathlib import Path
 
 from simulator.core import catalog
-from simulator.core.assets import bundled_dir
 from simulator.core.catalog import CatalogCache, CatalogEntry
 from simulator.core.loader import ScenarioLoader
 
-EXAMPLE = bundled_dir("scenarios") / "lost-luggage.yaml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "lost-luggage.yaml"
 
 
 def test_an_entry_round_trips_through_json_with_its_diagnostics(tmp_path):

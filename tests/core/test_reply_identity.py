@@ -192,7 +192,7 @@ def test_the_reported_case_deleting_the_first_reply_of_the_opening_stops_the_res
 
 def test_older_saves_naming_replies_by_position_are_matched_by_their_words(tmp_path):
     """Stores written before ids counted replies from 1: '2' is a position, never trusted as such."""
-    scenario = _load(ROOT / "scenarios" / "lost-luggage.yaml")
+    scenario = _load(ROOT / "docs" / "examples" / "lost-luggage.yaml")
     second = scenario.nodes["arrival"].replies[1]
     old = Choice("arrival", "2", second.say, 3.0, second.level.value)
     assert PlaySession(scenario).replay([old]).complete
@@ -204,7 +204,7 @@ def test_older_saves_naming_replies_by_position_are_matched_by_their_words(tmp_p
 
 
 def test_a_reply_no_longer_offered_stops_the_replay(tmp_path):
-    scenario = _load(ROOT / "scenarios" / "lost-luggage.yaml")
+    scenario = _load(ROOT / "docs" / "examples" / "lost-luggage.yaml")
     session = PlaySession(scenario)
     session.choose(0)
     kit = next(r for r in scenario.nodes["pills"].replies if r.condition is not None)

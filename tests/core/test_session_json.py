@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def scenario():
-    result = ScenarioLoader().load(ROOT / "scenarios" / "lost-luggage.yaml")
+    result = ScenarioLoader().load(ROOT / "docs" / "examples" / "lost-luggage.yaml")
     assert result.ok
     return result.scenario
 

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+
+# The format example is not part of the bundled library; the test windows open it as a file,
+# the way a trainer opens any scenario, so the tests can play a short, known scenario.
+FORMAT_EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "lost-luggage.yaml"
 
 TIMER_SCENARIO = """\
 format: 1
@@ -101,7 +106,7 @@ def user_folder(tmp_path):
     return folder
 
 
-def _make_window(qtbot, data_dir, user_folder=None):
+def _make_window(qtbot, data_dir, user_folder=None, open_example=True):
     from simulator.gui.main_window import MainWindow
     from simulator.gui.settings import Settings
     from simulator.gui.style import stylesheet
@@ -112,6 +117,8 @@ def _make_window(qtbot, data_dir, user_folder=None):
     if user_folder is not None:
         settings.user_folder = str(user_folder)
     window = MainWindow(settings)
+    if open_example:
+        window.opened_files.append(str(FORMAT_EXAMPLE))
     qtbot.addWidget(window)
     window.resize(1280, 800)
     with qtbot.waitSignal(window.library_ready, timeout=20000):

@@ -60,8 +60,10 @@ def test_library_lists_every_bundled_scenario(main_window):
     from simulator.core.assets import bundled_dir
 
     files = sorted(p.name for p in bundled_dir("scenarios").glob("*.yaml"))
-    shown = sorted(Path(c.entry.path).name for c in main_window.library.cards)
+    shown = sorted(Path(c.entry.path).name for c in main_window.library.cards
+                   if Path(c.entry.path).parent == bundled_dir("scenarios"))
     assert shown == files
+    assert "lost-luggage.yaml" not in files  # the format example is opened as a file, not bundled
     assert all(c.playable for c in main_window.library.cards)
     library = main_window.library
     card = card_for(main_window, "lost-luggage")
@@ -171,7 +173,7 @@ def test_open_scenario_file_loads_off_the_ui_thread(qtbot, main_window, tmp_path
 # -- play ---------------------------------------------------------------------------------------
 
 
-def test_play_a_bundled_scenario_by_keyboard_to_the_debrief(qtbot, main_window, monkeypatch):
+def test_play_a_scenario_from_the_library_by_keyboard_to_the_debrief(qtbot, main_window, monkeypatch):
     window = main_window
     play = open_by_keyboard(qtbot, window, "lost-luggage", "assessment")
     scenario = play.scenario

@@ -25,7 +25,7 @@ from simulator.gui.classroom.class_debrief import ClassDebriefView  # noqa: E402
 from simulator.gui.classroom.presenter import DECISION, ENDING, TITLE  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-LUGGAGE = ROOT / "scenarios" / "lost-luggage.yaml"
+LUGGAGE = ROOT / "docs" / "examples" / "lost-luggage.yaml"
 CASH = ROOT / "scenarios" / "cash-withdrawal-queue.yaml"
 BADGES = [theme.level_badge_text(level) for level in Level]
 LETTER_KEYS = [Qt.Key.Key_A, Qt.Key.Key_B, Qt.Key.Key_C, Qt.Key.Key_D]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 from simulator.gui.main_window import MainWindow
 from simulator.gui.settings import Settings
 
+from .conftest import FORMAT_EXAMPLE
 from .test_app import card_for, focus_card
 
 
@@ -56,6 +57,7 @@ def test_the_present_option_starts_in_presenter_mode_with_the_saved_text_size(qt
     settings = Settings(str(data_dir))
     settings.presenter_font_scale = 1.5
     window = MainWindow(settings, present=True)
+    window.opened_files.append(str(FORMAT_EXAMPLE))
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.library_ready, timeout=20000):
         window.show_window()

@@ -24,7 +24,7 @@ from simulator.gui.debrief import DebriefView  # noqa: E402
 from simulator.gui.mood_chart import MoodChart, describe_curve, mood_chart_image  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-LUGGAGE = ROOT / "scenarios" / "lost-luggage.yaml"
+LUGGAGE = ROOT / "docs" / "examples" / "lost-luggage.yaml"
 
 BREACH_SCENARIO = """\
 format: 1

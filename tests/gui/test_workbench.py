@@ -20,7 +20,7 @@ from simulator.core.graph_layout import layout_scenario  # noqa: E402
 from simulator.core.loader import ScenarioLoader  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-LOST_LUGGAGE = ROOT / "scenarios" / "lost-luggage.yaml"
+LOST_LUGGAGE = ROOT / "docs" / "examples" / "lost-luggage.yaml"
 PILLS_LINE = 'customer: "So where is it?"'
 
 

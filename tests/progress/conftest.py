@@ -12,7 +12,7 @@ from simulator.core.loader import ScenarioLoader
 from simulator.core.progress import ProgressStore
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIO_PATH = ROOT / "scenarios" / "lost-luggage.yaml"
+SCENARIO_PATH = ROOT / "docs" / "examples" / "lost-luggage.yaml"
 T0 = datetime(2024, 3, 1, 9, 0, tzinfo=timezone.utc)
 
 
