@@ -270,3 +270,29 @@ def test_a_pipe_or_a_folder_is_refused_without_waiting(tmp_path):
     for path in (pipe, tmp_path / "folder.yaml", str(tmp_path / "nul\0.yaml")):
         result = ScenarioLoader().load(path)
         assert [d.code.code for d in result.errors] == ["E001"], result.diagnostics
+
+
+def alias_file(value: str, uses: int, key: str) -> str:
+    """A scenario that writes ``value`` once, with an anchor, and repeats it ``uses`` times by alias."""
+    lines = ["format: 1", "id: t", "title: T", "customer: {name: A, organization: O, wants: w, expects: e}",
+             "start: a", f"summary: &v '{value}'", "nodes:", "  a:", "    customer: c", "    replies:",
+             "      - {say: s, level: low, feedback: f, sets: [asked], goto: b}", "  b:", "    customer: c",
+             "    replies:"]
+    lines += [f"      - {{say: s, level: low, feedback: f, {key}: *v, goto: end}}" if key == "if"
+              else f"      - {{say: s, level: low, feedback: f, goto: *v}}"] * uses
+    return "\n".join(lines + ["  end: {ending: {level: low}}"]) + "\n"
+
+
+@pytest.mark.parametrize("value,key,uses,code", [
+    (" and ".join(["asked"] * 20000), "if", 3000, "E005"),  # beyond the alias limit: long texts weigh more
+    (" and ".join(["asked"] * 20000), "if", 300, None),  # below it: the condition is read once, not 300 times
+    ("n" * 1_000_000, "goto", 3000, "E005"),
+    ("n" * 100_000, "goto", 600, "E020"),  # 60 MB of repeated names: checked, promptly
+])
+def test_aliases_repeating_long_texts_stay_prompt(value, key, uses, code):
+    started = time.perf_counter()
+    result = ScenarioLoader().load_text(alias_file(value, uses, key), "alias.yaml")
+    took = time.perf_counter() - started
+    codes = {d.code.code for d in result.errors}
+    assert (code in codes) if code else not codes, [d.format()[:200] for d in result.errors[:3]]
+    assert took < 5, f"{took:.1f} s"
