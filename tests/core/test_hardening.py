@@ -15,7 +15,7 @@ from simulator.core.analysis import analyze
 from simulator.core.levels import Level
 from simulator.core.catalog import CatalogEntry, duplicate_ids, with_duplicate_id
 from simulator.core.loader import MAX_NUMBER_DIGITS, ScenarioLoader
-from tests.scenario_text import BASE, edit, flag_chain, load_text
+from tests.scenario_text import BASE, alias_file, edit, flag_chain, load_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -270,17 +270,6 @@ def test_a_pipe_or_a_folder_is_refused_without_waiting(tmp_path):
     for path in (pipe, tmp_path / "folder.yaml", str(tmp_path / "nul\0.yaml")):
         result = ScenarioLoader().load(path)
         assert [d.code.code for d in result.errors] == ["E001"], result.diagnostics
-
-
-def alias_file(value: str, uses: int, key: str) -> str:
-    """A scenario that writes ``value`` once, with an anchor, and repeats it ``uses`` times by alias."""
-    lines = ["format: 1", "id: t", "title: T", "customer: {name: A, organization: O, wants: w, expects: e}",
-             "start: a", f"summary: &v '{value}'", "nodes:", "  a:", "    customer: c", "    replies:",
-             "      - {say: s, level: low, feedback: f, sets: [asked], goto: b}", "  b:", "    customer: c",
-             "    replies:"]
-    lines += [f"      - {{say: s, level: low, feedback: f, {key}: *v, goto: end}}" if key == "if"
-              else f"      - {{say: s, level: low, feedback: f, goto: *v}}"] * uses
-    return "\n".join(lines + ["  end: {ending: {level: low}}"]) + "\n"
 
 
 @pytest.mark.parametrize("value,key,uses,code", [
