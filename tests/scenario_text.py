@@ -92,3 +92,14 @@ def flag_chain(n: int) -> str:
               "  good: {customer: x, ending: {level: wow}}", "  so_so: {customer: x, ending: {level: standard}}",
               "  bad: {customer: x, ending: {level: low}}"]
     return "\n".join(lines) + "\n"
+
+
+def alias_file(value: str, uses: int, key: str) -> str:
+    """A scenario that writes ``value`` once, with an anchor, and repeats it ``uses`` times by alias."""
+    lines = ["format: 1", "id: t", "title: T", "customer: {name: A, organization: O, wants: w, expects: e}",
+             "start: a", f"summary: &v '{value}'", "nodes:", "  a:", "    customer: c", "    replies:",
+             "      - {say: s, level: low, feedback: f, sets: [asked], goto: b}", "  b:", "    customer: c",
+             "    replies:"]
+    lines += [f"      - {{say: s, level: low, feedback: f, {key}: *v, goto: end}}" if key == "if"
+              else f"      - {{say: s, level: low, feedback: f, goto: *v}}"] * uses
+    return "\n".join(lines + ["  end: {ending: {level: low}}"]) + "\n"

@@ -174,17 +174,14 @@ def duplicate_ids(items: Sequence[tuple[str, str]]) -> dict[int, str]:
     first file keeps the id and each later one is a problem. An empty id takes part in nothing
     (a file that cannot be played), and one file listed twice is not a duplicate of itself.
     """
-    first: dict[str, tuple[str, str]] = {}  # id -> (path, its real path)
+    first: dict[str, str] = {}  # id -> the path of the first file with it
     found: dict[int, str] = {}
     for i, (path, scenario_id) in enumerate(items):
         if not scenario_id:
             continue
-        real = os.path.realpath(path)
-        holder = first.get(scenario_id)
-        if holder is None:
-            first[scenario_id] = (path, real)
-        elif holder[1] != real:
-            found[i] = holder[0]
+        holder = first.setdefault(scenario_id, path)
+        if holder != path and os.path.realpath(holder) != os.path.realpath(path):  # links resolved only then
+            found[i] = holder
     return found
 
 

@@ -15,7 +15,7 @@ from . import diagnostics as dx
 from .batch import collector_paused
 from .catalog import duplicate_id_diagnostic, duplicate_ids, scenario_files
 from .channels import DEFAULT_CHANNEL
-from .conditions import ConditionError, flag_name_problem, parse_condition
+from .conditions import Condition, ConditionError, flag_name_problem, parse_condition
 from .diagnostics import Diagnostic, Suggester
 from .levels import BUILTIN_SKILLS, Emotion, Level
 from .model import FORMAT_VERSION, Branch, Customer, Ending, Node, Pos, Reply, Route, Scenario, Timeout
@@ -140,6 +140,7 @@ class _Builder:
         self.title = ""
         self.id_pos = (0, 0)
         self.suggest = Suggester()
+        self._conditions: dict[str, Condition] = {}
         self.skills: set[str] = set(BUILTIN_SKILLS)
 
     # -- reporting ---------------------------------------------------------------------
@@ -299,7 +300,10 @@ class _Builder:
                         "e.g. 'mood < 20' or 'asked_for_id and mood >= 50'")
             return None
         try:
-            return parse_condition(node.value)
+            parsed = self._conditions.get(node.value)  # an alias can repeat one long condition many times
+            if parsed is None:
+                parsed = self._conditions[node.value] = parse_condition(node.value)
+            return parsed
         except ConditionError as exc:
             offset = exc.offset if node.line and node.plain else 0
             self.report(dx.BAD_CONDITION, f"cannot read the condition {kind_name(node)}: {exc}",

@@ -3,7 +3,7 @@
 We build the tree from the parser's event stream ourselves instead of calling
 ``yaml.load``: it keeps line and column for every value, sees duplicate keys (which
 ``yaml.load`` silently drops), never constructs objects from tags, and enforces limits
-on nesting depth and alias expansion without recursion (PyYAML's own composer
+on nesting depth and alias expansion (long texts weigh more) without recursion (PyYAML's own composer
 recurses in C and crashes on very deep input).
 """
 
@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_EXPANDED_NODES = 2_000_000
+TEXT_PER_VALUE = 100  # a long text counts as one value per 100 characters towards MAX_EXPANDED_NODES
 
 _STD = "tag:yaml.org,2002:"
 _TEXT_TAGS = {"!", _STD + "str"}
@@ -50,6 +51,7 @@ class YScalar(YNode):
         super().__init__(line, column)
         self.value = value
         self.plain = plain  # written without quotes, so "null"/"~"/"" mean nothing
+        self.size = 1 + len(value) // TEXT_PER_VALUE  # an alias repeats the text: its work grows with its length
 
 
 class YSeq(YNode):
@@ -88,8 +90,9 @@ def is_null(node: YNode) -> bool:
 
 
 def _short(text: str, limit: int = 40) -> str:
-    text = text.replace("\n", " ")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text.replace("\n", " ")
 
 
 def decode_text(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
@@ -163,8 +166,9 @@ def parse_tree(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
                     continue
                 expanded += target.size
                 if expanded > MAX_EXPANDED_NODES:
-                    return too_complex(f"aliases (*{event.anchor}) expand to more than {MAX_EXPANDED_NODES:,} values",
-                                       mark, "write the repeated parts out, or repeat only small values with aliases")
+                    return too_complex(f"aliases (*{event.anchor}) expand to more than {MAX_EXPANDED_NODES:,} values "
+                                       f"(a text counts once per {TEXT_PER_VALUE} characters)", mark,
+                                       "write the repeated parts out, or repeat only small values with aliases")
                 node = target
             elif cls is DocumentStartEvent:
                 documents += 1

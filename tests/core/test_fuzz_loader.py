@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from simulator.core.conditions import Condition, ConditionError, parse_condition
 from simulator.core.diagnostics import Diagnostic
 from simulator.core.loader import LoadResult, ScenarioLoader
-from tests.scenario_text import BASE, flag_chain
+from tests.scenario_text import BASE, alias_file, flag_chain
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = [p.read_bytes() for p in sorted((ROOT / "scenarios").glob("*.yaml"))]
@@ -132,6 +132,7 @@ HOSTILE = {
     "long-portrait.yaml": BASE.replace("  wants:", "  portrait: " + "p" * 300 + "\n  wants:"),
     "nul-portrait.yaml": BASE.replace("  wants:", '  portrait: "a\\0b.png"\n  wants:'),
     "flags.yaml": flag_chain(24),
+    "alias-bomb.yaml": alias_file(" and ".join(["asked"] * 20000), 3000, "if"),
 }
 
 
@@ -147,7 +148,7 @@ def test_validate_in_a_subprocess_finishes_on_hostile_files(tmp_path):
     out = done.stdout
     expected = {"deep-condition.yaml": "E021", "many-nots.yaml": "E021", "huge-int.yaml": "E014",
                 "huge-float.yaml": "E014", "long-portrait.yaml": "E014", "nul-portrait.yaml": "E014",
-                "flags.yaml": "E029", "same-id.yaml": "E030"}
+                "flags.yaml": "E029", "same-id.yaml": "E030", "alias-bomb.yaml": "E005"}
     for name, code in expected.items():
         assert re.search(rf"{re.escape(name)}:\d+:\d+: error {code}: ", out), f"{name}: {code} missing\n{out}"
     assert "a-first.yaml" in out.split("error E030:")[1].splitlines()[0]  # the later file names the earlier

@@ -15,7 +15,7 @@ from simulator.core.analysis import analyze
 from simulator.core.levels import Level
 from simulator.core.catalog import CatalogEntry, duplicate_ids, with_duplicate_id
 from simulator.core.loader import MAX_NUMBER_DIGITS, ScenarioLoader
-from tests.scenario_text import BASE, edit, flag_chain, load_text
+from tests.scenario_text import BASE, alias_file, edit, flag_chain, load_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -270,3 +270,18 @@ def test_a_pipe_or_a_folder_is_refused_without_waiting(tmp_path):
     for path in (pipe, tmp_path / "folder.yaml", str(tmp_path / "nul\0.yaml")):
         result = ScenarioLoader().load(path)
         assert [d.code.code for d in result.errors] == ["E001"], result.diagnostics
+
+
+@pytest.mark.parametrize("value,key,uses,code", [
+    (" and ".join(["asked"] * 20000), "if", 3000, "E005"),  # beyond the alias limit: long texts weigh more
+    (" and ".join(["asked"] * 20000), "if", 300, None),  # below it: the condition is read once, not 300 times
+    ("n" * 1_000_000, "goto", 3000, "E005"),
+    ("n" * 100_000, "goto", 600, "E020"),  # 60 MB of repeated names: checked, promptly
+])
+def test_aliases_repeating_long_texts_stay_prompt(value, key, uses, code):
+    started = time.perf_counter()
+    result = ScenarioLoader().load_text(alias_file(value, uses, key), "alias.yaml")
+    took = time.perf_counter() - started
+    codes = {d.code.code for d in result.errors}
+    assert (code in codes) if code else not codes, [d.format()[:200] for d in result.errors[:3]]
+    assert took < 5, f"{took:.1f} s"

@@ -131,3 +131,28 @@ def test_preview_stays_responsive_at_the_analysis_limit(qtbot, tmp_path):
     window.reload()
     assert window.scenario.id == "t" and window.problems.count() == 0
     assert below < 5 and beyond < 3, (below, beyond)  # generous bounds for a loaded machine
+
+
+def test_the_library_job_shows_the_analysis_limit_and_duplicate_ids(qtbot, tmp_path):
+    """The library's own loading: a file beyond the analysis limit is revised to a card with E029,
+    promptly; a copy of another file's id gets E030 on its card once both are listed."""
+    from simulator.gui.worker import LoadJob
+
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(BASE, encoding="utf-8")
+    (folder / "b-copy.yaml").write_text(BASE.replace("title: T", "title: Copy"), encoding="utf-8")
+    (folder / "flags.yaml").write_text(flag_chain(26), encoding="utf-8")
+    job = LoadJob(1, [("user", str(folder))])
+    library = LibraryView()
+    qtbot.addWidget(library)
+    job.signals.loaded.connect(lambda _g, item: library.add_entry(item.origin, item.entry))
+    job.signals.revised.connect(lambda _g, item: library.add_entry(item.origin, item.entry))
+    started = time.perf_counter()
+    job.run()  # in this thread: the signals arrive directly
+    took = time.perf_counter() - started
+    cards = {os.path.basename(c.entry.path): c for c in library.cards}
+    assert cards["a.yaml"].playable
+    assert not cards["b-copy.yaml"].playable and "E030" in [d.code.code for d in cards["b-copy.yaml"].entry.errors]
+    assert [d.code.code for d in cards["flags.yaml"].entry.errors] == ["E029"]
+    assert took < 5, f"{took:.1f} s"
