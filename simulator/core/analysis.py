@@ -23,9 +23,10 @@ from .batch import collector_paused
 from .checks import find_cycle, successor_map
 from .diagnostics import Diagnostic
 from .engine import Choice
+from .replay import identify
 from .levels import Level, clamp_mood
 from .model import Scenario
-from .scoring import level_of, score_of
+from .scoring import POINTS, LifetimeValue, level_of, score_of
 
 # Beyond what the file itself holds (one state per node, one move per reply or timeout, one flag
 # per node), which the parser has already paid for: the limits bound what moods and flags multiply.
@@ -95,13 +96,16 @@ class Analysis:
 
 
 class _Graph:
-    """The reachable state graph as flat arrays. Edge: (target, units, breach, choice)."""
+    """The reachable state graph as flat arrays.
+
+    Edge: (target, points, breach, choice, level, weight, breach cost); points are the reply's
+    POINTS times the decision's weight."""
 
     def __init__(self) -> None:
         self.node: list[str] = []
         self.mood: list[int | None] = []
         self.flags: list[frozenset[str]] = []
-        self.edges: list[list[tuple[int, int, bool, Choice, Level]]] = []
+        self.edges: list[list[tuple[int, int, bool, Choice, Level, int, float]]] = []
         self.index: dict[tuple, int] = {}
 
     def add(self, node: str, mood: int | None, flags: frozenset[str]) -> tuple[int, bool]:
@@ -159,8 +163,50 @@ def _analyze(scenario: Scenario) -> Analysis:
     _count_paths(graph, states, result)
     _scores(graph, states, result)
     _levels(graph, states, terminal_level, result)
-    result.diagnostics = _diagnostics(scenario, graph, result, succ)
+    result.diagnostics = _diagnostics(scenario, graph, result, succ) + _breach_pays(scenario, graph, states)
     return result
+
+
+def _breach_pays(scenario: Scenario, graph: _Graph, states: list[int]) -> list[Diagnostic]:
+    """W111 when some path with a breach keeps more of the customer's value (likelihood to return
+    times profit, less ``breach_cost``) than every path by the book, exactly.
+
+    Per state: ``any_`` the most any path from it keeps, ``book`` the most a path without a breach
+    keeps, ``broken`` the most a path with at least one breach keeps (with the edge it starts by).
+    """
+    profit = LifetimeValue.of(scenario.customer, 100).profit
+    n = len(graph.node)
+    any_, book, broken = [float(_NONE)] * n, [float(_NONE)] * n, [float(_NONE)] * n
+    pick = [-1] * n
+    for s in states:
+        edges = graph.edges[s]
+        if not edges:
+            ending = scenario.nodes[graph.node[s]].ending
+            any_[s] = book[s] = profit * (ending.returns if ending else 0) / 100
+            continue
+        for i, (t, _p, breach, _choice, _level, _w, cost) in enumerate(edges):
+            any_[s] = max(any_[s], any_[t] - cost)
+            if not breach:
+                book[s] = max(book[s], book[t])
+            value = any_[t] - cost if breach else broken[t]
+            if value > broken[s]:
+                broken[s], pick[s] = value, i
+    if broken[0] <= _NONE / 2 or book[0] <= _NONE / 2 or broken[0] <= book[0]:
+        return []
+    s = 0
+    while not graph.edges[s][pick[s]][2]:  # follow the best breach path to its first breach
+        s = graph.edges[s][pick[s]][0]
+    choice = graph.edges[s][pick[s]][3]
+    node = scenario.nodes[choice.node]
+    reply, _stop = identify(choice, node.replies)
+    pos = reply.pos if reply is not None else node.pos
+    money = f"{scenario.customer.currency + ' ' if scenario.customer.currency else ''}"
+    return [Diagnostic(dx.BREACH_PAYS, f"a path that breaks the rule at node '{node.id}' keeps {money}"
+                                       f"{broken[0]:,.0f} of the customer's value, more than any path by the book "
+                                       f"({money}{book[0]:,.0f}); the debrief shows it keeping no more than that",
+                       scenario.path, pos.line, pos.column,
+                       "state what the breach costs the business with 'breach_cost:' (a fine, a fraud loss), or "
+                       "give its ending a lower 'returns'")]
 
 
 def _terminal_level(scenario: Scenario, graph: _Graph, s: int) -> Level | None:
@@ -283,15 +329,16 @@ def _explore(scenario: Scenario, order: list[str], succ: dict[str, list[str]]) -
             if reply.condition is not None and not reply.condition.holds(mood or 0, flags):
                 continue
             moves.append((reply.mood, reply.sets, reply.route, reply.level, bool(reply.breach),
-                          Choice.of(node.id, reply)))
+                          Choice.of(node.id, reply), reply.breach_cost if reply.breach else 0))
         if node.timeout:
             t = node.timeout
-            moves.append((t.mood, (), t.route, Level.LOW, False, Choice.of(node.id, None, float(t.seconds))))
+            moves.append((t.mood, (), t.route, Level.LOW, False, Choice.of(node.id, None, float(t.seconds)), 0))
         edges = graph.edges[s]
         moves_left -= len(moves)
         if moves_left < 0:
             raise _TooLarge(graph, f"more than {MAX_MOVES:,} moves to explore, beyond one per reply")
-        for delta, sets, route, level, breach, choice in moves:
+        weight = node.weight
+        for delta, sets, route, level, breach, choice, cost in moves:
             new_mood = clamp_mood(mood + delta) if mood is not None else None
             new_flags = flags.union(sets) if sets else flags
             target = route.resolve(new_mood or 0, new_flags)
@@ -303,7 +350,7 @@ def _explore(scenario: Scenario, order: list[str], succ: dict[str, list[str]]) -
                     raise _TooLarge(graph, f"its moods and flags make more than {MAX_STATES:,} states to explore, "
                                            "beyond one per node")
                 todo.append(t_id)
-            edges.append((t_id, level.rank, breach, choice, level))
+            edges.append((t_id, POINTS[level] * weight, breach, choice, level, weight, cost))
     return graph
 
 
@@ -323,23 +370,24 @@ def _count_paths(graph: _Graph, states: list[int], result: Analysis) -> None:
 
 
 def _scores(graph: _Graph, states: list[int], result: Analysis) -> None:
-    units_max, n_max = _max_average(graph, states, lambda u: u)
-    units_min, n_min = _max_average(graph, states, lambda u: 2 - u)
-    result.best_score = score_of(units_max, n_max)
-    result.worst_score = score_of(2 * n_min - units_min, n_min)
+    best_points, best_weights = _max_average(graph, states, lambda e: e[1])
+    worst_points, worst_weights = _max_average(graph, states, lambda e: POINTS[Level.WOW] * e[5] - e[1])
+    result.best_score = score_of(best_points, best_weights)
+    result.worst_score = score_of(POINTS[Level.WOW] * worst_weights - worst_points, worst_weights)
 
 
-def _max_average(graph: _Graph, states: list[int], unit) -> tuple[int, int]:
-    """(units, decisions) of a path with the highest average units, exactly (Dinkelbach's method).
+def _max_average(graph: _Graph, states: list[int], gain_of) -> tuple[int, int]:
+    """(sum of gain_of(edge), sum of weights) of a path with the highest weighted average, exactly
+    (Dinkelbach's method).
 
-    For a trial average a/b, one backward pass finds the path maximising sum(b*u - a); if that
-    sum is positive the path beats a/b and becomes the next trial, else a/b is the optimum.
+    For a trial average a/b, one backward pass finds the path maximising sum(b*gain - a*weight);
+    if that sum is positive the path beats a/b and becomes the next trial, else a/b is the optimum.
     """
     edges_of = graph.edges
     total, count, s = 0, 0, 0
     while edges_of[s]:  # any path to start from: the first reply each time
-        total += unit(edges_of[s][0][1])
-        count += 1
+        total += gain_of(edges_of[s][0])
+        count += edges_of[s][0][5]
         s = edges_of[s][0][0]
     if count == 0:
         return 0, 0
@@ -348,14 +396,13 @@ def _max_average(graph: _Graph, states: list[int], unit) -> tuple[int, int]:
         a, b = total, count
         gain = [0] * n
         pick = [0] * n
-        weights = [b * unit(u) - a for u in range(3)]
         for s in states:
             edges = edges_of[s]
             if not edges:
                 continue
             best, best_i = _NONE, 0
             for i, edge in enumerate(edges):
-                value = weights[edge[1]] + gain[edge[0]]
+                value = b * gain_of(edge) - a * edge[5] + gain[edge[0]]
                 if value > best:
                     best, best_i = value, i
             gain[s], pick[s] = best, best_i
@@ -365,8 +412,8 @@ def _max_average(graph: _Graph, states: list[int], unit) -> tuple[int, int]:
         s = 0
         while edges_of[s]:
             edge = edges_of[s][pick[s]]
-            total += unit(edge[1])
-            count += 1
+            total += gain_of(edge)
+            count += edge[5]
             s = edge[0]
 
 
@@ -387,7 +434,7 @@ def _levels(graph: _Graph, states: list[int], terminal_level: list[Level | None]
                 continue
             for breached in bits:
                 best, best_i = _NONE, -1
-                for i, (t, _units, breach, _choice, level) in enumerate(edges):
+                for i, (t, _points, breach, _choice, level, _weight, _cost) in enumerate(edges):
                     after = value[1 if (breached or breach) else 0][t]
                     if after == _NONE:
                         continue
@@ -398,14 +445,15 @@ def _levels(graph: _Graph, states: list[int], terminal_level: list[Level | None]
         if value[0][0] == _NONE:
             continue
         result.reachable_levels.append(wanted)
-        choices, s, breached, units = [], 0, 0, 0
+        choices, s, breached, points, weights = [], 0, 0, 0, 0
         while edges_of[s]:
-            t, u, breach, choice, _level = edges_of[s][pick[breached][s]]
+            t, p, breach, choice, _level, w, _cost = edges_of[s][pick[breached][s]]
             choices.append(choice)
-            units += u
+            points += p
+            weights += w
             breached = 1 if (breached or breach) else 0
             s = t
-        result.canonical[wanted] = CanonicalPath(wanted, tuple(choices), graph.node[s], score_of(units, len(choices)))
+        result.canonical[wanted] = CanonicalPath(wanted, tuple(choices), graph.node[s], score_of(points, weights))
 
 
 def _diagnostics(scenario: Scenario, graph: _Graph, result: Analysis, succ: dict[str, list[str]]) -> list[Diagnostic]:

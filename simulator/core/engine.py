@@ -10,6 +10,7 @@ from .levels import Emotion, Level, clamp_mood, emotion_for_mood
 from .model import Ending, Node, Reply, Scenario
 from .replay import (FLAG_NAME, SESSION_FORMAT, Choice, PlayError, ReplayStop, Stop, identify, parse_session,
                      seconds_value)
+from .reach import Reach
 from .scoring import PathResult, path_result
 
 __all__ = ["SESSION_FORMAT", "Choice", "Line", "PlayError", "PlaySession", "ReplayReport", "ReplayStop", "Step",
@@ -273,8 +274,35 @@ class PlaySession:
 
     def result(self) -> PathResult:
         node = self.node
+        nodes = self.scenario.nodes
+        breached = any(s.breach for s in self.steps)
+        reach = Reach(self.scenario)
+        compliant = reach.best_compliant_returns(self._state_before(0)) if breached and self.steps else None
         return path_result(self.scenario.customer, self.start_mood, self.steps, node.id, node.ending,
-                           node.customer if node.is_ending else "", self.ended)
+                           node.customer if node.is_ending else "", self.ended,
+                           weights={s.node: nodes[s.node].weight for s in self.steps},
+                           compliant_returns=compliant,
+                           deciding=None if breached or not self.ended else self._deciding(reach, node))
+
+    def _state_before(self, index: int) -> tuple[str, int, frozenset]:
+        """(node, mood, flags) when decision ``index`` (0-based) was taken."""
+        if index == 0:
+            return (self.start_node, self.start_mood, self.start_flags)
+        before = self.steps[index - 1]
+        return (self.steps[index].node, before.mood_after, before.flags_after)
+
+    def _deciding(self, reach: Reach, end: Node) -> int | None:
+        """The first decision after which no ending better than the one reached was within reach."""
+        reached = end.ending.level.rank if end.ending else -1
+        for i in range(len(self.steps)):
+            after = (self.steps[i + 1].node if i + 1 < len(self.steps) else end.id,
+                     self.steps[i].mood_after, self.steps[i].flags_after)
+            before_rank, after_rank = reach.best_level_rank(self._state_before(i)), reach.best_level_rank(after)
+            if before_rank is None or after_rank is None:
+                return None
+            if after_rank <= reached < before_rank:
+                return i + 1
+        return None
 
 
 def _node_lines(node: Node, lines: list[Line]) -> None:

@@ -467,6 +467,7 @@ class _Builder:
             narration=self.text(values, "narration", what),
             emotion=Emotion(emotion) if emotion else None,
             discuss=self.text(values, "discuss", what),
+            weight=self.integer(values, "node", "weight", what) or 1,
             pos=pos,
         )
         if "replies" in values and "ending" in values:
@@ -515,6 +516,7 @@ class _Builder:
             skills=skills,
             feedback=feedback,
             breach=self.text(values, "breach", what),
+            breach_cost=self.number(values, "reply", "breach_cost", what) or 0,
             sets=self.flag_list(values, what),
             condition=condition,
             pos=pos,

@@ -64,6 +64,7 @@ class Reply:
     skills: tuple[str, ...] = ()
     feedback: str = ""
     breach: str = ""
+    breach_cost: float = 0  # what the breach costs the business (a fine, a fraud loss), in the customer's currency
     sets: tuple[str, ...] = ()
     condition: Condition | None = None
     pos: Pos = Pos()
@@ -102,6 +103,7 @@ class Node:
     ending: Ending | None = None
     timeout: Timeout | None = None
     discuss: str = ""
+    weight: int = 1  # how much this decision counts in the score
     pos: Pos = Pos()
 
     @property

@@ -84,6 +84,8 @@ SECTIONS: dict[str, dict[str, Key]] = {
         Key("timeout", "section", "A time limit on the decision, and what happens when it runs out.",
             section="timeout"),
         Key("discuss", "text", "A question for the class, shown to the facilitator at this decision."),
+        Key("weight", "integer", "How much this decision counts in the score (default 1): give the pivotal moment "
+                                 "2 or 3.", minimum=1, maximum=10, default=1),
     ),
     "reply": _keys(
         Key("say", "text", "The words the employee says.", required=True),
@@ -95,6 +97,9 @@ SECTIONS: dict[str, dict[str, Key]] = {
         Key("skills", "id-list", "Skills this reply shows."),
         Key("feedback", "text", "What the reply did, shown as a consequence in the story."),
         Key("breach", "text", "The rule this reply breaks. A breach fails the attempt; the reply must be level low."),
+        Key("breach_cost", "number", "What the breach costs the business, in the customer's currency: a fine, a "
+                                     "fraud loss, a lost licence. The debrief takes it off the value kept.",
+            minimum=0, default=0),
         Key("sets", "id-list", "Flags this reply sets, for conditions later on."),
         Key("if", "condition", "The reply is offered only when this condition holds."),
         Key("id", "reply-id", "The reply's stable name, unique in its node: saved attempts, class votes and "

@@ -2,8 +2,12 @@
 
 - Level: how the customer left, i.e. the level of the ending reached; but a single
   compliance breach makes it Low, however happy the customer is.
-- Score (0-100): the average of the replies' points, WOW 100, Standard 50, Low 0;
-  letting the time run out counts as a Low reply.
+- Score (0-100): the weighted average of the replies' points, WOW 100, Standard 60, Low 0,
+  each decision counting its ``weight`` (default 1); letting the time run out counts as a Low
+  reply. Meeting expectations at every decision is 60, a pass: the bands below agree with
+  the levels.
+- Value: a path with a breach never keeps more of the customer's value than the best path
+  by the book, and what the breach costs (``breach_cost``) is taken off.
 """
 
 from __future__ import annotations
@@ -18,11 +22,28 @@ if TYPE_CHECKING:  # pragma: no cover
     from .engine import Step
 
 
-def score_of(units: int, decisions: int) -> int:
-    """The score of a path whose replies total ``units`` (WOW 2, Standard 1, Low 0), rounded half up."""
-    if decisions <= 0:
+POINTS = {Level.LOW: 0, Level.STANDARD: 60, Level.WOW: 100}  # what one decision's reply earns
+BANDS = ((Level.WOW, 90), (Level.STANDARD, 60), (Level.LOW, 0))  # a score's band: the first whose floor it reaches
+
+
+def score_of(points: int, weights: int) -> int:
+    """The score of a path whose replies earn ``points`` (each POINTS x its decision's weight) over
+    decisions weighing ``weights`` in all, rounded half up."""
+    if weights <= 0:
         return 0
-    return (100 * units + decisions) // (2 * decisions)
+    return (2 * points + weights) // (2 * weights)
+
+
+def band_of(score: int) -> Level:
+    """The level a score's band names: 90-100 WOW, 60-89 Standard, 0-59 Low."""
+    return next(level for level, floor in BANDS if score >= floor)
+
+
+def band_text(level: Level) -> str:
+    """'60-89: expectations met', for the debrief, the PDF and the reports."""
+    floors = dict(BANDS)
+    ceiling = {Level.WOW: 100, Level.STANDARD: floors[Level.WOW] - 1, Level.LOW: floors[Level.STANDARD] - 1}[level]
+    return f"{floors[level]}-{ceiling}: {level.meaning}"
 
 
 def level_of(ending_level: Level | None, breached: bool) -> Level:
@@ -53,14 +74,22 @@ class LifetimeValue:
     kept: float
     lost: float
     currency: str = ""
+    breach_cost: float = 0  # what the path's breaches cost the business, taken off ``kept``
+    capped: bool = False  # a breach path kept no more than the best path by the book
 
     @classmethod
-    def of(cls, customer: Customer, returns: int) -> "LifetimeValue":
+    def of(cls, customer: Customer, returns: int, breach_cost: float = 0,
+           compliant_returns: int | None = None) -> "LifetimeValue":
+        """``compliant_returns``: for a path with a breach, the best likelihood to return of a path
+        without one; the breach path is never shown keeping more, and its cost comes off."""
         revenue = sum(customer.yearly_value + year * customer.yearly_growth for year in range(customer.years))
         profit = revenue * customer.margin / 100
-        kept = profit * returns / 100
+        capped = compliant_returns is not None and compliant_returns < returns
+        if capped:
+            returns = compliant_returns
+        kept = profit * returns / 100 - breach_cost
         return cls(customer.yearly_value, customer.yearly_growth, customer.years, customer.margin,
-                   revenue, profit, returns, kept, profit - kept, customer.currency)
+                   revenue, profit, returns, kept, profit - kept, customer.currency, breach_cost, capped)
 
 
 @dataclass(frozen=True)
@@ -97,7 +126,8 @@ class PathResult:
     ending: Ending | None = None
     closing_words: str = ""
     explanation: str = ""
-    units: int = field(default=0, repr=False)
+    points: int = field(default=0, repr=False)  # the weighted points behind the score
+    deciding: int | None = None  # the decision that set the level, where level and score differ or a rule broke
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -121,9 +151,15 @@ def best_reply(offered: tuple[Reply, ...]) -> Reply | None:
 
 
 def path_result(customer: Customer, start_mood: int, steps: list["Step"], ending_id: str,
-                ending: Ending | None, closing_words: str, complete: bool) -> PathResult:
-    units = sum(s.level.rank for s in steps)
-    score = score_of(units, len(steps))
+                ending: Ending | None, closing_words: str, complete: bool, weights: dict[str, int] | None = None,
+                compliant_returns: int | None = None, deciding: int | None = None) -> PathResult:
+    """``weights``: each decision node's weight (default 1); ``compliant_returns``: the best likelihood
+    to return of a path without a breach (caps a breach path's value); ``deciding``: the number of the
+    decision after which nothing better than the level reached was possible, when known."""
+    weights = weights or {}
+    weight_of = [max(1, weights.get(s.node, 1)) for s in steps]
+    points = sum(POINTS[s.level] * w for s, w in zip(steps, weight_of))
+    score = score_of(points, sum(weight_of))
     breaches = [f"{s.breach} (decision {i})" for i, s in enumerate(steps, 1) if s.breach]
     level = level_of(ending.level if (ending and complete) else None, bool(breaches))
     shown: dict[str, int] = {}
@@ -131,10 +167,10 @@ def path_result(customer: Customer, start_mood: int, steps: list["Step"], ending
     reviews = []
     for i, step in enumerate(steps, 1):
         chosen = set(step.reply.skills) if step.reply else set()
-        offered = {skill for r in step.offered for skill in r.skills}
+        better = {skill for r in step.offered if r.level.rank > step.level.rank for skill in r.skills}
         for skill in chosen:
             shown[skill] = shown.get(skill, 0) + 1
-        for skill in offered - chosen:
+        for skill in better - chosen:  # missed only where a better reply showed it
             missed[skill] = missed.get(skill, 0) + 1
         best = best_reply(step.offered)
         reviews.append(StepReview(
@@ -146,23 +182,37 @@ def path_result(customer: Customer, start_mood: int, steps: list["Step"], ending
         ))
     skills = [SkillTally(k, shown.get(k, 0), missed.get(k, 0)) for k in sorted(set(shown) | set(missed))]
     returns = ending.returns if (ending and complete) else 0
+    cost = sum(s.reply.breach_cost for s in steps if s.reply is not None and s.breach)
+    value = LifetimeValue.of(customer, returns, cost, compliant_returns if breaches else None)
     return PathResult(
         level=level, score=score, complete=complete, compliance_passed=not breaches, breaches=breaches,
         skills=skills, mood_curve=[start_mood] + [s.mood_after for s in steps],
-        value=LifetimeValue.of(customer, returns), steps=reviews, ending_id=ending_id, ending=ending,
-        closing_words=closing_words, explanation=explain(level, score, breaches, ending, complete), units=units,
+        value=value, steps=reviews, ending_id=ending_id, ending=ending, closing_words=closing_words,
+        explanation=explain(level, score, breaches, ending, complete, deciding_step(steps, breaches, deciding)),
+        points=points, deciding=deciding_step(steps, breaches, deciding),
     )
 
 
-def explain(level: Level, score: int, breaches: list[str], ending: Ending | None, complete: bool) -> str:
+def deciding_step(steps: list["Step"], breaches: list[str], deciding: int | None) -> int | None:
+    """The decision that set the level: the first breach, else the one ``deciding`` names."""
+    first_breach = next((i for i, s in enumerate(steps, 1) if s.breach), None)
+    return first_breach if first_breach is not None else deciding
+
+
+def explain(level: Level, score: int, breaches: list[str], ending: Ending | None, complete: bool,
+            deciding: int | None = None) -> str:
     """The scoring rule applied to one path, in one sentence for the debrief."""
-    points = f"your replies averaged {score}/100 (WOW 100, Standard 50, Low 0)"
+    points = (f"your replies scored {score}/100 ({band_text(band_of(score))}; WOW 100, Standard 60 and Low 0 "
+              f"a decision)")
     if breaches:
         return (f"{level.label}: you broke a rule ({breaches[0]}), and a single breach fails the attempt "
                 f"however happy the customer is; {points}.")
     if not complete or ending is None:
         return f"{level.label}: the conversation did not reach an ending; {points}."
     name = f" '{ending.title}'" if ending.title else ""
+    moment = ""
+    if deciding is not None and band_of(score).rank > level.rank:
+        moment = f"; decision {deciding} set the level: after it no better ending was within reach"
     return (f"{level.label}: the customer left with {level.meaning} (the ending{name} is a {ending.level.label} "
-            f"outcome); {points}.")
+            f"outcome){moment}; {points}.")
 

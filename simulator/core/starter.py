@@ -40,6 +40,7 @@ nodes:
     customer: "Saturday, eight to twelve. I waited until four. Nobody came, nobody called."
     emotion: upset                 # overrides the face the mood would give
     discuss: "What does she need to hear before any new date?"
+    weight: 2                      # the pivotal moment counts twice in the score
     replies:
       - say: "Deliveries are handled by our partner company, so I can't see their schedule."
         id: deliveries-are-handled
@@ -103,6 +104,7 @@ nodes:
         level: low
         if: not owned_it           # offered only when the condition holds
         breach: "offered a discount outside the refund policy"
+        breach_cost: 40            # what the breach costs the business (the fee given away)
         feedback: "She frowns. 'I don't know your manager.'"
         goto: grudging
 

@@ -49,10 +49,13 @@ def value_sentence(value: LifetimeValue) -> str:
     if not value.revenue:
         return "This scenario does not state what the customer is worth."
     years = "year" if value.years == 1 else "years"
+    capped = " (a breach never keeps more than the best path by the book)" if value.capped else ""
+    cost = (f" The breach cost {money(value.breach_cost, value.currency)}, taken off what was kept."
+            if value.breach_cost else "")
     return (f"A customer worth {money(value.revenue, value.currency)} over {value.years} {years} "
             f"({money(value.profit, value.currency)} profit at {percent(value.margin)}). "
-            f"Likely to return: {value.returns}% → {money(value.kept, value.currency)} kept, "
-            f"{money(value.lost, value.currency)} lost.")
+            f"Likely to return: {value.returns}%{capped} → {money(value.kept, value.currency)} kept, "
+            f"{money(value.lost, value.currency)} lost.{cost}")
 
 
 def compliance_text(result: PathResult) -> str:

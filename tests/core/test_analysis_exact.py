@@ -40,16 +40,21 @@ def scenarios(draw):
                 reply["if"] = draw(st.sampled_from(CONDITIONS))
             if reply["level"] == "low" and draw(st.integers(0, 4)) == 0:
                 reply["breach"] = "rule"
+                if draw(st.booleans()):
+                    reply["breach_cost"] = draw(st.sampled_from([500, 3000]))
             replies.append(reply)
         node = {"customer": f"c{i}", "replies": replies}
+        if draw(st.integers(0, 2)) == 0:
+            node["weight"] = draw(st.integers(2, 4))
         if draw(st.integers(0, 3)) == 0:
             node["timeout"] = {"seconds": 5, "mood": -10, "goto": route()}
         nodes[ids[i]] = node
     for j in range(n_endings):
-        nodes[f"e{j}"] = {"customer": "bye", "ending": {"level": draw(st.sampled_from(LEVELS))}}
+        nodes[f"e{j}"] = {"customer": "bye", "ending": {"level": draw(st.sampled_from(LEVELS)),
+                                                         "returns": draw(st.sampled_from([10, 50, 90]))}}
     doc = {"format": 1, "id": "gen", "title": "Generated", "start": "n0",
            "customer": {"name": "A", "organization": "O", "wants": "w", "expects": "e",
-                        "mood": draw(st.sampled_from([20, 50, 70]))},
+                        "mood": draw(st.sampled_from([20, 50, 70])), "yearly_value": 1000},
            "skills": [], "nodes": nodes}
     doc["nodes"] = nodes
     return yaml.safe_dump(doc, sort_keys=False)
@@ -105,6 +110,15 @@ def test_analysis_matches_enumeration(text):
         result = session.result()
         assert result.level is level and session.node.id == canonical.ending and result.score == canonical.score
         assert weight(result, level) == max(weight(r, level) for r, _, _ in paths if r.level is level)
+    # a breach never pays: no breach path is shown keeping more than the best path by the book
+    book = [r.value.kept for r, _, _ in paths if r.compliance_passed]
+    if book:
+        assert all(r.value.kept <= max(book) + 1e-9 for r, _, _ in paths if not r.compliance_passed)
+    # W111 says exactly when the breach would have paid before the debrief capped it
+    raw = [r.value.profit * (r.ending.returns if r.ending and r.complete else 0) / 100 - r.value.breach_cost
+           for r, _, _ in paths if not r.compliance_passed]
+    warned = any(d.code.code == "W111" for d in analysis.diagnostics)
+    assert warned == bool(book and raw and max(raw) > max(book) + 1e-9)
 
 
 def test_path_count_is_exact_beyond_listing():
