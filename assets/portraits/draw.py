@@ -94,6 +94,21 @@ PEOPLE = {
     "sofia": dict(skin="#e2b48e", hair="#3a2418", style="long_band", band="#e05a8a", age=0,
                   eyes="#4a2c18", lip="#d07878", clothes="tshirt", top="#8a6ad0", bg="#e9f2c8",
                   brows=2.2, young=True, face=(35, 42)),
+    # new-b
+    "dominic": dict(skin="#e8bb98", hair="#2e2218", style="slick", age=1, eyes="#3a4a5a",
+                    lip="#a8664e", clothes="suit", top="#2c2c34", bg="#e6dcc8", tie="#2a6a9a",
+                    brows=3.2, male=True),
+    "hana": dict(skin="#f0d2b4", hair="#161010", style="bob", age=0, eyes="#2a1a10",
+                 lip="#c06a6a", clothes="tshirt", top="#4a9a6a", bg="#f2e4c4", brows=2.4),
+    "tomasz": dict(skin="#edc3a4", hair="#8a6a4a", style="crop", age=1, eyes="#4a6a8a",
+                   lip="#a8665a", clothes="jacket", top="#3a5a4a", bg="#d6e2ea", beard="stubble",
+                   beard_colour="#8a6a4a", brows=3.2, male=True, tired=True),
+    "samuel": dict(skin="#7a4a30", hair="#1a1210", style="bald", age=2, eyes="#24160c",
+                   lip="#3a1c14", clothes="sweater", top="#7a2a3a", bg="#e8e0d4", beard="short",
+                   beard_colour="#4a4440", brows=3.4, male=True),
+    "mei": dict(skin="#f2d6bc", hair="#2a1a14", style="ponytail", age=1, eyes="#2a1a10",
+                lip="#b8606a", clothes="blouse", top="#c8a070", bg="#dfe8f4", glasses="#3a3a3a",
+                brows=2.4),
 }
 
 
