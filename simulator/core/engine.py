@@ -293,7 +293,7 @@ class PlaySession:
 
     def _deciding(self, reach: Reach, end: Node) -> int | None:
         """The first decision after which no ending better than the one reached was within reach."""
-        reached = end.ending.level.rank if end.ending else -1
+        reached = end.ending.level.rank if end.ending else 0  # a loose end counts as Low
         for i in range(len(self.steps)):
             after = (self.steps[i + 1].node if i + 1 < len(self.steps) else end.id,
                      self.steps[i].mood_after, self.steps[i].flags_after)

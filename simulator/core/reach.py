@@ -17,7 +17,7 @@ from .model import Scenario
 MAX_STATES = 200_000  # past this the questions go unanswered (None) rather than hold the app
 
 State = tuple[str, int, frozenset]
-_NO_LEVEL = -1  # a loose end: no ending reached
+_STUCK = (0, 0)  # a loose end or no reply on offer: counted as Low, and nobody comes back
 
 
 class Reach:
@@ -29,7 +29,7 @@ class Reach:
         self._best: dict[State, tuple[int, int | None]] = {}  # state: (level rank, compliant returns)
 
     def best_level_rank(self, state: State) -> int | None:
-        """The rank of the best ending level any path from ``state`` reaches (-1: none), or None past the limit."""
+        """The rank of the best level any path from ``state`` ends at (a loose end is Low), or None past the limit."""
         found = self._solve(state)
         return None if found is None else found[0]
 
@@ -64,11 +64,15 @@ class Reach:
             node = self.scenario.nodes.get(state[0])
             if node is None or node.is_ending or not (node.replies or node.timeout):
                 ending = node.ending if node is not None else None
-                best[state] = (ending.level.rank, ending.returns) if ending else (_NO_LEVEL, None)
+                best[state] = (ending.level.rank, ending.returns) if ending else _STUCK
                 stack.pop()
                 continue
             if moves is None:
                 moves = list(self._moves(state))
+                if not moves:
+                    best[state] = _STUCK
+                    stack.pop()
+                    continue
                 stack[-1] = (state, moves)
                 pending = [m for m, _ in moves if m not in best]
                 if pending:
@@ -76,7 +80,7 @@ class Reach:
                         return None
                     stack.extend((m, None) for m in pending)
                     continue
-            rank, returns = _NO_LEVEL, None
+            rank, returns = 0, None
             for move, breach in moves:
                 child_rank, child_returns = best[move]
                 rank = max(rank, child_rank)
