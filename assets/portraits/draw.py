@@ -109,6 +109,21 @@ PEOPLE = {
     "mei": dict(skin="#f2d6bc", hair="#2a1a14", style="ponytail", age=1, eyes="#2a1a10",
                 lip="#b8606a", clothes="blouse", top="#c8a070", bg="#dfe8f4", glasses="#3a3a3a",
                 brows=2.4),
+    "gordon": dict(skin="#e8b99a", hair="#6e6760", style="crop", age=2, eyes="#4a5a48",
+                   lip="#a0604e", clothes="jacket", top="#3a4a5a", bg="#e6dccb", glasses="#2a2622",
+                   brows=3.6, male=True, brow_colour="#5e5852", ruddy=True),
+    "agnes": dict(skin="#f3d5c4", hair="#efece6", style="bob", age=3, eyes="#6a7a8e",
+                  lip="#b47a80", clothes="blouse", top="#8a5a7a", bg="#9fb4cc", glasses="#8a6a5a",
+                  earrings="#d8d4cc", brows=2.2, brow_colour="#b8b2aa"),
+    "dean": dict(skin="#f0c4a4", hair="#b0603a", style="fade", age=0, eyes="#5a6a3a",
+                 lip="#b06a5a", clothes="hoodie", top="#3a3a44", bg="#d9dde6", beard="short",
+                 beard_colour="#a0502e", freckles=True, brows=3.2, male=True),
+    "amara": dict(skin="#8a5a3c", hair="#1a1210", style="long", age=0, eyes="#2a1a10",
+                  lip="#8a4444", clothes="tshirt", top="#2a9a8a", bg="#f4e2cc", earrings="#e8c050",
+                  brows=2.6),
+    "ruth": dict(skin="#7a4a30", hair="#2a1c18", style="bun", age=1, eyes="#24160e",
+                 lip="#7a3a36", clothes="sweater", top="#c05a3a", bg="#dfe8d4", glasses="#3a2a5a",
+                 brows=2.8, ink="#120a08"),
 }
 
 
