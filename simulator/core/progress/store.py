@@ -63,6 +63,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from ..engine import Choice, PlaySession, ReplayReport, Step
 from ..levels import Level
+from ..modes import MODE_NAMES, Mode
 from ..scoring import PathResult
 from . import schedule
 from .names import MAX_NAME, clean_name
@@ -73,7 +74,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..model import Scenario
 
 SCHEMA_VERSION = 3
-MODES = ("practice", "assessment")
+MODES = MODE_NAMES  # the strings stored in attempts.mode
 STATUSES = ("open", "finished", "abandoned")
 ORIGINS = ("local", "imported")
 _OUR_TABLES = frozenset({"trainees", "attempts", "steps", "attempt_skills"})  # in every version
@@ -835,9 +836,9 @@ class ProgressStore:
     def remove_last_step(self, attempt_id: str) -> bool:
         """Take back the last saved step (practice step back). False when there was none."""
         with self._write() as db:
-            mode = self._open_attempt(db, attempt_id)
-            if mode != "practice":
-                raise AttemptError("Steps cannot be taken back in an assessment.")
+            mode = Mode(self._open_attempt(db, attempt_id))
+            if not mode.allows_step_back:
+                raise AttemptError(f"Steps cannot be taken back in {mode.label.lower()} mode.")
             removed = db.execute("DELETE FROM steps WHERE attempt_id = ? AND number = "
                                  "(SELECT MAX(number) FROM steps WHERE attempt_id = ?)",
                                  (attempt_id, attempt_id)).rowcount
