@@ -9,13 +9,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING
 
 from .levels import Level
 from .model import Customer, Ending, Reply
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .engine import Step
+from .records import Step
 
 
 def score_of(units: int, decisions: int) -> int:
@@ -120,7 +117,7 @@ def best_reply(offered: tuple[Reply, ...]) -> Reply | None:
     return best
 
 
-def path_result(customer: Customer, start_mood: int, steps: list["Step"], ending_id: str,
+def path_result(customer: Customer, start_mood: int, steps: list[Step], ending_id: str,
                 ending: Ending | None, closing_words: str, complete: bool) -> PathResult:
     units = sum(s.level.rank for s in steps)
     score = score_of(units, len(steps))
