@@ -14,9 +14,10 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QUrl
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from ..core.analysis import Analysis
-from ..core.engine import Line, PlaySession
+from ..core.engine import Line
 from ..core.levels import Level
 from ..core.model import Scenario
+from ..core.playthrough import playthrough
 from ..core.scoring import LifetimeValue, PathResult, StepReview
 from . import theme
 from .mood_chart import describe_curve, mood_chart_image
@@ -93,9 +94,10 @@ def wow_transcript(scenario: Scenario, analysis: Analysis | None) -> list[Line]:
     """The canonical WOW playthrough as transcript lines ([] when it cannot be shown)."""
     if wow_unavailable_reason(analysis):
         return []
-    session = PlaySession(scenario)
-    session.replay(analysis.canonical[Level.WOW].choices)
-    return session.transcript()
+    try:
+        return list(playthrough(scenario, analysis.canonical[Level.WOW]).lines)
+    except ValueError:  # the analysis is of another version of the file
+        return []
 
 
 # -- HTML ---------------------------------------------------------------------------------------
