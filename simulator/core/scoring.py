@@ -78,6 +78,11 @@ class StepReview:
     seconds: float
     timed_out: bool
 
+    @property
+    def shows_best(self) -> bool:
+        """Whether the debrief names the best reply here: one was offered and the trainee did not give it."""
+        return bool(self.best_say) and (self.timed_out or self.said != self.best_say)
+
 
 @dataclass(frozen=True)
 class PathResult:

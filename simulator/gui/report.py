@@ -72,11 +72,6 @@ def skill_name(skill: str) -> str:
     return skill.replace("_", " ").capitalize()
 
 
-def show_best(step: StepReview) -> bool:
-    """Whether the debrief should show the best reply at this decision: the trainee did not pick it."""
-    return bool(step.best_say) and (step.timed_out or step.said != step.best_say)
-
-
 def customer_name(scenario: Scenario) -> str:
     return scenario.customer.name or "The customer"
 
@@ -225,7 +220,7 @@ def _step_html(step: StepReview) -> str:
     if step.breach:
         parts.append(f'<br><span style="color:{theme.LEVEL_COLORS[Level.LOW]}; font-weight:bold;">'
                      f'✖ Rule broken:</span> {_e(step.breach)}')
-    if show_best(step):
+    if step.shows_best:
         parts.append(f'<br><span style="color:{theme.MUTED};">Best reply here</span> {_badge(step.best_level)} '
                      f'{_e(step.best_say)}')
     parts.append("</td></tr></table>")
