@@ -136,7 +136,7 @@ def validate(paths: Sequence[str], strict: bool = False, fmt: str = "text") -> i
 
 def analyze(paths: Sequence[str], fmt: str = "text") -> int:
     from .core.analysis import analyze as run_analysis
-    from .core.engine import PlaySession
+    from .core.playthrough import playthrough
 
     results = _load(paths)
     if results is None:
@@ -165,10 +165,13 @@ def analyze(paths: Sequence[str], fmt: str = "text") -> int:
         endings = [f"{e} ({scenario.nodes[e].ending.level.label})" for e in analysis.reachable_endings]
         print("  endings reached: " + ", ".join(endings))
         for level, path in analysis.canonical.items():
-            session = PlaySession(scenario)
-            session.replay(path.choices)
             print(f"\n  {level.label} playthrough (score {path.score}, ending '{path.ending}'):")
-            for line in session.transcript():
+            try:
+                lines = playthrough(scenario, path).lines
+            except ValueError as exc:  # pragma: no cover - the analysis was made from this very file
+                lines = ()
+                print(f"    ({exc})")
+            for line in lines:
                 who = {"customer": scenario.customer.name or "Customer", "narration": "*",
                        "employee": f"You [{line.level.label if line.level else ''}]"}[line.speaker]
                 print(f"    {who}: {' '.join(line.text.split())}")

@@ -22,7 +22,7 @@ from . import diagnostics as dx
 from .batch import collector_paused
 from .checks import find_cycle, successor_map
 from .diagnostics import Diagnostic
-from .engine import Choice
+from .records import Choice
 from .replay import identify
 from .levels import Level, clamp_mood
 from .model import Scenario

@@ -3,8 +3,8 @@
 Plain Python (no Qt): the presenter screens only show this state and forward the facilitator's
 keys. Every rule of play stays in ``PlaySession`` and every figure in ``PathResult``; this
 module adds what a room needs on top: vote counts per decision, which reply was played and
-why, team turns, a scoreboard, a summary for the facilitator's records, the three canonical
-playthroughs and discussion prompts.
+why, team turns, a scoreboard, a summary for the facilitator's records and discussion prompts;
+the three canonical playthroughs come from ``playthrough``.
 
 Which reply is played at a decision:
 - the reply the facilitator picked, when they picked one;
@@ -22,11 +22,11 @@ import io
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from .analysis import Analysis, CanonicalPath
-from .engine import Line, PlayError, PlaySession, Step
+from .engine import PlayError, PlaySession, Step
 from .files import write_atomically
 from .levels import Level
 from .model import Node, Reply, Scenario
+from .playthrough import Exchange, Playthrough, canonical_playthroughs, playthrough  # noqa: F401 (the three levels)
 from .scoring import PathResult, best_reply
 from .spreadsheet import spreadsheet_safe
 from .wording import plural
@@ -459,52 +459,6 @@ def write_summary_csv(path: str, summary: SessionSummary) -> None:
     written atomically, so a failed export leaves an earlier file with that name as it was."""
     text = summary_csv(summary)
     write_atomically(path, lambda f: f.write(text), encoding="utf-8-sig", newline="")
-
-
-# -- the three levels side by side ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Exchange:
-    """One decision of a playthrough as the room sees it: the scene, then the employee's reply."""
-
-    narration: str
-    customer: str
-    reply: str  # '' when the time ran out
-    level: Level
-
-
-@dataclass(frozen=True)
-class Playthrough:
-    """A canonical playthrough replayed through the engine: its transcript, steps and result."""
-
-    level: Level
-    path: CanonicalPath
-    lines: tuple[Line, ...]
-    exchanges: tuple[Exchange, ...]
-    closing_narration: str
-    result: PathResult
-
-    @property
-    def closing_words(self) -> str:
-        return self.result.closing_words
-
-
-def playthrough(scenario: Scenario, path: CanonicalPath) -> Playthrough:
-    session = PlaySession(scenario)
-    report = session.replay(path.choices)
-    if not report.complete:
-        raise ValueError(f"the {path.level.label} path no longer replays: {report.reason}")
-    nodes = scenario.nodes
-    exchanges = tuple(Exchange(nodes[s.node].narration.strip(), nodes[s.node].customer.strip(),
-                               s.reply.say if s.reply else "", s.level) for s in session.steps)
-    return Playthrough(path.level, path, tuple(session.transcript()), exchanges, session.node.narration.strip(),
-                       session.result())
-
-
-def canonical_playthroughs(scenario: Scenario, analysis: Analysis) -> dict[Level, Playthrough]:
-    """Low, Standard and WOW (in that order) as the analysis found them; a level no path reaches is absent."""
-    return {level: playthrough(scenario, analysis.canonical[level]) for level in Level if level in analysis.canonical}
 
 
 # -- what the facilitator can ask the room ---------------------------------------------------------

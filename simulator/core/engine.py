@@ -8,33 +8,13 @@ from typing import Iterable
 
 from .levels import Emotion, Level, clamp_mood, emotion_for_mood
 from .model import Ending, Node, Reply, Scenario
-from .replay import (FLAG_NAME, SESSION_FORMAT, Choice, PlayError, ReplayStop, Stop, identify, parse_session,
-                     seconds_value)
 from .reach import Reach
+from .records import FLAG_NAME, Choice, PlayError, Step, seconds_value
+from .replay import SESSION_FORMAT, ReplayStop, Stop, identify, parse_session
 from .scoring import PathResult, path_result
 
 __all__ = ["SESSION_FORMAT", "Choice", "Line", "PlayError", "PlaySession", "ReplayReport", "ReplayStop", "Step",
            "Stop"]
-
-
-@dataclass(frozen=True)
-class Step:
-    node: str
-    customer: str
-    reply: Reply | None  # None: the time ran out
-    level: Level
-    offered: tuple[Reply, ...]
-    mood_before: int
-    mood_after: int
-    flags_after: frozenset[str]
-    feedback: str
-    breach: str
-    seconds: float
-
-    @property
-    def choice(self) -> Choice:
-        """What is saved of this step: the reply's id and level, the words as said."""
-        return Choice.of(self.node, self.reply, self.seconds)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,12 @@ class MapEdge:
     label: str  # 'reply 2', 'timeout', with the condition when the route has one
     timeout: bool = False
     conditional: bool = False
+    reply: str | None = None  # the reply's key (its id, else '#<position>'); None for the timeout
+
+    @property
+    def hop(self) -> tuple[str, str, str | None]:
+        """(from node, to node, the reply's key or None for the timeout): how a played step names this edge."""
+        return self.source, self.target, None if self.timeout else self.reply
 
 
 @dataclass
@@ -114,7 +120,7 @@ def _edges(scenario: Scenario) -> list[MapEdge]:
                         label += f" if {branch.condition.text}"
                     elif conditional:
                         label += " else"
-                    edges.append(MapEdge(node.id, branch.target, reply.level, label, False, conditional))
+                    edges.append(MapEdge(node.id, branch.target, reply.level, label, False, conditional, reply.key))
         if node.timeout:
             for branch in node.timeout.route.branches:
                 if branch.target in scenario.nodes:

@@ -12,79 +12,21 @@ from it: damaged or tampered data is a ``PlayError`` naming the problem.
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Sequence
 
-from .levels import LEVEL_NAMES, MOOD_MAX, MOOD_MIN, Level
-from .schema import ID_PATTERN
+from .levels import MOOD_MAX, MOOD_MIN
+from .records import FLAG_NAME, Choice, PlayError, seconds_value
+from .records import kind_of as _kind
+from .records import shorten as _short
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Reply, Scenario
 
 SESSION_FORMAT = 1
-_NAME = FLAG_NAME = re.compile(ID_PATTERN)  # node, reply and flag names
-MAX_TEXT = 100_000  # longer words than any reply: the saved data is damaged
-
-
-class PlayError(ValueError):
-    """A move the session cannot make (a reply not on offer, playing after the end), or saved
-    session data that cannot be restored; the message names the problem."""
-
-
-@dataclass(frozen=True)
-class Choice:
-    """What the trainee did at one decision: enough to find the same reply in a changed file."""
-
-    node: str
-    reply: str | None  # the reply's id ('' when it has none); None when the time ran out
-    say: str = ""  # the words as said
-    seconds: float = 0.0
-    level: str = ""  # the reply's level as it was given ('low' for a timeout); '' when not saved (older data)
-
-    @classmethod
-    def of(cls, node: str, reply: "Reply | None", seconds: float = 0.0) -> "Choice":
-        """The choice of ``reply`` (None: the time ran out) at ``node``."""
-        if reply is None:
-            return cls(node, None, "", seconds, Level.LOW.value)
-        return cls(node, reply.id, reply.say, seconds, reply.level.value)
-
-    def to_json(self) -> dict:
-        return {"node": self.node, "reply": self.reply, "say": self.say, "level": self.level,
-                "seconds": self.seconds}
-
-    @classmethod
-    def from_json(cls, data: object, where: str = "the choice") -> "Choice":
-        """A choice from saved data; ``PlayError`` naming ``where`` when a value is missing or wrong."""
-        if not isinstance(data, dict):
-            raise PlayError(f"{where} should be a set of keys, found {_kind(data)}")
-        node = data.get("node")
-        if not isinstance(node, str) or not _NAME.match(node):
-            raise PlayError(f"{where} has no node name (found {_kind(node)})")
-        reply = data.get("reply")
-        if reply is not None and not (isinstance(reply, str) and (reply == "" or _NAME.match(reply))):
-            raise PlayError(f"{where} names its reply with {_kind(reply)}, not an id")
-        say = data.get("say", "")
-        if not isinstance(say, str) or len(say) > MAX_TEXT:
-            raise PlayError(f"{where} has {_kind(say)} for the words said, not text")
-        level = data.get("level", "")
-        if not isinstance(level, str) or (level and level not in LEVEL_NAMES):
-            raise PlayError(f"{where} has the level {_kind(level)}; use one of {', '.join(LEVEL_NAMES)}")
-        if reply is None and level not in ("", Level.LOW.value):
-            raise PlayError(f"{where} is a time-out with the level '{level}'; a time-out counts as low")
-        seconds = seconds_value(data.get("seconds", 0.0), where)
-        return cls(node, reply, say, seconds, level)
-
-
-def seconds_value(value: object, where: str) -> float:
-    """Seconds spent on a decision: a finite number, not negative."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise PlayError(f"{where} gives {_kind(value)} for the seconds, not a number")
-    if not math.isfinite(value) or value < 0:
-        raise PlayError(f"{where} gives {value} seconds; the time spent is a finite number, not negative")
-    return float(value)
+__all__ = ["FLAG_NAME", "SESSION_FORMAT", "Choice", "PlayError", "ReplayStop", "SavedSession", "Stop",
+           "identify", "parse_session", "seconds_value"]
 
 
 class Stop(Enum):
@@ -198,7 +140,7 @@ def parse_session(scenario: "Scenario", data: object) -> SavedSession:
         raise PlayError(f"the saved session's mood is {_kind(mood)}; a mood is a whole number from "
                         f"{MOOD_MIN} to {MOOD_MAX}")
     flags = data.get("flags", [])
-    if not isinstance(flags, list) or not all(isinstance(f, str) and _NAME.match(f) for f in flags):
+    if not isinstance(flags, list) or not all(isinstance(f, str) and FLAG_NAME.match(f) for f in flags):
         raise PlayError("the saved session's flags should be a list of names (letters, digits, '_' and '-')")
     choices = data.get("choices", [])
     if not isinstance(choices, list):
@@ -208,24 +150,3 @@ def parse_session(scenario: "Scenario", data: object) -> SavedSession:
                         f"{len(scenario.nodes)} nodes allow")
     parsed = tuple(Choice.from_json(c, f"choice {i} of the saved session") for i, c in enumerate(choices, 1))
     return SavedSession(start, mood, frozenset(flags), parsed, bool(digest) and digest == scenario.digest)
-
-
-def _kind(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"'{str(value).lower()}'"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, str):
-        return f"'{_short(value)}'"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a set of keys"
-    return type(value).__name__
-
-
-def _short(text: str, limit: int = 40) -> str:
-    text = text.replace("\n", " ")
-    return text if len(text) <= limit else text[: limit - 1] + "…"

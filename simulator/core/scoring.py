@@ -13,13 +13,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING
 
 from .levels import Level
 from .model import Customer, Ending, Reply
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .engine import Step
+from .records import Step
 
 
 POINTS = {Level.LOW: 0, Level.STANDARD: 60, Level.WOW: 100}  # what one decision's reply earns
@@ -110,6 +107,11 @@ class StepReview:
     seconds: float
     timed_out: bool
 
+    @property
+    def shows_best(self) -> bool:
+        """Whether the debrief names the best reply here: one was offered and the trainee did not give it."""
+        return bool(self.best_say) and (self.timed_out or self.said != self.best_say)
+
 
 @dataclass(frozen=True)
 class PathResult:
@@ -150,7 +152,7 @@ def best_reply(offered: tuple[Reply, ...]) -> Reply | None:
     return best
 
 
-def path_result(customer: Customer, start_mood: int, steps: list["Step"], ending_id: str,
+def path_result(customer: Customer, start_mood: int, steps: list[Step], ending_id: str,
                 ending: Ending | None, closing_words: str, complete: bool, weights: dict[str, int] | None = None,
                 compliant_returns: int | None = None, deciding: int | None = None) -> PathResult:
     """``weights``: each decision node's weight (default 1); ``compliant_returns``: the best likelihood

@@ -8,17 +8,13 @@ from PySide6.QtWidgets import (QButtonGroup, QFrame, QGridLayout, QHBoxLayout, Q
 
 from ..core.levels import Emotion, emotion_for_mood
 from ..core.model import Scenario
+from ..core.modes import Mode
 from ..core.scoring import LifetimeValue
 from . import fonts, theme
 from .layouts import clear
 from .portraits import portrait_pixmap
 from .progress_text import domain_name
 from .widgets import chip, plain_label, screen_shortcut
-
-MODE_TEXT = {
-    "practice": ("Practice", "See what each reply does right after you choose it, and step back to try another."),
-    "assessment": ("Assessment", "Play it through for real: no feedback and no step back until the debrief."),
-}
 
 
 def money(amount: float, currency: str = "") -> str:
@@ -133,7 +129,8 @@ class BriefingView(QWidget):
         radios.addWidget(plain_label("Mode:", "heading", bold=True, wrap=False))
         self.mode_group = QButtonGroup(self)
         self.mode_buttons: dict[str, QRadioButton] = {}
-        for mode, (name, text) in MODE_TEXT.items():
+        for mode in Mode:
+            name, text = mode.label, mode.description
             radio = QRadioButton(name)
             fonts.set_role(radio, "heading", bold=True)
             radio.setAccessibleName(f"{name} mode")
@@ -171,10 +168,10 @@ class BriefingView(QWidget):
         (focused if isinstance(focused, QPushButton) else self.start_button).click()
 
     def _mode_changed(self) -> None:
-        self.mode_text.setText(MODE_TEXT[self.mode()][1])
+        self.mode_text.setText(self.mode().description)
 
-    def mode(self) -> str:
-        return "assessment" if self.mode_buttons["assessment"].isChecked() else "practice"
+    def mode(self) -> Mode:
+        return next((mode for mode in Mode if self.mode_buttons[mode].isChecked()), Mode.PRACTICE)
 
     def show_scenario(self, scenario: Scenario, mode: str) -> None:
         self.scenario = scenario
@@ -204,5 +201,5 @@ class BriefingView(QWidget):
             head.setVisible(bool(values[key]))
             body.setVisible(bool(values[key]))
         self.portrait.setAccessibleName(f"Portrait of {c.name or 'the customer'}, looking {emotion.value}")
-        self.mode_buttons[mode if mode in self.mode_buttons else "practice"].setChecked(True)
+        self.mode_buttons[Mode.or_default(mode)].setChecked(True)
         self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -432,7 +432,7 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
             add("Then", _label(step.feedback.strip(), italic=True, base=base))
         if step.breach:
             add("Rule broken", _label(f"✖ {step.breach}", bold=True, color=theme.LEVEL_COLORS[Level.LOW], base=base))
-        if report.show_best(step):
+        if step.shows_best:
             best = QWidget()
             best_box = QHBoxLayout(best)
             best_box.setContentsMargins(0, 0, 0, 0)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QProgressBar, QPushB
 from ..core.engine import Line, PlaySession
 from ..core.levels import Emotion, Level
 from ..core.model import Scenario
+from ..core.modes import Mode
 from . import fonts, theme
 from .layouts import clear, discard
 from .portraits import portrait_pixmap
@@ -78,7 +79,7 @@ class PlayView(QWidget):
         self.setObjectName("screen")
         self.session: PlaySession | None = None
         self.scenario: Scenario | None = None
-        self.mode = "practice"
+        self.mode = Mode.PRACTICE
         self.mood_meter_enabled = True
         self.reply_buttons: list[ReplyButton] = []
         self._shown_lines: list[Line] = []
@@ -236,23 +237,19 @@ class PlayView(QWidget):
 
     # -- setup -----------------------------------------------------------------------------
 
-    @property
-    def practice(self) -> bool:
-        return self.mode == "practice"
-
     def start(self, scenario: Scenario, mode: str, mood_meter: bool = True) -> None:
         self.scenario = scenario
-        self.mode = mode if mode in ("practice", "assessment") else "practice"
+        self.mode = Mode.or_default(mode)
         self.mood_meter_enabled = mood_meter
         self.session = PlaySession(scenario)
         c = scenario.customer
         self.title.setText(scenario.title)
-        self.mode_chip.setText("Practice" if self.practice else "Assessment")
+        self.mode_chip.setText(self.mode.label)
         self.mode_chip.setAccessibleName(f"Mode: {self.mode_chip.text()}")
         self.name.setText(c.name or "The customer")
         self.organization.setText(c.organization)
         self.organization.setVisible(bool(c.organization))
-        self.back_button.setVisible(self.practice)
+        self.back_button.setVisible(self.mode.allows_step_back)
         self._clear_transcript()
         self.refresh()
 
@@ -289,7 +286,7 @@ class PlayView(QWidget):
         self.refresh()
 
     def step_back(self) -> None:
-        if self.session is not None and self.practice and self.session.undo():
+        if self.session is not None and self.mode.allows_step_back and self.session.undo():
             self.step_undone.emit()
             self.refresh()
 
@@ -341,7 +338,7 @@ class PlayView(QWidget):
         self._update_feedback()
         self._update_replies()
         self._update_countdown()
-        self.back_button.setEnabled(self.practice and bool(session.steps))
+        self.back_button.setEnabled(self.mode.allows_step_back and bool(session.steps))
         self.restart_button.setEnabled(bool(session.steps))
 
     def _clear_transcript(self) -> None:
@@ -354,7 +351,7 @@ class PlayView(QWidget):
             self._clear_transcript()
         name = self.scenario.customer.name or "Customer"
         for line in lines[len(self._shown_lines):]:
-            bubble = Bubble(line, name, self.practice)
+            bubble = Bubble(line, name, self.mode.shows_feedback)
             row = QHBoxLayout()
             row.setSpacing(0)
             if line.speaker == "customer":
@@ -378,7 +375,7 @@ class PlayView(QWidget):
     def _update_mood(self) -> None:
         if self.session is None:
             return
-        visible = self.mood_meter_enabled and self.practice
+        visible = self.mood_meter_enabled and self.mode.shows_feedback
         self.mood_box.setVisible(visible)
         mood = self.session.mood
         self.mood_bar.setValue(mood)
@@ -388,7 +385,7 @@ class PlayView(QWidget):
     def _update_feedback(self) -> None:
         session = self.session
         step = session.steps[-1] if session.steps else None
-        show = self.practice and step is not None
+        show = self.mode.shows_feedback and step is not None
         self.feedback.setVisible(show)
         clear(self.feedback_badge_holder)
         if not show:
@@ -453,7 +450,7 @@ class PlayView(QWidget):
         if left <= 0:
             self.time_out()
 
-    def show_session(self, scenario: Scenario, session: PlaySession, mode: str = "practice") -> None:
+    def show_session(self, scenario: Scenario, session: PlaySession, mode: str = Mode.PRACTICE) -> None:
         """Show an existing session (the author's preview: after a replay, or from a chosen node)."""
         self.start(scenario, mode, self.mood_meter_enabled)
         self.session = session

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 
+from ..core.modes import Mode
+
 
 def default_data_dir(settings_data_dir: str | None) -> str:
     """The folder the settings use (--data-dir / SIMULATOR_HOME, resolved), else the platform's app-data folder."""
@@ -35,7 +37,7 @@ class PracticeRecord(QObject):
         self.trainee = None
         self.attempt_id: str | None = None
         self._scenario = None
-        self._mode = "practice"
+        self._mode = Mode.PRACTICE
 
     def open(self) -> bool:
         from ..core.progress import ProgressError, ProgressStore

@@ -14,9 +14,10 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QUrl
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from ..core.analysis import Analysis
-from ..core.engine import Line, PlaySession
+from ..core.engine import Line
 from ..core.levels import Level
 from ..core.model import Scenario
+from ..core.playthrough import playthrough
 from ..core.scoring import LifetimeValue, PathResult, StepReview
 from . import theme
 from .mood_chart import describe_curve, mood_chart_image
@@ -74,11 +75,6 @@ def skill_name(skill: str) -> str:
     return skill.replace("_", " ").capitalize()
 
 
-def show_best(step: StepReview) -> bool:
-    """Whether the debrief should show the best reply at this decision: the trainee did not pick it."""
-    return bool(step.best_say) and (step.timed_out or step.said != step.best_say)
-
-
 def customer_name(scenario: Scenario) -> str:
     return scenario.customer.name or "The customer"
 
@@ -96,9 +92,10 @@ def wow_transcript(scenario: Scenario, analysis: Analysis | None) -> list[Line]:
     """The canonical WOW playthrough as transcript lines ([] when it cannot be shown)."""
     if wow_unavailable_reason(analysis):
         return []
-    session = PlaySession(scenario)
-    session.replay(analysis.canonical[Level.WOW].choices)
-    return session.transcript()
+    try:
+        return list(playthrough(scenario, analysis.canonical[Level.WOW]).lines)
+    except ValueError:  # the analysis is of another version of the file
+        return []
 
 
 # -- HTML ---------------------------------------------------------------------------------------
@@ -226,7 +223,7 @@ def _step_html(step: StepReview) -> str:
     if step.breach:
         parts.append(f'<br><span style="color:{theme.LEVEL_COLORS[Level.LOW]}; font-weight:bold;">'
                      f'✖ Rule broken:</span> {_e(step.breach)}')
-    if show_best(step):
+    if step.shows_best:
         parts.append(f'<br><span style="color:{theme.MUTED};">Best reply here</span> {_badge(step.best_level)} '
                      f'{_e(step.best_say)}')
     parts.append("</td></tr></table>")

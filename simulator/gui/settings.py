@@ -10,7 +10,8 @@ import os
 
 from PySide6.QtCore import QByteArray, QSettings
 
-MODES = ("practice", "assessment")
+from ..core.modes import Mode
+
 MIN_SCALE, MAX_SCALE = 0.6, 3.0
 
 
@@ -56,13 +57,12 @@ class Settings:
         self._qs.setValue("view/font_scale", round(min(MAX_SCALE, max(MIN_SCALE, value)), 2))
 
     @property
-    def mode(self) -> str:
-        value = str(self._qs.value("play/mode", "practice"))
-        return value if value in MODES else "practice"
+    def mode(self) -> Mode:
+        return Mode.or_default(self._qs.value("play/mode", Mode.PRACTICE.value))
 
     @mode.setter
     def mode(self, value: str) -> None:
-        self._qs.setValue("play/mode", value if value in MODES else "practice")
+        self._qs.setValue("play/mode", Mode.or_default(value).value)
 
     @property
     def mood_meter(self) -> bool:

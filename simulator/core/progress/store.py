@@ -59,10 +59,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator, Sequence
 
 from ..engine import Choice, PlaySession, ReplayReport, Step
 from ..levels import Level
+from ..modes import MODE_NAMES, Mode
 from ..scoring import PathResult
 from . import schedule
 from .names import MAX_NAME, clean_name
@@ -73,7 +74,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..model import Scenario
 
 SCHEMA_VERSION = 3
-MODES = ("practice", "assessment")
+MODES = MODE_NAMES  # the strings stored in attempts.mode
 STATUSES = ("open", "finished", "abandoned")
 ORIGINS = ("local", "imported")
 _OUR_TABLES = frozenset({"trainees", "attempts", "steps", "attempt_skills"})  # in every version
@@ -300,10 +301,18 @@ class TraineeOverview:
     scenarios_total: int
     scenarios_wow: int
     best_levels: dict[str, Level | None] = field(default_factory=dict)
-    stuck: list[str] = field(default_factory=list)  # library scenarios finished 2+ times, never above Low
+    stuck: list[str] = field(default_factory=list)  # library scenarios where ``is_stuck``
     last_played: datetime | None = None
     other_scenarios: int = 0  # scenarios not in the library given, finished at least once
     other_attempts: int = 0  # finished attempts on those (included in finished_attempts)
+
+    STUCK_AFTER: ClassVar[int] = 2
+    STUCK_RULE: ClassVar[str] = "finished twice or more, never above Low"  # ``is_stuck`` in words, for the trainer
+
+    @staticmethod
+    def is_stuck(finished: int, best: Level | None) -> bool:
+        """Stuck on a scenario: finished at least STUCK_AFTER times and never above Low (see STUCK_RULE)."""
+        return finished >= TraineeOverview.STUCK_AFTER and best is Level.LOW
 
 
 # -- schema ---------------------------------------------------------------------------------
@@ -835,9 +844,9 @@ class ProgressStore:
     def remove_last_step(self, attempt_id: str) -> bool:
         """Take back the last saved step (practice step back). False when there was none."""
         with self._write() as db:
-            mode = self._open_attempt(db, attempt_id)
-            if mode != "practice":
-                raise AttemptError("Steps cannot be taken back in an assessment.")
+            mode = Mode(self._open_attempt(db, attempt_id))
+            if not mode.allows_step_back:
+                raise AttemptError(f"Steps cannot be taken back in {mode.label.lower()} mode.")
             removed = db.execute("DELETE FROM steps WHERE attempt_id = ? AND number = "
                                  "(SELECT MAX(number) FROM steps WHERE attempt_id = ?)",
                                  (attempt_id, attempt_id)).rowcount
@@ -1064,7 +1073,7 @@ class ProgressStore:
             result.append(TraineeOverview(
                 trainee=trainee, finished_attempts=sum(r[2] for r in mine.values()), scenarios_played=len(finished),
                 scenarios_total=len(ids), scenarios_wow=sum(1 for r in finished if r[3] == Level.WOW.rank),
-                best_levels=best, stuck=[r[1] for r in finished if r[2] >= 2 and r[3] == Level.LOW.rank],
+                best_levels=best, stuck=[r[1] for r in finished if TraineeOverview.is_stuck(r[2], _BY_RANK.get(r[3]))],
                 last_played=_dt_or_none(last), other_scenarios=len(others),
                 other_attempts=sum(r[2] for r in others)))
         return result

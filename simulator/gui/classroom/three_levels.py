@@ -1,7 +1,7 @@
 """The opening exercise: one situation played at Low, Standard and WOW, side by side, step by step.
 
 The three playthroughs are the analysis's canonical paths replayed through the engine
-(``core.classroom.canonical_playthroughs``): nothing here decides what a level looks like.
+(``core.playthrough.canonical_playthroughs``): nothing here decides what a level looks like.
 Each → shows one more exchange in every column; a column whose conversation has ended shows
 how the customer left: closing words, feelings, thoughts, likelihood to return.
 """
@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ...core.analysis import Analysis
-from ...core.classroom import Exchange, Playthrough, canonical_playthroughs
+from ...core.playthrough import Exchange, Playthrough, canonical_playthroughs
 from ...core.levels import Level
 from ...core.model import Scenario
 from .. import theme

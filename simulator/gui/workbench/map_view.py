@@ -239,16 +239,14 @@ class ScenarioMapView(QGraphicsView):
         else:
             self.selected = ""
 
-    def highlight(self, hops: list[tuple[str, str, int | None]], current: str) -> None:
-        """Mark the path played: ``hops`` are (from node, to node, reply index or None for a timeout)."""
+    def highlight(self, hops: list[tuple[str, str, str | None]], current: str) -> None:
+        """Mark the path played: ``hops`` are (from node, to node, the reply's key or None for a timeout)."""
         visited = {h[0] for h in hops} | {h[1] for h in hops} | ({current} if current else set())
         for node_id, item in self.node_items.items():
             item.set_state(node_id in visited, node_id == current)
         taken = set(hops)
         for edge in self.edge_items:
-            e = edge.edge
-            reply = None if e.timeout else _reply_index(e.label)
-            edge.set_on_path((e.source, e.target, reply) in taken)
+            edge.set_on_path(edge.edge.hop in taken)
 
     # -- zoom and pan ------------------------------------------------------------------------
 
@@ -369,12 +367,6 @@ class ScenarioMapView(QGraphicsView):
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
-
-
-def _reply_index(label: str) -> int | None:
-    """'reply 2 if mood >= 60' -> 1 (the 0-based index of the reply)."""
-    parts = label.split()
-    return int(parts[1]) - 1 if len(parts) > 1 and parts[0] == "reply" and parts[1].isdigit() else None
 
 
 def _swatch(color: str, dashed: bool = False, box: bool = False) -> QLabel:

@@ -332,12 +332,12 @@ class PreviewWindow(QMainWindow):
 
     # -- keeping the side panels in step ----------------------------------------------------------
 
-    def path_hops(self) -> list[tuple[str, str, int | None]]:
+    def path_hops(self) -> list[tuple[str, str, str | None]]:
         session = self.play.session
         if session is None:
             return []
         nodes = [s.node for s in session.steps] + [session.node.id]
-        return [(s.node, nodes[i + 1], None if s.reply is None else s.reply.index)
+        return [(s.node, nodes[i + 1], None if s.reply is None else s.reply.key)
                 for i, s in enumerate(session.steps)]
 
     def _session_changed(self) -> None:
