@@ -136,6 +136,7 @@ def validate(paths: Sequence[str], strict: bool = False, fmt: str = "text") -> i
 
 def analyze(paths: Sequence[str], fmt: str = "text") -> int:
     from .core.analysis import analyze as run_analysis
+    from .core.cues import cue_rates
     from .core.playthrough import playthrough
 
     results = _load(paths)
@@ -155,13 +156,19 @@ def analyze(paths: Sequence[str], fmt: str = "text") -> int:
             continue
         scenario = result.scenario
         analysis = result.analysis or run_analysis(scenario)
+        cues = cue_rates(scenario)
         if fmt == "json":
-            report[result.path] = {"id": scenario.id, "title": scenario.title, **analysis.to_json()}
+            report[result.path] = {"id": scenario.id, "title": scenario.title, **analysis.to_json(),
+                                   "cues": [c.to_json() for c in cues]}
             continue
         print(f"{result.path}: {scenario.title}")
         print(f"  paths: {analysis.paths_text()}   decisions: {analysis.min_decisions}-{analysis.max_decisions}   "
               f"score range: {analysis.worst_score}-{analysis.best_score}")
         print("  reachable levels: " + ", ".join(lv.label for lv in analysis.reachable_levels))
+        if cues[0].decisions:
+            print(f"  surface cues, share of the {cues[0].decisions} decisions where the WOW reply is "
+                  + ", ".join(f"{c.cue.description}: {c.rate:.0%}" + (" (gives it away)" if c.gives_away else "")
+                              for c in cues))
         endings = [f"{e} ({scenario.nodes[e].ending.level.label})" for e in analysis.reachable_endings]
         print("  endings reached: " + ", ".join(endings))
         for level, path in analysis.canonical.items():

@@ -8,6 +8,7 @@ from pathlib import Path
 from . import diagnostics as dx
 from .assets import (PORTRAIT_SUFFIXES, asset_name_problem, bundled_portraits, inside_folder, is_file,
                      portrait_images, resolve_scenario_asset)
+from .cues import giveaway_diagnostics
 from .diagnostics import Diagnostic, Suggester, did_you_mean
 from .model import Scenario
 
@@ -57,6 +58,7 @@ def check_structure(scenario: Scenario) -> list[Diagnostic]:
         report(dx.CYCLE, "the conversation can go round in a loop: " + " -> ".join(cycle + [cycle[0]]), first.pos,
                "scenarios must end: send one of these routes to a new node instead of back")
     out.extend(_check_portrait(scenario))
+    out.extend(giveaway_diagnostics(scenario))
     return out
 
 

@@ -18,8 +18,10 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from . import diagnostics as dx
+from .diagnostics import Diagnostic
 from .levels import Level
-from .model import Reply, Scenario
+from .model import Node, Reply, Scenario
 
 GIVEAWAY_RATE = 0.5  # a cue right at more than half of the decisions gives the WOW reply away
 MIN_DECISIONS = 4  # below this, rates say little
@@ -71,13 +73,10 @@ class CueRate:
                 "decisions": self.decisions}
 
 
-def decisions(scenario: Scenario) -> list[list[Reply]]:
-    """The replies of every node that offers a real choice: two or more replies, one of them WOW."""
-    found = []
-    for node in scenario.nodes.values():
-        if len(node.replies) >= 2 and any(r.level is Level.WOW for r in node.replies):
-            found.append(node.replies)
-    return found
+def decisions(scenario: Scenario) -> list[Node]:
+    """Every node that offers a real choice: two or more replies, one of them WOW."""
+    return [node for node in scenario.nodes.values()
+            if len(node.replies) >= 2 and any(r.level is Level.WOW for r in node.replies)]
 
 
 def cue_hits(cue: Cue, replies: Iterable[Reply]) -> float:
@@ -92,7 +91,7 @@ def cue_hits(cue: Cue, replies: Iterable[Reply]) -> float:
 def cue_rates(scenario: Scenario) -> list[CueRate]:
     """Every cue's rate over the scenario's decisions, in the order of ``CUES``."""
     found = decisions(scenario)
-    return [CueRate(cue, sum(cue_hits(cue, replies) for replies in found), len(found)) for cue in CUES]
+    return [CueRate(cue, sum(cue_hits(cue, node.replies) for node in found), len(found)) for cue in CUES]
 
 
 def library_rates(scenarios: Iterable[Scenario]) -> list[CueRate]:
@@ -104,3 +103,20 @@ def library_rates(scenarios: Iterable[Scenario]) -> list[CueRate]:
             hits[rate.cue.name] += rate.hits
         total += len(decisions(scenario))
     return [CueRate(cue, hits[cue.name], total) for cue in CUES]
+
+
+def giveaway_diagnostics(scenario: Scenario) -> list[Diagnostic]:
+    """A warning for each cue that gives the WOW reply away, at the first decision where it does."""
+    out = []
+    found = decisions(scenario)
+    for rate in cue_rates(scenario):
+        if not rate.gives_away:
+            continue
+        first = next(node for node in found if cue_hits(rate.cue, node.replies) > 0)
+        out.append(Diagnostic(
+            dx.GIVEAWAY_CUE, f"{rate.cue.description} is the WOW reply at {rate.rate:.0%} of the {rate.decisions} "
+            f"decisions (chance is about a third), the first at node '{first.id}'", scenario.path,
+            first.pos.line, first.pos.column,
+            "a trainee learns the pattern instead of the customer: make some WOW replies short and plain, some Low "
+            "replies long and specific (docs/writing-scenarios.md)"))
+    return out

@@ -75,6 +75,7 @@ SINGLE_OPTION = _code("W106", "single-option", W, "a decision with a single repl
 MISSING_ASSET = _code("W107", "missing-asset", W, "an image file does not exist")
 FLAG_NEVER_SET = _code("W108", "flag-never-set", W, "a condition tests a flag no reply sets")
 SAME_WORDS = _code("W109", "same-words", W, "two replies of a node say the same words")
+GIVEAWAY_CUE = _code("W110", "giveaway-cue", W, "a surface cue such as length finds the WOW reply at most decisions")
 BREACH_PAYS = _code("W111", "breach-pays", W, "a path with a breach keeps more of the customer's value than any path by the book")
 
 del E, W

@@ -56,3 +56,22 @@ def test_rates_per_scenario_and_library():
 def test_too_few_decisions_never_give_away():
     short = chain([("No.", "Yes, we can.", "Yes, we can do that today for you.")] * (MIN_DECISIONS - 1))
     assert not any(r.gives_away for r in cue_rates(short))
+
+
+def test_validate_warns_at_the_first_decision_a_cue_gives_away(tmp_path):
+    from tests.scenario_text import load_text
+
+    lines = ["format: 1", "id: cues", "title: Cues", "customer: {name: A, organization: O, wants: w, expects: e}",
+             "start: d0", "nodes:"]
+    for i in range(MIN_DECISIONS):
+        nxt = f"d{i + 1}" if i + 1 < MIN_DECISIONS else "end"
+        lines += [f"  d{i}:", "    customer: c", "    replies:",
+                  f"      - {{id: a, say: 'No.', level: low, feedback: f, goto: {nxt}}}",
+                  f"      - {{id: b, say: 'Yes, we can.', level: standard, feedback: f, goto: {nxt}}}",
+                  f"      - {{id: c, say: 'Yes, we can do that for you today.', level: wow, feedback: f, goto: {nxt}}}"]
+    lines += ["  end: {customer: x, ending: {level: wow}}"]
+    result = load_text("\n".join(lines) + "\n", tmp_path)
+    found = [d for d in result.diagnostics if d.code.code == "W110"]
+    assert {d.message.split(" is the WOW")[0] for d in found} == {"the longest reply", "the reply with the most words"}
+    assert all(d.line == 7 and "node 'd0'" in d.message and "100%" in d.message for d in found)
+    assert result.scenario is not None  # a warning: the scenario still plays
