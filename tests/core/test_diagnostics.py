@@ -61,8 +61,7 @@ def test_code_is_reported_at_its_line(code, tmp_path):
 def test_every_code_has_a_case():
     """File-level codes are checked in test_hostile_input, the analysis limit and duplicate ids (which
     need a generated file or several files) in test_hardening, a giveaway cue (W110) in test_cues, a
-    breach that pays (W111) in
-    test_scoring_rules and test_analysis_exact; every other code is in CASES."""
+    breach that pays (W111) in test_scoring_rules and test_analysis_exact; every other code is in CASES."""
     file_level = {"E001", "E002", "E003", "E005"}
     elsewhere = {"E029", "E030", "W110", "W111"}
     assert {c.code for c in dx.all_codes()} - file_level - elsewhere == set(CASES)
