@@ -18,7 +18,8 @@ from .paths import APP_FOLDER, DB_FILENAME, ENV_VAR, DataDir, chosen_data_dir, f
 from .schedule import LADDER_DAYS, RETRY_AFTER, RULE_SENTENCE, ReviewState, fold, next_review, streaks
 from .store import (MODES, SCHEMA_VERSION, AttemptError, AttemptPoint, AttemptRecord, DataFolderError,
                     DomainCompletion, DueReview, ProgressError, ProgressStore, ProgressSummary, ScenarioProgress,
-                    SkillShortfall, StepRecord, StoreBusyError, StoreDamagedError, StoreNotice, StoreTooNewError,
+                    SkillShortfall, StepRecord, StoreBusyError, StoreDamagedError, StoreEvent, StoreNotice,
+                    StoreTooNewError,
                     Trainee, TraineeOverview, name_key)
 
 __all__ = [
@@ -26,7 +27,7 @@ __all__ = [
     "RETRY_AFTER", "RULE_SENTENCE", "SCHEMA_VERSION",
     "AttemptError", "AttemptPoint", "AttemptRecord", "DataDir", "DataFolderError", "DomainCompletion", "DueReview",
     "ExchangeError", "ImportReport", "ProgressError", "ProgressStore", "ProgressSummary", "ReviewState",
-    "ScenarioProgress", "SkillShortfall", "StepRecord", "StoreBusyError", "StoreDamagedError", "StoreNotice",
+    "ScenarioProgress", "SkillShortfall", "StepRecord", "StoreBusyError", "StoreDamagedError", "StoreEvent", "StoreNotice",
     "StoreTooNewError", "Trainee", "TraineeOverview",
     "chosen_data_dir", "csv_text", "export_csv", "export_trainee_json", "fallback_data_dir", "fold",
     "import_files", "import_trainee_json", "name_key", "next_review", "resolve_data_dir", "streaks",
