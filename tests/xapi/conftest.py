@@ -1,5 +1,6 @@
 """A real LRS for the xAPI tests: Ralph on 127.0.0.1 (a free port), its file-system backend in a
-temporary folder, basic auth written with ``ralph auth --write-to-disk``, served by uvicorn.
+temporary folder, basic auth written with ``ralph auth --write-to-disk``, served by uvicorn
+(through ``ralph_server.py``, which lets the file-system backend append: see there).
 Started once per test session and stopped at its end; ``ralph.stop()`` / ``ralph.start()``
 take it down and bring it back on the same port and data (for the "LRS goes down" tests).
 
@@ -55,8 +56,8 @@ class Ralph:
 
     def start(self) -> None:
         self.log = open(self.folder / "ralph.log", "ab")
-        self.process = subprocess.Popen([sys.executable, "-m", "uvicorn", "ralph.api:app", "--host", "127.0.0.1",
-                                         "--port", str(self.port), "--log-level", "warning"],
+        self.process = subprocess.Popen([sys.executable, str(Path(__file__).with_name("ralph_server.py")),
+                                         str(self.port)],
                                         env=self.env, cwd=self.folder, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -93,13 +94,14 @@ class Ralph:
 
 @pytest.fixture(scope="session")
 def ralph(tmp_path_factory):
-    try:
-        import ralph.api  # noqa: F401
-        import uvicorn  # noqa: F401
-    except ImportError as exc:  # pragma: no cover - the test extra installs it
+    import importlib.util
+
+    missing = [name for name in ("ralph", "uvicorn", "fastapi", "requests") if importlib.util.find_spec(name) is None]
+    if missing:  # pragma: no cover - the test extra installs them
+        message = f"Ralph is not installed (missing {', '.join(missing)}): pip install -e '.[test]'"
         if os.environ.get("CI"):
-            raise
-        pytest.skip(f"Ralph is not installed ({exc}): pip install -e '.[test]'")
+            pytest.fail(message)
+        pytest.skip(message)
     server = Ralph(tmp_path_factory.mktemp("ralph"))
     server.start()
     yield server
