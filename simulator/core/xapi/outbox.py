@@ -95,6 +95,19 @@ def attach(store: ProgressStore, settings: LrsSettings) -> Recorder | None:
     return recorder
 
 
+def attach_saved(store: ProgressStore, previous: Recorder | None = None) -> tuple[Recorder | None, str]:
+    """Attach (or re-attach after the settings changed) the recorder the saved settings ask for.
+    Returns it (None: sending is off) and a sentence for the trainee when the settings are unreadable."""
+    from .config import SettingsError, load
+
+    if previous is not None:
+        store.remove_listener(previous)
+    try:
+        return attach(store, load(store.data_dir)), ""
+    except SettingsError as exc:
+        return None, f"Attempts are not being sent to the LRS: {exc}"
+
+
 # -- the outbox, read and marked by the sender (its own connection: any thread) ---------------
 
 @dataclass(frozen=True)
