@@ -133,3 +133,33 @@ def test_the_client_reads_pages_with_more(live_ralph, tmp_path):
         assert "did not answer" in str(exc)
     else:  # pragma: no cover
         raise AssertionError("port 9 answered")
+
+
+def test_erasing_a_trainee_voids_every_statement_sent_about_them(tmp_path, live_ralph, luggage):
+    from simulator.core.progress import ProgressStore
+    from simulator.core.xapi import config
+    from simulator.core.xapi.outbox import attach
+
+    opt_in(tmp_path, live_ralph.url)
+    sent = play(luggage, "standard", "Eve", tmp_path)
+    client = LrsClient(live_ralph.url, KEY, SECRET)
+    with Outbox(tmp_path / "progress.db") as outbox:
+        assert sync(outbox, client).sent == sent.queued
+    unsent = play(luggage, "low", "Eve", tmp_path)  # never sent: withdrawn, not voided
+    kept = play(luggage, "wow", "Fay", tmp_path)  # someone else: untouched
+    with ProgressStore(tmp_path) as store:
+        attach(store, config.load(tmp_path))
+        store.remove_trainee(sent.trainee_id)
+    with Outbox(tmp_path / "progress.db") as outbox:
+        left = outbox.statements()
+        assert {s["verb"]["id"].rsplit("/", 1)[-1] for s in left if s["actor"]["account"]["name"] ==
+                str(uuid.UUID(sent.trainee_id))} == {"voided"}
+        assert not [s for s in left if s.get("context", {}).get("registration") == unsent.attempt_id]
+        assert len([s for s in left if s.get("context", {}).get("registration") == kept.attempt_id]) == kept.queued
+        report = sync(outbox, client)
+    assert report.sent == sent.queued + kept.queued and not report.refused
+    delivered = {s["id"] for s in live_ralph.statements(registration=sent.attempt_id)}
+    everything = live_ralph.statements()
+    voids = [s for s in everything if s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/voided"]
+    assert delivered <= {s["object"]["id"] for s in voids}
+    assert xs.all_problems(voids) == []

@@ -301,7 +301,8 @@ class TraineeOverview:
 class StoreEvent:
     """What a write did, for listeners that add rows in the same transaction (the xAPI outbox).
 
-    ``kind``: 'started', 'step', 'step_removed', 'finished', 'abandoned' or 'resumed'. A listener is
+    ``kind``: 'started', 'step', 'step_removed', 'finished', 'abandoned', 'resumed' or
+    'trainee_removed' (before the trainee's rows are deleted; ``attempt_id`` is ''). A listener is
     called inside the write's transaction with its connection: what it writes commits or rolls back
     with the step itself. It must be quick (it runs on every reply click) and must not commit."""
 
@@ -802,6 +803,8 @@ class ProgressStore:
     def remove_trainee(self, trainee_id: str) -> None:
         """Delete a trainee and all their attempts (an explicit user action; export first if unsure)."""
         with self._write() as db:
+            for listener in list(self._listeners):  # e.g. the xAPI outbox voids what it sent about them
+                listener(db, StoreEvent("trainee_removed", "", trainee_id, "", "", schedule.utc(None)))
             db.execute("DELETE FROM trainees WHERE id = ?", (trainee_id,))
 
     # -- attempts, step by step ---------------------------------------------------------------

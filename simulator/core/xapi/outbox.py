@@ -48,6 +48,9 @@ class Recorder:
         if event.kind == "step_removed":
             self._take_back(db, event)
             return
+        if event.kind == "trainee_removed":
+            self._erase(db, event)
+            return
         ctx = self._context(db, event)
         p, at = self.profile, event.at
         if event.kind == "started":
@@ -77,6 +80,18 @@ class Recorder:
         ctx = self._context(db, event)
         _queue(db, event.attempt_id, event.trainee_id, [xs.voided(self.profile, ctx.actor, row[1], event.at)],
                event.at)
+
+
+    def _erase(self, db: sqlite3.Connection, event: StoreEvent) -> None:
+        """A trainee erased: each statement sent about them is voided at the LRS (the LRS keeps a
+        voided statement but hides it: docs/xapi.md); those never sent are withdrawn with them."""
+        actor = xs.Actor(xs.account_name(event.trainee_id))
+        sent = db.execute("SELECT id, attempt_id FROM xapi_outbox WHERE trainee_id = ? AND sent_at IS NOT NULL AND "
+                          "verb != 'voided' ORDER BY seq", (event.trainee_id,)).fetchall()
+        db.execute("DELETE FROM xapi_outbox WHERE trainee_id = ? AND (sent_at IS NULL OR verb != 'voided')",
+                   (event.trainee_id,))
+        for target, attempt_id in sent:
+            _queue(db, attempt_id, event.trainee_id, [xs.voided(self.profile, actor, target, event.at)], event.at)
 
 
 def _queue(db: sqlite3.Connection, attempt_id: str, trainee_id: str, made: list[dict], at: datetime) -> None:
