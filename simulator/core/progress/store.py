@@ -412,10 +412,12 @@ CREATE UNIQUE INDEX trainees_local_key ON trainees (name_key) WHERE origin = 'lo
 # Version 4: the xAPI outbox. Statements about an attempt are written in the same transaction as
 # the step they describe (see ``StoreEvent`` and ``add_listener``), so a crash loses none; the
 # sender (``core/xapi/outbox.py``) marks them sent or refused. No foreign key: a statement about
-# an attempt outlives the attempt's deletion until it is sent (nothing is dropped silently).
+# an attempt outlives the attempt's deletion until it is sent (nothing is dropped silently). Few
+# indexes, since every reply click writes a row: ``seq`` orders the queue, ``id`` keeps a
+# statement queued once, and the partial index finds what waits.
 _V3_TO_V4 = """
 CREATE TABLE xapi_outbox (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
     attempt_id TEXT NOT NULL,
     trainee_id TEXT NOT NULL,
@@ -428,8 +430,7 @@ CREATE TABLE xapi_outbox (
     last_error TEXT NOT NULL DEFAULT '',
     refused_status INTEGER
 );
-CREATE INDEX xapi_outbox_pending ON xapi_outbox (seq) WHERE sent_at IS NULL AND refused_status IS NULL;
-CREATE INDEX xapi_outbox_attempt ON xapi_outbox (attempt_id)
+CREATE INDEX xapi_outbox_pending ON xapi_outbox (seq) WHERE sent_at IS NULL AND refused_status IS NULL
 """
 
 

@@ -37,12 +37,19 @@ class Recorder:
     def __init__(self, settings: LrsSettings) -> None:
         self.settings = settings
         self.profile = settings.profile()
+        self._contexts: dict[str, xs.AttemptContext] = {}  # per attempt: a click reads nothing more
 
     def _context(self, db: sqlite3.Connection, event: StoreEvent) -> xs.AttemptContext:
-        digest, name = db.execute("SELECT a.scenario_digest, t.name FROM attempts a JOIN trainees t ON "
-                                  "t.id = a.trainee_id WHERE a.id = ?", (event.attempt_id,)).fetchone()
-        actor = xs.Actor(xs.account_name(event.trainee_id), name if self.settings.send_names else "")
-        return xs.AttemptContext(event.attempt_id, event.scenario_id, digest, event.mode, actor)
+        ctx = self._contexts.get(event.attempt_id)
+        if ctx is None or event.kind in ("started", "resumed"):  # a resume may continue on a changed file
+            digest, name = db.execute("SELECT a.scenario_digest, t.name FROM attempts a JOIN trainees t ON "
+                                      "t.id = a.trainee_id WHERE a.id = ?", (event.attempt_id,)).fetchone()
+            actor = xs.Actor(xs.account_name(event.trainee_id), name if self.settings.send_names else "")
+            ctx = xs.AttemptContext(event.attempt_id, event.scenario_id, digest, event.mode, actor)
+            if len(self._contexts) > 64:
+                self._contexts.clear()
+            self._contexts[event.attempt_id] = ctx
+        return ctx
 
     def __call__(self, db: sqlite3.Connection, event: StoreEvent) -> None:
         if event.kind == "step_removed":
