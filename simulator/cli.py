@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     graph.add_argument("file", metavar="FILE")
     graph.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.svg or OUT.dot")
     graph.add_argument("--format", choices=("svg", "dot"), help="default: from the output file's extension")
+
+    from .cli_xapi import add_parsers  # play, sync, lrs: the attempt's way to the LRS
+
+    add_parsers(sub)
     return parser
 
 
@@ -78,6 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return add_reply_ids(args.paths, args.check)
         if args.command == "preview":
             return start_preview(args)
+        if args.command in ("play", "sync", "lrs"):
+            from .cli_xapi import run
+
+            return run(args)
     except BrokenPipeError:  # output piped into 'head' and closed early
         sys.stderr.close()
         return 0

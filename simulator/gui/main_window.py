@@ -138,6 +138,8 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
         self._action(progress, "Export my &history (JSON)…", self.export_history)
         self._action(progress, "Export all attempts (&CSV)…", self.export_attempts)
         self._action(progress, "&Import trainees' histories…", self.import_histories)
+        progress.addSeparator()
+        self._action(progress, "&Learning Record Store…", self.show_lrs)
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
 
@@ -436,6 +438,8 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
         if self._play is not None:
             self._play.stop()
         self.cancel_jobs()
+        if getattr(self, "lrs_sender", None) is not None:
+            self.lrs_sender.stop()
         self.record.close()
         if self.classroom is not None:
             self.classroom.close()

@@ -48,7 +48,16 @@ class PracticeRecord(QObject):
             self.store, self.error = None, str(exc)
             return False
         self.notices = [n.message for n in self.store.notices]
+        self.attach_lrs()
         return True
+
+    def attach_lrs(self) -> None:
+        """Queue each attempt's xAPI statements with its steps when the organisation opted in."""
+        from ..core.xapi.outbox import attach_saved
+
+        self.lrs_recorder, problem = attach_saved(self.store, getattr(self, "lrs_recorder", None))
+        if problem:
+            self.notices.append(problem)
 
     def close(self) -> None:
         if self.store is not None:

@@ -24,6 +24,9 @@ class ProgressPart:
             return
         if self.record.notices:
             message(self, "Your progress file", "\n\n".join(self.record.notices))
+        from .xapi_panel import LrsSender
+
+        self.lrs_sender = LrsSender(self.record, self)  # sends the outbox in the background when opted in
         if ask:
             self.choose_trainee()
 
@@ -207,6 +210,12 @@ class ProgressPart:
         outcome = import_histories(self, self.record.store)
         if outcome is not None and outcome.ok:
             self.show_class_view()
+
+    def show_lrs(self) -> None:
+        if self._need_store():
+            from .xapi_panel import open_dialog
+
+            open_dialog(self)
 
     def _progress_problem(self, text: str) -> None:
         """Shown in the status bar every time, in a dialog the first time for each kind (never

@@ -41,8 +41,8 @@ def rows(path: Path, sql: str) -> list:
         db.close()
 
 
-def test_current_schema_is_version_3_and_the_fixtures_are_versions_1_and_2(tmp_path):
-    assert SCHEMA_VERSION == 3
+def test_current_schema_is_version_4_and_the_fixtures_are_versions_1_and_2(tmp_path):
+    assert SCHEMA_VERSION == 4
     assert rows(make_v1(tmp_path / "one"), "PRAGMA user_version") == [(1,)]
     assert rows(make_v2(tmp_path / "two"), "PRAGMA user_version") == [(2,)]
 

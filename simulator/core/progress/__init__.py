@@ -20,15 +20,15 @@ from .paths import APP_FOLDER, DB_FILENAME, ENV_VAR, DataDir, chosen_data_dir, f
 from .schedule import LADDER_DAYS, RETRY_AFTER, RULE_SENTENCE, ReviewState, fold, next_review, streaks
 from .store import (MAX_NAME, MODES, SCHEMA_VERSION, AttemptError, AttemptPoint, AttemptRecord, DataFolderError,
                     DomainCompletion, DueReview, ProgressError, ProgressStore, ProgressSummary, ScenarioProgress,
-                    SkillShortfall, StepRecord, StoreBusyError, StoreDamagedError, StoreNotice, StoreTooNewError,
-                    Trainee, TraineeOverview, clean_name, name_key)
+                    SkillShortfall, StepRecord, StoreBusyError, StoreDamagedError, StoreEvent, StoreNotice,
+                    StoreTooNewError, Trainee, TraineeOverview, clean_name, name_key)
 
 __all__ = [
     "APP_FOLDER", "CSV_COLUMNS", "DB_FILENAME", "ENV_VAR", "EXPORT_FORMAT", "EXPORT_VERSION", "LADDER_DAYS", "MAX_NAME",
     "MODES", "RETRY_AFTER", "RULE_SENTENCE", "SCHEMA_VERSION",
     "AttemptError", "AttemptPoint", "AttemptRecord", "DataDir", "DataFolderError", "DomainCompletion", "DueReview",
     "ExchangeError", "ImportReport", "ProgressError", "ProgressStore", "ProgressSummary", "ReviewState",
-    "ScenarioProgress", "SkillShortfall", "StepRecord", "StoreBusyError", "StoreDamagedError", "StoreNotice",
+    "ScenarioProgress", "SkillShortfall", "StepRecord", "StoreBusyError", "StoreDamagedError", "StoreEvent", "StoreNotice",
     "StoreTooNewError", "Trainee", "TraineeOverview",
     "chosen_data_dir", "clean_name", "csv_text", "export_csv", "export_trainee_json", "fallback_data_dir", "fold",
     "import_files", "import_trainee_json", "name_key", "next_review", "resolve_data_dir", "streaks",

@@ -59,7 +59,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, ClassVar, Iterable, Iterator, Sequence
 
 from ..engine import Choice, PlaySession, ReplayReport, Step
 from ..levels import Level
@@ -73,7 +73,7 @@ from .schedule import ReviewState
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Scenario
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MODES = MODE_NAMES  # the strings stored in attempts.mode
 STATUSES = ("open", "finished", "abandoned")
 ORIGINS = ("local", "imported")
@@ -315,6 +315,29 @@ class TraineeOverview:
         return finished >= TraineeOverview.STUCK_AFTER and best is Level.LOW
 
 
+@dataclass(frozen=True)
+class StoreEvent:
+    """What a write did, for listeners that add rows in the same transaction (the xAPI outbox).
+
+    ``kind``: 'started', 'step', 'step_removed', 'finished', 'abandoned', 'resumed' or
+    'trainee_removed' (before the trainee's rows are deleted; ``attempt_id`` is ''). A listener is
+    called inside the write's transaction with its connection: what it writes commits or rolls back
+    with the step itself. It must be quick (it runs on every reply click) and must not commit."""
+
+    kind: str
+    attempt_id: str
+    trainee_id: str
+    scenario_id: str
+    mode: str
+    at: datetime
+    scenario: "Scenario | None" = None  # 'started'
+    number: int = 0  # 'step', 'step_removed'
+    step: Step | None = None  # 'step'
+    result: PathResult | None = None  # 'finished'
+    duration: float | None = None  # 'finished'
+    previous_attempt: str = ""  # 'resumed' after a rebase onto a new attempt: the one closed
+
+
 # -- schema ---------------------------------------------------------------------------------
 
 # Version 1, as the first release shipped it. Fresh stores are built by running every
@@ -404,6 +427,35 @@ CREATE UNIQUE INDEX trainees_local_key ON trainees (name_key) WHERE origin = 'lo
 """
 
 
+# Version 4: the xAPI outbox. Statements about an attempt are written in the same transaction as
+# the step they describe (see ``StoreEvent`` and ``add_listener``), so a crash loses none; the
+# sender (``core/xapi/outbox.py``) marks them sent or refused. No foreign key: a statement about
+# an attempt outlives the attempt's deletion until it is sent (nothing is dropped silently). Few
+# indexes, since every reply click writes a row: ``seq`` orders the queue, ``id`` keeps a
+# statement queued once, and the partial index finds what waits.
+_V3_TO_V4 = """
+CREATE TABLE xapi_outbox (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    attempt_id TEXT NOT NULL,
+    trainee_id TEXT NOT NULL,
+    verb TEXT NOT NULL,
+    statement TEXT NOT NULL,
+    queued_at REAL NOT NULL,
+    sent_at REAL,
+    tries INTEGER NOT NULL DEFAULT 0,
+    next_try REAL NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '',
+    refused_status INTEGER
+);
+CREATE INDEX xapi_outbox_pending ON xapi_outbox (seq) WHERE sent_at IS NULL AND refused_status IS NULL
+"""
+
+
+def _migrate_3_to_4(db: sqlite3.Connection) -> None:
+    _script(db, _V3_TO_V4)
+
+
 def _migrate_0_to_1(db: sqlite3.Connection) -> None:
     _script(db, _V1)
 
@@ -456,7 +508,7 @@ def _settle_name_collisions(db: sqlite3.Connection) -> list[tuple[str, str]]:
 
 # Target version -> step. A step runs inside the migration's one transaction and may return
 # sentences for the trainee (added to the "migrated" notice) about anything it had to change.
-MIGRATIONS = {1: _migrate_0_to_1, 2: _migrate_1_to_2, 3: _migrate_2_to_3}
+MIGRATIONS = {1: _migrate_0_to_1, 2: _migrate_1_to_2, 3: _migrate_2_to_3, 4: _migrate_3_to_4}
 
 
 def _script(db: sqlite3.Connection, script: str) -> None:
@@ -497,6 +549,7 @@ class ProgressStore:
         self.timeout = timeout
         self.notices: list[StoreNotice] = []
         self._lock = threading.RLock()
+        self._listeners: list[Callable[[sqlite3.Connection, StoreEvent], None]] = []
         self._ensure_folder()
         self._db = self._open()
 
@@ -742,6 +795,25 @@ class ProgressStore:
         return StoreDamagedError(f"Your progress file {self.path} is damaged ({exc}). Restart the app: it will keep "
                                  f"the damaged file under another name and start a fresh one.", self.path)
 
+    # -- listeners (the xAPI outbox) -----------------------------------------------------------
+
+    def add_listener(self, listener: Callable[[sqlite3.Connection, StoreEvent], None]) -> None:
+        """Call ``listener(db, event)`` inside every attempt write's transaction (see ``StoreEvent``)."""
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Callable[[sqlite3.Connection, StoreEvent], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _notify(self, db: sqlite3.Connection, kind: str, attempt_id: str, at: datetime, **extra) -> None:
+        if not self._listeners:
+            return
+        trainee_id, scenario_id, mode = db.execute("SELECT trainee_id, scenario_id, mode FROM attempts WHERE id = ?",
+                                                   (attempt_id,)).fetchone()
+        event = StoreEvent(kind, attempt_id, trainee_id, scenario_id, mode, at, **extra)
+        for listener in list(self._listeners):
+            listener(db, event)
+
     @property
     def schema_version(self) -> int:
         with self._read() as db:
@@ -806,6 +878,8 @@ class ProgressStore:
     def remove_trainee(self, trainee_id: str) -> None:
         """Delete a trainee and all their attempts (an explicit user action; export first if unsure)."""
         with self._write() as db:
+            for listener in list(self._listeners):  # e.g. the xAPI outbox voids what it sent about them
+                listener(db, StoreEvent("trainee_removed", "", trainee_id, "", "", schedule.utc(None)))
             db.execute("DELETE FROM trainees WHERE id = ?", (trainee_id,))
 
     # -- attempts, step by step ---------------------------------------------------------------
@@ -826,19 +900,22 @@ class ProgressStore:
             db.execute("INSERT INTO progress (trainee_id, scenario_id, last_played) VALUES (?, ?, ?) "
                        "ON CONFLICT (trainee_id, scenario_id) DO UPDATE SET last_played = "
                        "MAX(COALESCE(last_played, 0), excluded.last_played)", (trainee_id, scenario.id, at))
+            self._notify(db, "started", attempt_id, _dt(at), scenario=scenario)
         return attempt_id
 
     def record_step(self, attempt_id: str, step: Step, *, now: datetime | None = None) -> int:
         """Save one decision; committed before this returns. Returns the step's number (1-based)."""
         timed_out = step.reply is None
+        at = schedule.utc(now)
         row = (step.node, None if timed_out else step.reply.id, "" if timed_out else step.reply.say,
-               step.level.value, float(step.seconds), int(timed_out), _ts(schedule.utc(now)))
+               step.level.value, float(step.seconds), int(timed_out), _ts(at))
         with self._write() as db:
             self._open_attempt(db, attempt_id)
             number = db.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM steps WHERE attempt_id = ?",
                                 (attempt_id,)).fetchone()[0]
             db.execute("INSERT INTO steps (attempt_id, number, node, reply, say, level, seconds, timed_out, "
                        "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (attempt_id, number, *row))
+            self._notify(db, "step", attempt_id, at, number=number, step=step)
         return number
 
     def remove_last_step(self, attempt_id: str) -> bool:
@@ -847,9 +924,11 @@ class ProgressStore:
             mode = Mode(self._open_attempt(db, attempt_id))
             if not mode.allows_step_back:
                 raise AttemptError(f"Steps cannot be taken back in {mode.label.lower()} mode.")
-            removed = db.execute("DELETE FROM steps WHERE attempt_id = ? AND number = "
-                                 "(SELECT MAX(number) FROM steps WHERE attempt_id = ?)",
-                                 (attempt_id, attempt_id)).rowcount
+            number = db.execute("SELECT MAX(number) FROM steps WHERE attempt_id = ?", (attempt_id,)).fetchone()[0]
+            removed = db.execute("DELETE FROM steps WHERE attempt_id = ? AND number = ?",
+                                 (attempt_id, number)).rowcount
+            if removed:
+                self._notify(db, "step_removed", attempt_id, schedule.utc(None), number=number)
         return bool(removed)
 
     def rebase_attempt(self, attempt_id: str, kept_steps: int, scenario_digest: str, *,
@@ -865,6 +944,7 @@ class ProgressStore:
             count = db.execute("SELECT COUNT(*) FROM steps WHERE attempt_id = ?", (attempt_id,)).fetchone()[0]
             if kept_steps >= count:
                 db.execute("UPDATE attempts SET scenario_digest = ? WHERE id = ?", (scenario_digest or "", attempt_id))
+                self._notify(db, "resumed", attempt_id, schedule.utc(now))
                 return attempt_id
             new_id = str(uuid.uuid4())
             db.execute("INSERT INTO attempts (id, trainee_id, scenario_id, scenario_digest, mode, status, started_at)"
@@ -875,6 +955,8 @@ class ProgressStore:
                        "FROM steps WHERE attempt_id = ? AND number <= ?", (new_id, attempt_id, kept_steps))
             db.execute("UPDATE attempts SET status = 'abandoned', finished_at = ? WHERE id = ?",
                        (_ts(schedule.utc(now)), attempt_id))
+            self._notify(db, "abandoned", attempt_id, schedule.utc(now))
+            self._notify(db, "resumed", new_id, schedule.utc(now), previous_attempt=attempt_id)
         return new_id
 
     def finish_attempt(self, attempt_id: str, result: PathResult, *, now: datetime | None = None,
@@ -910,6 +992,7 @@ class ProgressStore:
                        " last_played = MAX(COALESCE(last_played, 0), excluded.last_played),"
                        " rung = excluded.rung, due_at = excluded.due_at",
                        (trainee_id, scenario_id, result.level.rank, _ts(at), state.rung, _ts(state.due_at)))
+            self._notify(db, "finished", attempt_id, at, result=result, duration=float(duration))
         return state
 
     def abandon_attempt(self, attempt_id: str, *, now: datetime | None = None) -> None:
@@ -918,6 +1001,7 @@ class ProgressStore:
             self._open_attempt(db, attempt_id)
             db.execute("UPDATE attempts SET status = 'abandoned', finished_at = ? WHERE id = ?",
                        (_ts(schedule.utc(now)), attempt_id))
+            self._notify(db, "abandoned", attempt_id, schedule.utc(now))
 
     def _open_attempt(self, db: sqlite3.Connection, attempt_id: str) -> str:
         row = db.execute("SELECT status, mode FROM attempts WHERE id = ?", (attempt_id,)).fetchone()

@@ -1,0 +1,104 @@
+"""xAPI speed: queuing 10,000 statements and sending them to a local Ralph; a reply click's cost.
+
+Run: python3 bench/xapi.py [--statements 10000]   (needs the test extra: Ralph)
+Prints:
+- what a reply click pays for queuing: the median time of ``record_step`` (one committed
+  transaction, synchronous=FULL) with the outbox listener against without, as a ratio, and
+  the time added (goal: under 1 ms added, so a click stays as fast as before; the ratio
+  depends on how fast the disk syncs: near 1.0x where a commit waits for the disk, higher
+  where syncing is nearly free and the statement's construction shows);
+- statements queued, and sent per second to Ralph (file-system backend) in batches of 50.
+  That backend reads its whole file for the duplicate check of every POST, so the rate
+  falls as the file grows: it measures our sender against Ralph, not an LRS in production.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from simulator.core.engine import PlaySession  # noqa: E402
+from simulator.core.loader import ScenarioLoader  # noqa: E402
+from simulator.core.progress import ProgressStore  # noqa: E402
+from simulator.core.xapi.client import LrsClient  # noqa: E402
+from simulator.core.xapi.config import LrsSettings  # noqa: E402
+from simulator.core.xapi.outbox import Outbox, Recorder, sync  # noqa: E402
+
+
+def play_attempts(store: ProgressStore, scenario, trainee_id: str, until) -> list[float]:
+    """Whole attempts (first reply each time) until ``until(clicks so far)``; returns each
+    record_step's seconds. An attempt queues one statement per step and three more."""
+    clicks: list[float] = []
+    attempts = 0
+    while not until(clicks, attempts):
+        attempts += 1
+        attempt = store.start_attempt(trainee_id, scenario, "practice")
+        session = PlaySession(scenario)
+        while not session.ended and session.available_replies():
+            step = session.choose(0)
+            start = time.perf_counter()
+            store.record_step(attempt, step)
+            clicks.append(time.perf_counter() - start)
+        store.finish_attempt(attempt, session.result())
+    return clicks
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--statements", type=int, default=10000)
+    parser.add_argument("--clicks", type=int, default=400)
+    args = parser.parse_args()
+    scenario = ScenarioLoader().load(ROOT / "scenarios" / "lost-luggage.yaml").scenario
+    settings = LrsSettings(enabled=True, home_page="https://training.example.org",
+                           activity_base="https://training.example.org/scenarios/")
+    with tempfile.TemporaryDirectory() as folder:
+        sys.path.insert(0, str(ROOT / "tests" / "xapi"))
+        from conftest import KEY, SECRET, Ralph  # the tests' launcher: Ralph on a free port
+
+        # A click with and without the listener, interleaved in rounds on one store.
+        with ProgressStore(Path(folder) / "clicks") as store:
+            who = store.add_trainee("Bench").id
+            recorder = Recorder(settings)
+            plain, queued = [], []
+            for _ in range(4):
+                each = args.clicks // 4
+                plain += play_attempts(store, scenario, who, lambda done, _: len(done) >= each)
+                store.add_listener(recorder)
+                queued += play_attempts(store, scenario, who, lambda done, _: len(done) >= each)
+                store.remove_listener(recorder)
+        without, with_ = statistics.median(plain), statistics.median(queued)
+        print(f"reply click (record_step): {without * 1000:.2f} ms without the outbox, {with_ * 1000:.2f} ms with "
+              f"it: {with_ / without:.2f}x, {(with_ - without) * 1000:.2f} ms added (goal: under 1 ms added)")
+
+        data = Path(folder) / "send"
+        with ProgressStore(data) as store:
+            store.add_listener(Recorder(settings))
+            who = store.add_trainee("Bench").id
+            with Outbox.of(store) as outbox:
+                start = time.perf_counter()
+                play_attempts(store, scenario, who, lambda done, attempts: len(done) + 3 * attempts >= args.statements)
+                made = outbox.status().pending
+                print(f"queued {made} statements in {time.perf_counter() - start:.1f} s (whole attempts played)")
+        ralph = Ralph(Path(folder) / "ralph")
+        ralph.start()
+        try:
+            with Outbox(data / "progress.db") as outbox:
+                start = time.perf_counter()
+                report = sync(outbox, LrsClient(ralph.url, KEY, SECRET, timeout=120))
+                seconds = time.perf_counter() - start
+            print(f"sent {report.sent} to Ralph in {seconds:.1f} s: {report.sent / seconds:.0f} statements/s "
+                  f"(pending {report.pending}{', ' + report.error if report.error else ''})")
+        finally:
+            ralph.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
