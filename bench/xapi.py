@@ -55,7 +55,7 @@ def main() -> int:
     parser.add_argument("--statements", type=int, default=10000)
     parser.add_argument("--clicks", type=int, default=400)
     args = parser.parse_args()
-    scenario = ScenarioLoader().load(ROOT / "scenarios" / "lost-luggage.yaml").scenario
+    scenario = ScenarioLoader().load(ROOT / "docs" / "examples" / "lost-luggage.yaml").scenario
     settings = LrsSettings(enabled=True, home_page="https://training.example.org",
                            activity_base="https://training.example.org/scenarios/")
     with tempfile.TemporaryDirectory() as folder:

@@ -178,15 +178,15 @@ def stub_lrs():
     stub.close()
 
 
-def load(name: str):
-    result = ScenarioLoader().load(ROOT / "scenarios" / name)
+def load(name: str, folder: str = "scenarios"):
+    result = ScenarioLoader().load(ROOT / folder / name)
     assert result.scenario is not None, result.diagnostics
     return result.scenario
 
 
 @pytest.fixture(scope="session")
 def luggage():
-    return load("lost-luggage.yaml")
+    return load("lost-luggage.yaml", "docs/examples")  # the format example: two decisions, every verb
 
 
 @pytest.fixture(scope="session")
