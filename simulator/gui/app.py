@@ -10,7 +10,7 @@ def application():
     """The QApplication, created once with the app's name and style."""
     from PySide6.QtWidgets import QApplication
 
-    from .style import stylesheet
+    from .base.style import stylesheet
 
     app = QApplication.instance()
     if app is None:

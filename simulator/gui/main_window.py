@@ -9,13 +9,13 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
 from ..core.assets import bundled_dir
-from . import fonts, worker
-from .library import LibraryView
-from .practice_record import PracticeRecord
-from .progress_text import next_review
+from .base import fonts, worker
+from .base.progress_text import next_review
+from .classroom.controller import ClassroomPart
+from .practice.library import LibraryView
+from .progress.controller import ProgressPart
+from .progress.practice_record import PracticeRecord
 from .settings import MAX_SCALE, MIN_SCALE, Settings
-from .window_classroom import ClassroomPart
-from .window_progress import ProgressPart
 
 SCALE_STEP = 1.1
 SHORTCUTS = [
@@ -256,7 +256,7 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
     @property
     def briefing(self):
         if self._briefing is None:
-            from .briefing import BriefingView
+            from .practice.briefing import BriefingView
 
             self._briefing = BriefingView()
             self._briefing.back_requested.connect(self.show_library)
@@ -268,7 +268,7 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
     @property
     def play(self):
         if self._play is None:
-            from .play import PlayView
+            from .practice.play import PlayView
 
             self._play = PlayView()
             self._play.quit_requested.connect(self.show_library)
@@ -368,7 +368,7 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
 
     def _debrief_view(self):
         if self.debrief is None:
-            from .debrief import DebriefView
+            from .practice.debrief import DebriefView
 
             self.debrief = DebriefView()
             self.debrief.retry_requested.connect(self.retry)

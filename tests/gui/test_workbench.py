@@ -34,7 +34,7 @@ def scenario_file(tmp_path):
 @pytest.fixture
 def preview(qtbot, data_dir, scenario_file):
     from simulator.gui.settings import Settings
-    from simulator.gui.style import stylesheet
+    from simulator.gui.base.style import stylesheet
     from simulator.gui.workbench.preview_window import PreviewWindow
 
     QApplication.instance().setStyleSheet(stylesheet())

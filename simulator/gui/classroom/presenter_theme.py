@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 from ...core.classroom import ScoreRow
 from ...core.levels import Level
 from ...core.scoring import PathResult
-from .. import report, theme
+from ..base import theme
+from ..practice import report
 
 BACKGROUND = "#FFFFFF"
 TEXT = "#111111"

@@ -12,8 +12,9 @@ from PySide6.QtGui import QFont, QTextDocument
 
 from ...core.classroom import DecisionRecord, ScoreRow, SessionSummary, TeamSummary
 from ...core.levels import Level
-from .. import report, theme
-from ..progress_text import long_date
+from ..base import theme
+from ..base.progress_text import long_date
+from ..practice import report
 
 
 def _pt(factor: float) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from . import fonts
-from .progress_text import plural
-from .widgets import message
+from ..base import fonts
+from ..base.progress_text import plural
+from ..widgets import message
 
 
 class ProgressPart:

@@ -14,7 +14,7 @@ def default_data_dir(settings_data_dir: str | None) -> str:
     """The folder the settings use (--data-dir / SIMULATOR_HOME, resolved), else the platform's app-data folder."""
     if settings_data_dir:
         return settings_data_dir
-    from ..core.progress import resolve_data_dir
+    from ...core.progress import resolve_data_dir
 
     default = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return str(resolve_data_dir(None, default=default or None).path)
@@ -38,7 +38,7 @@ class PracticeRecord(QObject):
         self._mode = "practice"
 
     def open(self) -> bool:
-        from ..core.progress import ProgressError, ProgressStore
+        from ...core.progress import ProgressError, ProgressStore
 
         try:
             self.store = ProgressStore(default_data_dir(self.data_dir))
@@ -69,7 +69,7 @@ class PracticeRecord(QObject):
 
     def _guard(self, what: str, action, default=None):
         """Run a store call; a failure becomes a message, never an exception in a slot."""
-        from ..core.progress import ProgressError
+        from ...core.progress import ProgressError
 
         try:
             return action()

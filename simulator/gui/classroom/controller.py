@@ -36,13 +36,13 @@ class ClassroomPart:
     def show_three_levels(self) -> None:
         scenario = self.chosen_scenario()
         if scenario is not None:
-            from .classroom import THREE_LEVELS
+            from . import THREE_LEVELS
 
             self.present_scenario(scenario, THREE_LEVELS)
 
     def present_scenario(self, scenario, start: str | None = None) -> None:
         """Open the classroom window for ``scenario`` on the projector (with the facilitator's window)."""
-        from .classroom import PRESENTER, present
+        from . import PRESENTER, present
 
         try:
             analysis = self.analysis_for(scenario)
