@@ -58,3 +58,43 @@ def test_qt_code_lives_in_one_package():
         if "PySide6" in path.read_text(encoding="utf-8"):
             outside.append(str(path.relative_to(ROOT)))
     assert outside == []
+
+
+def _protocol_members(tree: ast.Module) -> dict[str, set[str]]:
+    """Each Protocol class in a module: the names it lists (annotated attributes and methods)."""
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and any(getattr(b, "id", "") == "Protocol" for b in node.bases):
+            found[node.name] = {s.target.id for s in node.body if isinstance(s, ast.AnnAssign)} | {
+                s.name for s in node.body if isinstance(s, ast.FunctionDef)}
+    return found
+
+
+def _annotations(tree: ast.Module, protocol: str) -> dict[str, str]:
+    """The protocol's attributes typed with another protocol of the same module (``library: TraineeLibrary``)."""
+    cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == protocol)
+    return {s.target.id: s.annotation.id for s in cls.body
+            if isinstance(s, ast.AnnAssign) and isinstance(s.annotation, ast.Name)}
+
+
+def test_each_controller_uses_only_what_its_host_protocol_lists():
+    """The controllers reach the main window only through ``self.host``, and only for what the
+    Protocol names, so the Protocol is the whole contract between them."""
+    for path, host in ((ROOT / "simulator/gui/progress/controller.py", "ProgressHost"),
+                       (ROOT / "simulator/gui/classroom/controller.py", "ClassroomHost")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        protocols = _protocol_members(tree)
+        typed = {k: v for k, v in _annotations(tree, host).items() if v in protocols}
+        unlisted = []
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute)):
+                continue
+            inner = node.value
+            if isinstance(inner.value, ast.Name) and inner.value.id == "self" and inner.attr == "host":
+                if node.attr not in protocols[host]:
+                    unlisted.append(f"host.{node.attr}")
+            elif (isinstance(inner.value, ast.Attribute) and isinstance(inner.value.value, ast.Name)
+                  and inner.value.value.id == "self" and inner.value.attr == "host" and inner.attr in typed):
+                if node.attr not in protocols[typed[inner.attr]]:
+                    unlisted.append(f"host.{inner.attr}.{node.attr}")
+        assert host in protocols and unlisted == [], f"{path.name}: {unlisted}"
