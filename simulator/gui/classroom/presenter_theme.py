@@ -104,7 +104,7 @@ def level_badge(level: Level, role: str = "small") -> QLabel:
 
 
 def verdict_text(result: PathResult | ScoreRow) -> str:
-    """'✔ Compliance passed' or '✖ Compliance failed', in the debrief's words (gui/report.py)."""
+    """'✔ Compliance passed' or '✖ Compliance failed', in the debrief's words (gui/practice/report.py)."""
     return f"{report.compliance_symbol(result)} {report.compliance_text(result)}"
 
 

@@ -1,7 +1,7 @@
 """The session summary as a printable document (HTML for a QTextDocument, written with QPdfWriter).
 
 Every figure comes from ``core.classroom.SessionSummary``; every piece of scenario text goes
-through ``html.escape``. The layout follows the trainee's debrief report (gui/report.py).
+through ``html.escape``. The layout follows the trainee's debrief report (gui/practice/report.py).
 """
 
 from __future__ import annotations
