@@ -6,12 +6,13 @@ summary, canonical playthroughs, discussion prompts) and ``simulator.core.presen
 so it is tested without a screen; these widgets only present it and turn the facilitator's
 keys into calls on it.
 
-The app's ``ClassroomController`` (``controller.py``) opens it with ``present(scenario, analysis,
-screen, teams, font_scale)``, keeps the returned ``ClassroomWindow`` and closes it on
-``library_requested`` (Ctrl+W or Leave). The window takes the projector full screen and puts
-the ``FacilitatorWindow`` (levels, feedback, prompts for the room) on the laptop's screen; with a single screen that window stays hidden, because a
-mirrored projector would show the room the answers (F2 shows it on purpose).
-``font_scale_changed`` reports the presenter text size, which the app persists.
+The app's ``ClassroomController`` (``controller.py``) opens it with ``present(scenario,
+analysis, screen, teams, font_scale)``, keeps the returned ``ClassroomWindow`` and closes it on
+``library_requested`` (Ctrl+W or Leave). The window takes the projector full screen and puts the
+``FacilitatorWindow`` (levels, feedback, prompts for the room) on the laptop's screen; with a
+single screen that window stays hidden, because a mirrored projector would show the room the
+answers (F2 shows it on purpose). ``font_scale_changed`` reports the presenter text size, which
+the app persists.
 
 The projector shows one of three ``ProjectorView`` screens (presenter, three levels, class
 debrief), which share the text size keys, Ctrl+W, the blank screen and the key help; keys
