@@ -145,7 +145,7 @@ def library_view(empty, empty_trainee: str, full, trainee: str, library: list[st
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from simulator.core.catalog import CatalogEntry
     from simulator.gui.app import application
-    from simulator.gui.library import LibraryView
+    from simulator.gui.practice.library import LibraryView
 
     app = application()
     from PySide6.QtCore import qInstallMessageHandler

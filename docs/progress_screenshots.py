@@ -123,11 +123,11 @@ def main() -> int:
 
     from PySide6.QtGui import QFont
 
-    from simulator.gui import fonts
+    from simulator.gui.base import fonts
     from simulator.gui.app import application
-    from simulator.gui.class_view import ClassView
-    from simulator.gui.progress_view import ProgressView
-    from simulator.gui.trainee_picker import TraineePicker
+    from simulator.gui.progress.class_view import ClassView
+    from simulator.gui.progress.progress_view import ProgressView
+    from simulator.gui.progress.trainee_picker import TraineePicker
 
     app = application()
     font = QFont(app.font())

@@ -103,7 +103,7 @@ def start_app(args: argparse.Namespace) -> int:
 
 def start_preview(args: argparse.Namespace) -> int:
     try:
-        from .gui.workbench import run_preview
+        from .gui.app import run_preview
     except ImportError as exc:
         print(f"simulator: the preview cannot start: {exc}", file=sys.stderr)
         return 1

@@ -1,4 +1,5 @@
-"""Start the desktop app: ``run(args)`` is what ``simulator`` (no sub-command) calls."""
+"""Start the desktop app: ``run(args)`` is what ``simulator`` (no sub-command) calls, and
+``run_preview(path, args)`` what ``simulator preview FILE`` calls (the author's workbench)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ def application():
     """The QApplication, created once with the app's name and style."""
     from PySide6.QtWidgets import QApplication
 
-    from .style import stylesheet
+    from .base.style import stylesheet
 
     app = QApplication.instance()
     if app is None:
@@ -93,3 +94,23 @@ def run(args) -> int:
         return 1
     finally:
         sys.excepthook = previous_hook
+
+
+def run_preview(path: str, args=None) -> int:
+    """``simulator preview FILE``: open the preview window for FILE and run until it closes."""
+    import traceback
+
+    from .settings import settings_for
+    from .workbench.preview_window import PreviewWindow
+
+    try:
+        app = application()
+        settings = settings_for(getattr(args, "data_dir", None))
+        window = PreviewWindow(path, settings)
+        window.show()
+        code = app.exec()
+        window.close()
+        return code
+    except Exception:
+        traceback.print_exc()
+        return 1

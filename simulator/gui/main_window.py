@@ -1,4 +1,11 @@
-"""The main window: menus, the screens in a stack, the library loading, font scale, settings."""
+"""The main window: menus, the screens in a stack, the library loading, font scale, settings.
+
+It owns the practice screens (library, briefing, play, debrief) and holds two controllers:
+``progress`` (who is practising, progress views, resume, export and import) and ``room``
+(presenter mode, the three levels). Each states what it needs from the window in a Protocol
+(``ProgressHost``, ``ClassroomHost``); the few methods below that only forward to a controller
+are kept for the code and tests that drive the window.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +16,13 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
 from ..core.assets import bundled_dir
-from . import fonts, worker
-from .library import LibraryView
-from .practice_record import PracticeRecord
-from .progress_text import next_review
+from .base import fonts, worker
+from .base.progress_text import next_review
+from .classroom.controller import ClassroomController
+from .practice.library import LibraryView
+from .progress.controller import ProgressController
+from .progress.practice_record import PracticeRecord
 from .settings import MAX_SCALE, MIN_SCALE, Settings
-from .window_classroom import ClassroomPart
-from .window_progress import ProgressPart
 
 SCALE_STEP = 1.1
 SHORTCUTS = [
@@ -40,7 +47,7 @@ def system_point_size() -> float:
     return float(size)
 
 
-class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
+class MainWindow(QMainWindow):
     library_ready = Signal()  # the library finished loading (each reload)
     library_settled = Signal()  # ... and its background work (checking new files, the cache) is done
     debrief_shown = Signal()
@@ -64,7 +71,8 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
         self.mode = settings.mode
         self.last_debrief: tuple | None = None  # (scenario, result, analysis) handed to the debrief
         self.debrief = None
-        self.classroom = None  # the presenter's window while a scenario is shown to a room
+        self.progress = ProgressController(self)
+        self.room = ClassroomController(self)
 
         self._set_text_size(settings.font_scale)  # before any screen is built: each is built at its size
         self.stack = QStackedWidget()
@@ -72,14 +80,12 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
         self.library = LibraryView()
         self.stack.addWidget(self.library)
         self.library.scenario_chosen.connect(self.open_briefing)
-        self.library.switch_trainee_requested.connect(self.choose_trainee)
+        self.library.switch_trainee_requested.connect(self.progress.choose_trainee)
         self.record = PracticeRecord(settings.data_dir, self)
-        self.record.problem.connect(self._progress_problem)
-        self.record.trainee_changed.connect(self.refresh_progress)
-        self._reported: set[str] = set()
-        self._resume_offered = False
+        self.record.problem.connect(self.progress.report_problem)
+        self.record.trainee_changed.connect(self.progress.refresh_progress)
         # made on first use: start-up shows only the library
-        self._briefing = self._play = self._progress_view = self._class_view = None
+        self._briefing = self._play = None
         self._build_menus()
         geometry = settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
@@ -126,20 +132,20 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
                                               QKeySequence(Qt.Key.Key_F11), checkable=True)
         view.addSeparator()
         self.presenter_action = self._action(view, "&Presenter mode (a scenario opens on the projector)",
-                                             self.set_presenter_mode, QKeySequence("Ctrl+F5"), checkable=True)
-        self._action(view, "The &three levels side by side", self.show_three_levels, QKeySequence("Shift+F5"))
+                                             self.room.set_presenter_mode, QKeySequence("Ctrl+F5"), checkable=True)
+        self._action(view, "The &three levels side by side", self.room.show_three_levels, QKeySequence("Shift+F5"))
         self.screen_menu = view.addMenu("Presenter &screen")
-        self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
+        self.screen_menu.aboutToShow.connect(self.room.fill_screen_menu)
         progress = bar.addMenu("&Progress")
-        self._action(progress, "&Who is practising?…", self.choose_trainee, QKeySequence("Ctrl+Shift+W"))
-        self._action(progress, "My &progress", self.show_progress_view, QKeySequence("Ctrl+Shift+P"))
-        self._action(progress, "&Class overview", self.show_class_view, QKeySequence("Ctrl+Shift+O"))
+        self._action(progress, "&Who is practising?…", self.progress.choose_trainee, QKeySequence("Ctrl+Shift+W"))
+        self._action(progress, "My &progress", self.progress.show_progress_view, QKeySequence("Ctrl+Shift+P"))
+        self._action(progress, "&Class overview", self.progress.show_class_view, QKeySequence("Ctrl+Shift+O"))
         progress.addSeparator()
-        self._action(progress, "Export my &history (JSON)…", self.export_history)
-        self._action(progress, "Export all attempts (&CSV)…", self.export_attempts)
-        self._action(progress, "&Import trainees' histories…", self.import_histories)
+        self._action(progress, "Export my &history (JSON)…", self.progress.export_history)
+        self._action(progress, "Export all attempts (&CSV)…", self.progress.export_attempts)
+        self._action(progress, "&Import trainees' histories…", self.progress.import_histories)
         progress.addSeparator()
-        self._action(progress, "&Learning Record Store…", self.show_lrs)
+        self._action(progress, "&Learning Record Store…", self.progress.show_lrs)
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
 
@@ -200,9 +206,9 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
         broken = sum(not c.playable for c in self.library.cards)
         self.statusBar().showMessage(f"{count} scenario file{'s' * (count != 1)} loaded"
                                      + (f", {broken} with problems" if broken else ""), 8000)
-        self.refresh_progress()
+        self.progress.refresh_progress()
         self.library_ready.emit()
-        self.offer_resume()
+        self.progress.offer_resume()
 
     def _on_library_done(self, generation: int) -> None:
         if generation == self._generation:
@@ -258,7 +264,7 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
     @property
     def briefing(self):
         if self._briefing is None:
-            from .briefing import BriefingView
+            from .practice.briefing import BriefingView
 
             self._briefing = BriefingView()
             self._briefing.back_requested.connect(self.show_library)
@@ -270,7 +276,7 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
     @property
     def play(self):
         if self._play is None:
-            from .play import PlayView
+            from .practice.play import PlayView
 
             self._play = PlayView()
             self._play.quit_requested.connect(self.show_library)
@@ -322,8 +328,8 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
     def start_play(self, mode: str) -> None:
         if self.current is None:
             return
-        if self.presenting:
-            self.present_scenario(self.current)
+        if self.room.presenting:
+            self.room.present_scenario(self.current)
             return
         self.mode = mode
         self.settings.mode = mode
@@ -363,14 +369,14 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
         else:
             note = ""
         view.set_record_note(note)
-        self.refresh_progress()
+        self.progress.refresh_progress()
         self.stack.setCurrentWidget(view)
         fonts.refresh(view)
         self.debrief_shown.emit()
 
     def _debrief_view(self):
         if self.debrief is None:
-            from .debrief import DebriefView
+            from .practice.debrief import DebriefView
 
             self.debrief = DebriefView()
             self.debrief.retry_requested.connect(self.retry)
@@ -381,6 +387,87 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
     def retry(self) -> None:
         if self.current is not None:
             self.start_play(self.mode)
+
+    def playing(self) -> bool:
+        """True while a conversation is on screen."""
+        return self._play is not None and self.stack.currentWidget() is self._play
+
+    def continue_session(self, scenario, session, mode: str) -> None:
+        """Show a resumed conversation where it stands: its debrief if it had ended."""
+        self.current = scenario
+        self.mode = mode
+        self.play.show_session(scenario, session, mode)
+        self.stack.setCurrentWidget(self.play)
+        if session.ended:
+            self.show_debrief()
+        elif self.play.reply_buttons:
+            self.play.reply_buttons[0].setFocus()
+
+    def chosen_scenario(self):
+        """The scenario being briefed or played, else the current card's; None (and a message) if neither."""
+        if self.stack.currentWidget() is not self.library and self.current is not None:
+            return self.current
+        card = self.library.current_card()
+        if card is None or not card.playable:
+            self.statusBar().showMessage("Choose a scenario in the library first", 8000)
+            return None
+        return self.scenario_for(card.entry)
+
+    # -- the controllers' parts, as the code and tests that drive the window call them --------
+
+    def start_progress(self, ask: bool = True) -> None:
+        self.progress.start_progress(ask)
+
+    def choose_trainee(self) -> None:
+        self.progress.choose_trainee()
+
+    def sign_in(self, trainee) -> None:
+        self.progress.sign_in(trainee)
+
+    def _trainee_removed(self, trainee_id: str) -> None:
+        self.progress.trainee_removed(trainee_id)
+
+    def refresh_progress(self) -> None:
+        self.progress.refresh_progress()
+
+    def offer_resume(self) -> None:
+        self.progress.offer_resume()
+
+    def ask_resume(self, title: str, attempt) -> str:
+        """'continue', 'discard' or 'later' (a dialog); tests replace it."""
+        return self.progress.ask_resume(title, attempt)
+
+    def show_progress_view(self) -> None:
+        self.progress.show_progress_view()
+
+    def show_class_view(self) -> None:
+        self.progress.show_class_view()
+
+    @property
+    def _progress_view(self):
+        return self.progress.progress_view
+
+    @property
+    def _class_view(self):
+        return self.progress.class_view
+
+    @property
+    def classroom(self):
+        """The room's window while a scenario is shown to a room, else None."""
+        return self.room.classroom
+
+    @property
+    def presenting(self) -> bool:
+        return self.room.presenting
+
+    def show_three_levels(self) -> None:
+        self.room.show_three_levels()
+
+    def present_scenario(self, scenario, start: str | None = None) -> None:
+        self.room.present_scenario(scenario, start)
+
+    def close_classroom(self) -> None:
+        self.room.close_classroom()
 
     # -- view ----------------------------------------------------------------------------------
 
@@ -426,7 +513,7 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
     def show_window(self) -> None:
         self.show()
         if self.present:
-            self.set_presenter_mode(True)
+            self.room.set_presenter_mode(True)
 
     def show_shortcuts(self) -> None:
         text = "\n".join(f"{k}: {v}" if k else f"      {v}" for k, v in SHORTCUTS)
@@ -438,8 +525,8 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
         if self._play is not None:
             self._play.stop()
         self.cancel_jobs()
-        if getattr(self, "lrs_sender", None) is not None:
-            self.lrs_sender.stop()
+        if self.progress.lrs_sender is not None:
+            self.progress.lrs_sender.stop()
         self.record.close()
         if self.classroom is not None:
             self.classroom.close()

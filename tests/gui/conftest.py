@@ -109,7 +109,7 @@ def user_folder(tmp_path):
 def _make_window(qtbot, data_dir, user_folder=None, open_example=True):
     from simulator.gui.main_window import MainWindow
     from simulator.gui.settings import Settings
-    from simulator.gui.style import stylesheet
+    from simulator.gui.base.style import stylesheet
     from PySide6.QtWidgets import QApplication
 
     QApplication.instance().setStyleSheet(stylesheet())

@@ -18,7 +18,7 @@ from simulator.core.classroom import ClassroomSession  # noqa: E402
 from simulator.core.engine import PlaySession  # noqa: E402
 from simulator.core.levels import Level  # noqa: E402
 from simulator.core.loader import ScenarioLoader  # noqa: E402
-from simulator.gui import theme  # noqa: E402
+from simulator.gui.base import theme  # noqa: E402
 from simulator.gui.classroom import (ClassroomWindow, PresenterView, ThreeLevelsView,  # noqa: E402
                                      choose_screens)
 from simulator.gui.classroom.class_debrief import ClassDebriefView  # noqa: E402

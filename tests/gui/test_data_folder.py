@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from simulator.gui.practice_record import PracticeRecord
+from simulator.gui.progress.practice_record import PracticeRecord
 from simulator.gui.settings import settings_for
 
 

@@ -19,9 +19,10 @@ from simulator.core.analysis import analyze  # noqa: E402
 from simulator.core.engine import PlaySession  # noqa: E402
 from simulator.core.levels import Level  # noqa: E402
 from simulator.core.loader import ScenarioLoader  # noqa: E402
-from simulator.gui import report, theme  # noqa: E402
-from simulator.gui.debrief import DebriefView  # noqa: E402
-from simulator.gui.mood_chart import MoodChart, describe_curve, mood_chart_image  # noqa: E402
+from simulator.gui.practice import report  # noqa: E402
+from simulator.gui.base import theme  # noqa: E402
+from simulator.gui.practice.debrief import DebriefView  # noqa: E402
+from simulator.gui.widgets.mood_chart import MoodChart, describe_curve, mood_chart_image  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 LUGGAGE = ROOT / "docs" / "examples" / "lost-luggage.yaml"

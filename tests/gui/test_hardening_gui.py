@@ -16,7 +16,7 @@ from simulator.core.levels import Emotion, Level
 from simulator.core.loader import ScenarioLoader
 from simulator.core.model import Customer, Scenario
 from simulator.core.progress import ScenarioProgress
-from simulator.gui.library import LibraryView
+from simulator.gui.practice.library import LibraryView
 from tests.scenario_text import BASE, edit, flag_chain
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=timezone.utc)
@@ -78,7 +78,7 @@ def with_portrait(portrait: str, path) -> Scenario:
 
 
 def test_the_app_never_shows_a_portrait_file_linked_from_outside_the_scenario_folder(tmp_path):
-    from simulator.gui.portraits import portrait_file
+    from simulator.gui.widgets.portraits import portrait_file
 
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -100,7 +100,7 @@ def test_the_app_never_shows_a_portrait_file_linked_from_outside_the_scenario_fo
 
 @pytest.mark.parametrize("portrait", ["x" * 300, "a\0b.png", "faces/" + "y" * 256 + ".svg"])
 def test_the_app_shows_the_placeholder_for_an_unusable_portrait_name(portrait, tmp_path):
-    from simulator.gui.portraits import portrait_file, portrait_pixmap
+    from simulator.gui.widgets.portraits import portrait_file, portrait_pixmap
 
     scenario = with_portrait(portrait, tmp_path / "s.yaml")
     assert "placeholder" in str(portrait_file(scenario, Emotion.NEUTRAL))

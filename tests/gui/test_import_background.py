@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from simulator.core.progress import EXPORT_FORMAT, ProgressStore
-from simulator.gui import progress_actions
-from simulator.gui.progress_actions import import_histories
+from simulator.gui.progress import progress_actions
+from simulator.gui.progress.progress_actions import import_histories
 
 from .test_progress_gui import answer_next_box
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from simulator.core.catalog import CatalogEntry
 from simulator.core.levels import Level
 from simulator.core.progress import ScenarioProgress
-from simulator.gui.library import LibraryView
-from simulator.gui.progress_text import local_day, long_date
+from simulator.gui.practice.library import LibraryView
+from simulator.gui.base.progress_text import local_day, long_date
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=timezone.utc)
 

@@ -229,7 +229,7 @@ def test_every_screen_shows_scenario_and_trainee_text_literally(qtbot, data_dir,
     window.show_library()
     walk(window.library, "library (played)")
     walk(window, "main window")
-    from simulator.gui.trainee_picker import TraineePicker
+    from simulator.gui.progress.trainee_picker import TraineePicker
 
     picker = TraineePicker(window.record.store, parent=window, current_id=trainee.id)
     qtbot.addWidget(picker)
@@ -313,7 +313,7 @@ def test_the_plain_tip_helper_shows_exactly_the_text():
 
 def test_the_picker_cleans_a_typed_name_by_the_stores_rule(qtbot, tmp_path):
     from simulator.core.progress import ProgressStore
-    from simulator.gui.trainee_picker import TraineePicker
+    from simulator.gui.progress.trainee_picker import TraineePicker
 
     with ProgressStore(tmp_path / "data") as store:
         store.add_trainee("Ana")

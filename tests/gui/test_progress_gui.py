@@ -18,12 +18,12 @@ from simulator.core.engine import PlaySession
 from simulator.core.levels import Level
 from simulator.core.loader import ScenarioLoader
 from simulator.core.progress import ImportReport, ProgressStore, write_trainee_json
-from simulator.gui import fonts
-from simulator.gui.class_view import FINISHED, LAST, NAME, ORIGIN, PLAYED, STUCK, WOW, ClassView
-from simulator.gui.progress_actions import (export_attempts_csv, export_history_json, import_histories,
+from simulator.gui.base import fonts
+from simulator.gui.progress.class_view import FINISHED, LAST, NAME, ORIGIN, PLAYED, STUCK, WOW, ClassView
+from simulator.gui.progress.progress_actions import (export_attempts_csv, export_history_json, import_histories,
                                             import_message)
-from simulator.gui.progress_view import ProgressView, completion_text, shortfall_text, skill_name
-from simulator.gui.trainee_picker import TraineePicker
+from simulator.gui.progress.progress_view import ProgressView, completion_text, shortfall_text, skill_name
+from simulator.gui.progress.trainee_picker import TraineePicker
 
 ROOT = Path(__file__).resolve().parents[2]
 T0 = datetime(2024, 3, 1, 9, 0, tzinfo=timezone.utc)

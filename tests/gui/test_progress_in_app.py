@@ -130,7 +130,7 @@ def test_a_damaged_progress_file_is_moved_aside_and_the_trainee_is_told(qtbot, d
     (data_dir / "progress.db").write_bytes(b"this is not a database" * 100)
     window = _make_window(qtbot, data_dir, user_folder)
     shown = []
-    monkeypatch.setattr("simulator.gui.window_progress.message",
+    monkeypatch.setattr("simulator.gui.progress.controller.message",
                         lambda _parent, title, text, **_: shown.append((title, text)))
     window.start_progress(ask=False)
     assert window.record.store is not None
@@ -143,11 +143,11 @@ def test_a_store_that_cannot_be_opened_says_why_and_play_goes_on(qtbot, tmp_path
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the data folder should be", encoding="utf-8")
     window = _make_window(qtbot, tmp_path / "home", user_folder)
-    from simulator.gui.practice_record import PracticeRecord
+    from simulator.gui.progress.practice_record import PracticeRecord
 
     window.record = PracticeRecord(str(blocker), window)
     warned = []
-    monkeypatch.setattr("simulator.gui.window_progress.message",
+    monkeypatch.setattr("simulator.gui.progress.controller.message",
                         lambda _parent, title, text, **_: warned.append(text))
     window.start_progress()
     assert warned and "progress cannot be saved" in warned[0] and str(blocker) in warned[0]
@@ -169,7 +169,7 @@ def test_the_picker_is_asked_at_start_and_remembers_who_practised_last(qtbot, da
         calls.append(current_id)
         return store.trainee(bea.id)
 
-    monkeypatch.setattr("simulator.gui.trainee_picker.pick_trainee", fake_pick)
+    monkeypatch.setattr("simulator.gui.progress.trainee_picker.pick_trainee", fake_pick)
     window.start_progress()
     assert window.record.trainee.id == bea.id
     assert window.library.trainee_label.text() == "Practising: Bea"
@@ -325,7 +325,7 @@ def test_a_step_that_cannot_be_saved_stops_recording_the_attempt_and_the_debrief
 
     monkeypatch.setattr(window.record.store, "record_step", full_disk)
     dialogs = []
-    monkeypatch.setattr("simulator.gui.window_progress.message", lambda *a, **_: dialogs.append(a))
+    monkeypatch.setattr("simulator.gui.progress.controller.message", lambda *a, **_: dialogs.append(a))
     press_reply(qtbot, window.play, 0)
     assert window.record.attempt_id is None
     assert "the disk is full" in window.statusBar().currentMessage() and dialogs == []  # no dialog mid-play

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from simulator.core.analysis import analyze  # noqa: E402
 from simulator.core.levels import Level  # noqa: E402
 from simulator.core.loader import ScenarioLoader  # noqa: E402
-from simulator.gui import theme  # noqa: E402
+from simulator.gui.base import theme  # noqa: E402
 from simulator.gui.classroom import ClassroomWindow  # noqa: E402
-from simulator.gui.play import PlayView  # noqa: E402
+from simulator.gui.practice.play import PlayView  # noqa: E402
 from tests.scenario_text import chain, load_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -133,7 +133,7 @@ def test_the_play_screen_shows_each_decisions_own_replies(qtbot, tmp_path):
 
 def test_the_authors_preview_shows_each_decisions_own_replies(qtbot, tmp_path, data_dir):
     from simulator.gui.settings import Settings
-    from simulator.gui.style import stylesheet
+    from simulator.gui.base.style import stylesheet
     from simulator.gui.workbench.preview_window import PreviewWindow
 
     path = tmp_path / "chain.yaml"

@@ -34,7 +34,7 @@ def scenario_file(tmp_path):
 @pytest.fixture
 def preview(qtbot, data_dir, scenario_file):
     from simulator.gui.settings import Settings
-    from simulator.gui.style import stylesheet
+    from simulator.gui.base.style import stylesheet
     from simulator.gui.workbench.preview_window import PreviewWindow
 
     QApplication.instance().setStyleSheet(stylesheet())
@@ -61,7 +61,7 @@ def test_run_preview_opens_the_window_and_returns(qtbot, data_dir, scenario_file
 
     from PySide6.QtCore import QTimer
 
-    from simulator.gui.workbench import run_preview
+    from simulator.gui.app import run_preview
     from simulator.gui.workbench.preview_window import PreviewWindow
 
     seen = []

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from simulator.gui import worker
-from simulator.gui.worker import LoadJob
+from simulator.gui.base import worker
+from simulator.gui.base.worker import LoadJob
 
 from .conftest import TIMER_SCENARIO
 

@@ -19,7 +19,7 @@ from .conftest import opt_in  # noqa: E402
 
 
 def test_an_attempt_played_in_the_app_is_queued_and_sent_from_the_dialog(qtbot, tmp_path, stub_lrs):
-    from simulator.gui.xapi_panel import LrsDialog, LrsSender
+    from simulator.gui.progress.lrs_panel import LrsDialog, LrsSender
 
     data_dir, folder = tmp_path / "home", tmp_path / "mine"
     folder.mkdir()

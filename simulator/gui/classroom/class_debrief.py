@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QP
 
 from ...core.classroom import DecisionRecord, SessionSummary, write_summary_csv
 from ...core.levels import Level
-from .. import report
-from ..layouts import clear, show_items
-from ..progress_text import long_date, plural
+from ..base.layouts import clear, show_items
+from ..base.progress_text import long_date, plural
+from ..practice import report
 from . import presenter_theme as pt
 from .projector_view import ProjectorView
 from .summary_report import team_heading, write_summary_pdf

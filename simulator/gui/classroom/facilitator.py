@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QPushButton, QS
 from ...core.classroom import MAX_VOTES, discussion_prompts, letter
 from ...core.model import Reply
 from ...core.presenter_flow import Shown
-from .. import report, theme
-from ..layouts import clear, show_items
+from ..base import theme
+from ..base.layouts import clear, show_items
+from ..practice import report
 from ..widgets import chip, level_badge, plain_label
 from . import keys
 from .presenter import DECISION, ENDING, TITLE, PresenterView

@@ -17,10 +17,10 @@ from ...core.classroom import ClassroomSession, ClassRun, letter
 from ...core.levels import Level
 from ...core.presenter_flow import BLANK, DECISION, ENDING, FINISHED, THREE_LEVELS, UNUSED, PresenterFlow, Shown
 from ...core.presenter_flow import BRIEF as TITLE
-from .. import theme
-from ..layouts import clear, discard, show_items
-from ..portraits import portrait_pixmap
-from ..progress_text import plural
+from ..base import theme
+from ..base.layouts import clear, discard, show_items
+from ..base.progress_text import plural
+from ..widgets.portraits import portrait_pixmap
 from . import keys
 from . import presenter_theme as pt
 from .projector_view import ProjectorView

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 from ...core.classroom import ScoreRow
 from ...core.levels import Level
 from ...core.scoring import PathResult
-from .. import report, theme
+from ..base import theme
+from ..practice import report
 
 BACKGROUND = "#FFFFFF"
 TEXT = "#111111"
@@ -103,7 +104,7 @@ def level_badge(level: Level, role: str = "small") -> QLabel:
 
 
 def verdict_text(result: PathResult | ScoreRow) -> str:
-    """'✔ Compliance passed' or '✖ Compliance failed', in the debrief's words (gui/report.py)."""
+    """'✔ Compliance passed' or '✖ Compliance failed', in the debrief's words (gui/practice/report.py)."""
     return f"{report.compliance_symbol(result)} {report.compliance_text(result)}"
 
 

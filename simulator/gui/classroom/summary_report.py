@@ -1,7 +1,7 @@
 """The session summary as a printable document (HTML for a QTextDocument, written with QPdfWriter).
 
 Every figure comes from ``core.classroom.SessionSummary``; every piece of scenario text goes
-through ``html.escape``. The layout follows the trainee's debrief report (gui/report.py).
+through ``html.escape``. The layout follows the trainee's debrief report (gui/practice/report.py).
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from PySide6.QtGui import QFont, QTextDocument
 
 from ...core.classroom import DecisionRecord, ScoreRow, SessionSummary, TeamSummary
 from ...core.levels import Level
-from .. import report, theme
-from ..progress_text import long_date
+from ..base import theme
+from ..base.progress_text import long_date
+from ..practice import report
 
 
 def _pt(factor: float) -> str:

@@ -15,7 +15,7 @@ from ...core.analysis import Analysis
 from ...core.playthrough import Exchange, Playthrough, canonical_playthroughs
 from ...core.levels import Level
 from ...core.model import Scenario
-from .. import theme
+from ..base import theme
 from . import keys
 from . import presenter_theme as pt
 from .projector_view import ProjectorView

@@ -18,7 +18,7 @@ from ...core.analysis import Analysis
 from ...core.graph_layout import MapEdge, MapNode, ScenarioMap, layout_scenario
 from ...core.levels import Level
 from ...core.model import Scenario
-from .. import theme
+from ..base import theme
 from ..widgets import plain_tip
 
 UNREACHABLE = "#8C959F"

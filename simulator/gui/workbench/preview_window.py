@@ -18,9 +18,9 @@ from ...core.analysis import Analysis, analyze
 from ...core.engine import PlayError, PlaySession
 from ...core.loader import LoadResult, ScenarioLoader
 from ...core.model import Scenario
-from .. import theme
-from ..debrief import DebriefView
-from ..play import PlayView
+from ..base import theme
+from ..practice.debrief import DebriefView
+from ..practice.play import PlayView
 from .file_watch import FileWatcher
 from .map_view import MapLegend, ScenarioMapView
 from .problems import ProblemsPanel

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
 
 from ...core.diagnostics import Diagnostic
 from ...core.editor_command import editor_arguments as core_editor_arguments
-from .. import theme
+from ..base import theme
 from ..widgets import plain_tip
 
 SEVERITY_COLORS = {"error": "#B8411E", "warning": "#8A5A00"}

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHB
 from ...core.engine import PlaySession
 from ...core.levels import MOOD_MAX as MAX_MOOD, MOOD_MIN as MIN_MOOD
 from ...core.model import Scenario
-from .. import theme
-from ..layouts import discard
+from ..base import theme
+from ..base.layouts import discard
 
 
 def scenario_flags(scenario: Scenario) -> list[str]:

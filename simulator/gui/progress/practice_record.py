@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 
-from ..core.modes import Mode
+from ...core.modes import Mode
 
 
 def default_data_dir(settings_data_dir: str | None) -> str:
     """The folder the settings use (--data-dir / SIMULATOR_HOME, resolved), else the platform's app-data folder."""
     if settings_data_dir:
         return settings_data_dir
-    from ..core.progress import resolve_data_dir
+    from ...core.progress import resolve_data_dir
 
     default = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return str(resolve_data_dir(None, default=default or None).path)
@@ -40,7 +40,7 @@ class PracticeRecord(QObject):
         self._mode = Mode.PRACTICE
 
     def open(self) -> bool:
-        from ..core.progress import ProgressError, ProgressStore
+        from ...core.progress import ProgressError, ProgressStore
 
         try:
             self.store = ProgressStore(default_data_dir(self.data_dir))
@@ -53,7 +53,7 @@ class PracticeRecord(QObject):
 
     def attach_lrs(self) -> None:
         """Queue each attempt's xAPI statements with its steps when the organisation opted in."""
-        from ..core.xapi.outbox import attach_saved
+        from ...core.xapi.outbox import attach_saved
 
         self.lrs_recorder, problem = attach_saved(self.store, getattr(self, "lrs_recorder", None))
         if problem:
@@ -80,7 +80,7 @@ class PracticeRecord(QObject):
 
     def _guard(self, what: str, action, default=None):
         """Run a store call; a failure becomes a message, never an exception in a slot."""
-        from ..core.progress import ProgressError
+        from ...core.progress import ProgressError
 
         try:
             return action()

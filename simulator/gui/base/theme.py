@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.levels import Level
+from ...core.levels import Level
 
 # Colour-blind-safe hues (Okabe-Ito), dark enough for white text and readable on a projector.
 LEVEL_COLORS = {

@@ -12,8 +12,8 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (QAbstractButton, QFrame, QHBoxLayout, QLabel, QMessageBox, QSizePolicy, QVBoxLayout,
                                QWidget)
 
-from ..core.levels import Level
-from . import fonts, theme
+from ...core.levels import Level
+from ..base import fonts, theme
 
 
 def plain_tip(text: str) -> str:

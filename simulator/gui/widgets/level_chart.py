@@ -16,11 +16,11 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ..core.levels import Level
-from ..core.progress import AttemptPoint
-from . import theme
-from .progress_text import long_date, plural, short_date
-from .widgets import plain_tip
+from ...core.levels import Level
+from ...core.progress import AttemptPoint
+from ..base import theme
+from ..base.progress_text import long_date, plural, short_date
+from . import plain_tip
 
 LEVELS_TOP_DOWN = (Level.WOW, Level.STANDARD, Level.LOW)
 EMPTY_TEXT = "No finished attempts yet"

@@ -13,15 +13,15 @@ from html import escape
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QUrl
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from ..core.analysis import Analysis
-from ..core.engine import Line
-from ..core.levels import Level
-from ..core.model import Scenario
-from ..core.playthrough import playthrough
-from ..core.scoring import LifetimeValue, PathResult, StepReview
-from . import theme
-from .mood_chart import describe_curve, mood_chart_image
-from .progress_text import long_date
+from ...core.analysis import Analysis
+from ...core.engine import Line
+from ...core.levels import Level
+from ...core.model import Scenario
+from ...core.playthrough import playthrough
+from ...core.scoring import LifetimeValue, PathResult, StepReview
+from ..base import theme
+from ..base.progress_text import long_date
+from ..widgets.mood_chart import describe_curve, mood_chart_image
 
 CHART_URL = "debrief://mood-chart.png"
 NO_ANSWER = "No answer: time ran out."

@@ -10,9 +10,9 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..core.levels import MOOD_MAX, MOOD_MIN, Emotion, emotion_for_mood
-from . import theme
-from .widgets import plain_tip
+from ...core.levels import MOOD_MAX, MOOD_MIN, Emotion, emotion_for_mood
+from ..base import theme
+from . import plain_tip
 
 # Faint tints behind the curve: warm for bad moods, cool for good ones. Not level colours.
 BAND_TINTS = {

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from ..core.levels import Level
-from ..core.wording import plural  # noqa: F401  (the app's views take it from here)
+from ...core.levels import Level
+from ...core.wording import plural  # noqa: F401  (the app's views take it from here)
 from . import theme
 
 NOT_PLAYED = "—"

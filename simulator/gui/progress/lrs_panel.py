@@ -12,8 +12,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from ..core.batch import pause_collector, resume_collector
-from .worker import current_trace
+from ...core.batch import pause_collector, resume_collector
+from ..base.worker import current_trace
 
 POLL_MS = 15000  # how often the sender looks for statements that are due
 
@@ -53,9 +53,9 @@ def _start(job: _Job, on_done, on_failed) -> _Job:
 
 def _sync_work(db_path: str, data_dir: str, honour_backoff: bool):
     def work():
-        from ..core.xapi import config
-        from ..core.xapi.client import LrsClient
-        from ..core.xapi.outbox import Outbox, SyncReport, sync
+        from ...core.xapi import config
+        from ...core.xapi.client import LrsClient
+        from ...core.xapi.outbox import Outbox, SyncReport, sync
 
         settings = config.load(data_dir)
         with Outbox(db_path) as outbox:
@@ -99,7 +99,7 @@ class LrsSender(QObject):
         self.reported.emit(report)
 
     def _failed(self, message: str) -> None:
-        from ..core.xapi.outbox import SyncReport
+        from ...core.xapi.outbox import SyncReport
 
         self._done(SyncReport(error=message))
 
@@ -112,7 +112,7 @@ class LrsDialog(QDialog):
 
     def __init__(self, record, sender: LrsSender, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from ..core.xapi import config
+        from ...core.xapi import config
 
         self.setWindowTitle("Learning Record Store")
         self.setObjectName("lrsDialog")
@@ -165,7 +165,7 @@ class LrsDialog(QDialog):
         self.refresh()
 
     def save(self) -> None:
-        from ..core.xapi import config
+        from ...core.xapi import config
 
         settings = config.LrsSettings(enabled=self.enabled.isChecked(), endpoint=self.endpoint.text().strip(),
                                       key=self.key.text().strip(), secret=self.secret.text(),
@@ -196,7 +196,7 @@ class LrsDialog(QDialog):
         self.refresh(report.line() + (f". Stopped: {report.error}" if report.error else "."))
 
     def refresh(self, note: str = "") -> None:
-        from ..core.xapi.outbox import Outbox
+        from ...core.xapi.outbox import Outbox
 
         try:
             with Outbox(self.record.store.path) as outbox:
@@ -216,10 +216,7 @@ class LrsDialog(QDialog):
         self.status.setText("\n".join(lines))
 
 
-def open_dialog(window) -> None:
-    """Progress > Learning Record Store… (``window`` is the main window: its record and sender)."""
-    if window.record.store is None:
-        return
-    if getattr(window, "lrs_sender", None) is None:
-        window.lrs_sender = LrsSender(window.record, window)
-    LrsDialog(window.record, window.lrs_sender, window).exec()
+def open_dialog(parent: QWidget, record, sender: "LrsSender") -> None:
+    """Progress > Learning Record Store…: the settings, the outbox and "Send now"."""
+    if record.store is not None:
+        LrsDialog(record, sender, parent).exec()

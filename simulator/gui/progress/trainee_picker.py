@@ -16,11 +16,11 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QPushButton, QVBoxLayout, QWidget)
 
-from ..core.levels import Level
-from ..core.progress import MAX_NAME, ProgressError, ProgressStore, Trainee, clean_name, name_key
-from . import fonts, theme
-from .progress_text import plural, when
-from .widgets import button_text, plain_label
+from ...core.levels import Level
+from ...core.progress import MAX_NAME, ProgressError, ProgressStore, Trainee, clean_name, name_key
+from ..base import fonts, theme
+from ..base.progress_text import plural, when
+from ..widgets import button_text, plain_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

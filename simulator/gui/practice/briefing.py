@@ -6,15 +6,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QRadioButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
-from ..core.levels import Emotion, emotion_for_mood
-from ..core.model import Scenario
-from ..core.modes import Mode
-from ..core.scoring import LifetimeValue
-from . import fonts, theme
-from .layouts import clear
-from .portraits import portrait_pixmap
-from .progress_text import domain_name
-from .widgets import chip, plain_label, screen_shortcut
+from ...core.levels import Emotion, emotion_for_mood
+from ...core.model import Scenario
+from ...core.modes import Mode
+from ...core.scoring import LifetimeValue
+from ..base import fonts, theme
+from ..base.layouts import clear
+from ..base.progress_text import domain_name
+from ..widgets import chip, plain_label, screen_shortcut
+from ..widgets.portraits import portrait_pixmap
 
 
 def money(amount: float, currency: str = "") -> str:

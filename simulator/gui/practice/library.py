@@ -16,13 +16,13 @@ from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLineEdit, QListView, QProgressBar,
                                QPushButton, QStyledItemDelegate, QVBoxLayout, QWidget)
 
-from . import fonts, theme
+from ..base import fonts, theme
+from ..base.progress_text import domain_name, plural
+from ..widgets import chip, plain_label, screen_shortcut
 from .library_card import CardLook, LibraryCard
-from .progress_text import domain_name, plural
-from .widgets import chip, plain_label, screen_shortcut
 
 if TYPE_CHECKING:
-    from ..core.catalog import CatalogEntry
+    from ...core.catalog import CatalogEntry
 
 CARD_MIN_WIDTH = 460
 CARD_GAP = 18      # between cards (half on each side of a card's item)
@@ -301,7 +301,7 @@ class LibraryView(QWidget):
     def _mark_duplicate_ids(self) -> None:
         """A scenario id that an earlier card's file already has: the later card shows the problem and
         cannot be played (progress is kept by id, so the two would share one record and count twice)."""
-        from ..core.catalog import duplicate_ids, with_duplicate_id
+        from ...core.catalog import duplicate_ids, with_duplicate_id
 
         taken = duplicate_ids([(c.loaded.path, c.loaded.id if c.loaded.playable else "") for c in self.cards])
         for i, card in enumerate(self.cards):

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 
-from ..core.levels import Level
-from . import fonts, theme
-from .progress_text import domain_name, level_text, plural, when
+from ...core.levels import Level
+from ..base import fonts, theme
+from ..base.progress_text import domain_name, level_text, plural, when
 
 if TYPE_CHECKING:
-    from ..core.catalog import CatalogEntry
+    from ...core.catalog import CatalogEntry
 
 ORIGINS = {"bundled": "Bundled", "user": "Your folder", "file": "Opened file"}
 MAX_PROBLEMS_SHOWN = 6

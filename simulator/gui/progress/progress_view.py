@@ -15,14 +15,14 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
-from ..core.levels import Level
-from ..core.progress import ProgressStore, ProgressSummary, Trainee
-from . import fonts, theme
-from .level_chart import LevelChart
-from .progress_text import domain_name, plural, when
-from .report import skill_name
-from .screen_bar import ScreenBar, page_above_bar
-from .widgets import Panel, centred_column, chip, plain_label, plain_tip, screen_shortcut
+from ...core.levels import Level
+from ...core.progress import ProgressStore, ProgressSummary, Trainee
+from ..base import fonts, theme
+from ..base.progress_text import domain_name, plural, when
+from ..practice.report import skill_name
+from ..widgets import Panel, centred_column, chip, plain_label, plain_tip, screen_shortcut
+from ..widgets.level_chart import LevelChart
+from ..widgets.screen_bar import ScreenBar, page_above_bar
 
 SKILLS_NOTE = ("Missed: a reply on offer showed the skill and the one chosen did not. "
                "Counted over every finished attempt.")

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ..core.batch import pause_collector, resume_collector
+from ...core.batch import pause_collector, resume_collector
 
 if TYPE_CHECKING:
-    from ..core.catalog import CatalogEntry
+    from ...core.catalog import CatalogEntry
 
 
 class _Signals(QObject):
@@ -60,7 +60,7 @@ class LoadJob(QRunnable):
         self.signals.done.emit(self.generation)
 
     def _run(self) -> None:
-        from ..core.catalog import CatalogCache, CatalogEntry, scenario_files  # imported here: off the UI thread
+        from ...core.catalog import CatalogCache, CatalogEntry, scenario_files  # imported here: off the UI thread
 
         cache = CatalogCache(self.cache_path) if self.cache_path else None
         loader = None
@@ -76,7 +76,7 @@ class LoadJob(QRunnable):
                     self.signals.loaded.emit(self.generation, LibraryItem(origin, entry, None))
                     continue
                 if loader is None:
-                    from ..core.loader import ScenarioLoader
+                    from ...core.loader import ScenarioLoader
 
                     loader = ScenarioLoader(analyze=False)
                 try:
@@ -106,9 +106,9 @@ class LoadJob(QRunnable):
 
 def _analysed(result):
     """The result with the graph analysis's errors merged in (and no scenario if there are any)."""
-    from ..core import diagnostics as dx
-    from ..core.analysis import analyze
-    from ..core.loader import LoadResult
+    from ...core import diagnostics as dx
+    from ...core.analysis import analyze
+    from ...core.loader import LoadResult
 
     try:
         extra = analyze(result.scenario).diagnostics
@@ -128,8 +128,8 @@ def current_trace() -> str:
 
 def crashed_result(path: str, trace: str):
     """A LoadResult that shows a loader failure as the file's problem (never a traceback)."""
-    from ..core import diagnostics as dx
-    from ..core.loader import LoadResult
+    from ...core import diagnostics as dx
+    from ...core.loader import LoadResult
 
     last = trace.strip().splitlines()[-1] if trace.strip() else "unknown error"
     return LoadResult(path, None, [dx.Diagnostic(dx.FILE_UNREADABLE, f"the file could not be loaded ({last})", path,

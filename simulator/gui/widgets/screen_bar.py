@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from . import fonts, theme
+from ..base import fonts, theme
 
 MAX_POINTS = 22.0
 

@@ -24,15 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.analysis import Analysis
-from ..core.engine import Line
-from ..core.levels import Level
-from ..core.model import Scenario
-from ..core.scoring import PathResult, StepReview
-from . import fonts, report, theme
-from .mood_chart import MoodChart
-from .screen_bar import ScreenBar, page_above_bar
-from .widgets import Panel, centred_column, message, plain_tip
+from ...core.analysis import Analysis
+from ...core.engine import Line
+from ...core.levels import Level
+from ...core.model import Scenario
+from ...core.scoring import PathResult, StepReview
+from ..base import fonts, theme
+from ..widgets import Panel, centred_column, message, plain_tip
+from ..widgets.mood_chart import MoodChart
+from ..widgets.screen_bar import ScreenBar, page_above_bar
+from . import report
 
 # Sizes relative to the widget's font.
 TITLE, HEADING, BADGE, FIGURE, QUOTE, SMALL = 1.75, 1.3, 2.1, 2.6, 1.2, 0.9

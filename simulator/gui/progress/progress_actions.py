@@ -20,11 +20,11 @@ import shiboken6
 from PySide6.QtCore import QEventLoop, QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
-from ..core.progress import ImportReport, ProgressError, ProgressStore, export_csv, import_trainee_json, \
+from ...core.progress import ImportReport, ProgressError, ProgressStore, export_csv, import_trainee_json, \
     write_trainee_json
-from .progress_text import plural
-from .widgets import message
-from .worker import CallJob, start_call
+from ..base.progress_text import plural
+from ..base.worker import CallJob, start_call
+from ..widgets import message
 
 CSV_FILTER = "CSV spreadsheets (*.csv)"
 JSON_FILTER = "Progress histories (*.json)"

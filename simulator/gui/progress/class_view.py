@@ -19,16 +19,16 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QSizePolicy, QTableView, QVBoxLayout, QWidget)
 
-from ..core.levels import Level
-from ..core.progress import ProgressStore, TraineeOverview
-from . import fonts, theme
-from .level_chart import tint
-from .progress_text import NOT_PLAYED, level_text, long_date, plural, when
-from .screen_bar import ScreenBar, page_above_bar
+from ...core.levels import Level
+from ...core.progress import ProgressStore, TraineeOverview
+from ..base import fonts, theme
+from ..base.progress_text import NOT_PLAYED, level_text, long_date, plural, when
+from ..widgets.level_chart import tint
+from ..widgets.screen_bar import ScreenBar, page_above_bar
 
 if TYPE_CHECKING:  # pragma: no cover
     from .progress_actions import Outcome
-from .widgets import plain_label, plain_tip, screen_shortcut
+from ..widgets import plain_label, plain_tip, screen_shortcut
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TRAINEE_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -17,10 +17,10 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
 
-from ..core.assets import PORTRAIT_SUFFIXES, asset_name_problem, bundled_dir, image_in, is_file, resolve_scenario_asset
-from ..core.levels import Emotion
-from ..core.model import Scenario
-from . import theme
+from ...core.assets import PORTRAIT_SUFFIXES, asset_name_problem, bundled_dir, image_in, is_file, resolve_scenario_asset
+from ...core.levels import Emotion
+from ...core.model import Scenario
+from ..base import theme
 
 log = logging.getLogger(__name__)
 _cache: dict[tuple, QPixmap] = {}

@@ -3,7 +3,7 @@ sizes come from fonts.py so that they follow the system font and the user's scal
 
 from __future__ import annotations
 
-from ..core.assets import bundled_dir
+from ...core.assets import bundled_dir
 from . import theme
 
 

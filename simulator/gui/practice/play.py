@@ -10,14 +10,14 @@ from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
-from ..core.engine import Line, PlaySession
-from ..core.levels import Emotion, Level
-from ..core.model import Scenario
-from ..core.modes import Mode
-from . import fonts, theme
-from .layouts import clear, discard
-from .portraits import portrait_pixmap
-from .widgets import ReplyButton, ask_yes_no, chip, level_badge, plain_label, screen_shortcut
+from ...core.engine import Line, PlaySession
+from ...core.levels import Emotion, Level
+from ...core.model import Scenario
+from ...core.modes import Mode
+from ..base import fonts, theme
+from ..base.layouts import clear, discard
+from ..widgets import ReplyButton, ask_yes_no, chip, level_badge, plain_label, screen_shortcut
+from ..widgets.portraits import portrait_pixmap
 
 PORTRAIT_SIZE = 240
 EMOTION_WORDS = {Emotion.ANGRY: "Angry", Emotion.UPSET: "Upset", Emotion.NEUTRAL: "Neutral",
