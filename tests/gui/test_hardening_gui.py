@@ -136,7 +136,7 @@ def test_preview_stays_responsive_at_the_analysis_limit(qtbot, tmp_path):
 def test_the_library_job_shows_the_analysis_limit_and_duplicate_ids(qtbot, tmp_path):
     """The library's own loading: a file beyond the analysis limit is revised to a card with E029,
     promptly; a copy of another file's id gets E030 on its card once both are listed."""
-    from simulator.gui.worker import LoadJob
+    from simulator.gui.base.worker import LoadJob
 
     folder = tmp_path / "scenarios"
     folder.mkdir()
