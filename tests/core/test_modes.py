@@ -4,7 +4,7 @@ import re
 import sqlite3
 
 from simulator.core.modes import MODE_NAMES, Mode
-from simulator.core.progress import store
+from simulator.core.progress import schema
 
 
 def test_practice_teaches_and_assessment_measures():
@@ -14,7 +14,7 @@ def test_practice_teaches_and_assessment_measures():
 
 
 def test_a_mode_is_stored_as_the_string_the_store_always_kept():
-    assert MODE_NAMES == ("practice", "assessment") == store.MODES
+    assert MODE_NAMES == ("practice", "assessment") == schema.MODES
     db = sqlite3.connect(":memory:")
     db.execute("CREATE TABLE t (m TEXT)")
     db.execute("INSERT INTO t VALUES (?)", (Mode.ASSESSMENT,))
@@ -22,7 +22,7 @@ def test_a_mode_is_stored_as_the_string_the_store_always_kept():
 
 
 def test_the_store_schema_allows_exactly_the_modes():
-    source = open(store.__file__, encoding="utf-8").read()
+    source = open(schema.__file__, encoding="utf-8").read()
     check = re.search(r"mode TEXT NOT NULL CHECK \(mode IN \(([^)]*)\)\)", source)
     assert check is not None
     assert tuple(name.strip(" '") for name in check.group(1).split(",")) == MODE_NAMES

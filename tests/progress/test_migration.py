@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from simulator.core.levels import Level
-from simulator.core.progress import SCHEMA_VERSION, AttemptError, ProgressStore, fold
+from simulator.core.progress import SCHEMA_VERSION, AttemptError, ProgressError, ProgressStore, fold
 
 from .conftest import T0, WOW, play_to_end
 
@@ -116,7 +116,7 @@ def test_migrated_schema_equals_a_fresh_one(tmp_path, make_old):
     (make_v2, 2, 3, "ALTER TABLE trainees ADD COLUMN name_key TEXT"),
 ])
 def test_a_failed_migration_changes_nothing(tmp_path, monkeypatch, make_old, version, step, half_done):
-    from simulator.core.progress import store as store_module
+    from simulator.core.progress import schema as store_module  # where the migrations live
 
     path = make_old(tmp_path / "data")
     before = {t: rows(path, f"SELECT * FROM {t} ORDER BY 1") for t in ("trainees", "attempts")}
@@ -128,7 +128,7 @@ def test_a_failed_migration_changes_nothing(tmp_path, monkeypatch, make_old, ver
     monkeypatch.setitem(store_module.MIGRATIONS, step, broken)
     try:
         ProgressStore(tmp_path / "data")
-    except store_module.ProgressError as exc:
+    except ProgressError as exc:
         assert "has not been changed" in str(exc)
     else:  # pragma: no cover
         raise AssertionError("the migration should have failed")

@@ -59,7 +59,7 @@ def test_the_database_itself_refuses_a_local_name_key_twice(store):
     """The unique index is the backstop for any writer that skips the store's check."""
     store.add_trainee("Émile")
     with pytest.raises(sqlite3.IntegrityError):
-        with store._write() as db:
+        with store.writing() as db:
             db.execute("INSERT INTO trainees (id, name, name_key, origin, created_at) "
                        "VALUES ('x', 'émile', 'émile', 'local', 0)")
 
@@ -229,7 +229,7 @@ def test_queries_use_indexes_not_scans(store, scenario):
         "SELECT id FROM attempts a WHERE a.trainee_id = 'x' AND a.status = 'open' ORDER BY a.started_at DESC",
         "SELECT id FROM attempts WHERE trainee_id = 'x' AND status = 'finished' ORDER BY finished_at",
     ]
-    with store._read() as db:
+    with store.reading() as db:
         for sql in queries:
             plan = " | ".join(row[-1] for row in db.execute("EXPLAIN QUERY PLAN " + sql))
             assert "SCAN" not in plan.replace("SCAN CONSTANT", ""), (sql, plan)

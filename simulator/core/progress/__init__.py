@@ -18,10 +18,12 @@ from .exchange import (CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION, ExchangeError
                        export_trainee_json, import_files, import_trainee_json, write_trainee_json)
 from .paths import APP_FOLDER, DB_FILENAME, ENV_VAR, DataDir, chosen_data_dir, fallback_data_dir, resolve_data_dir
 from .schedule import LADDER_DAYS, RETRY_AFTER, RULE_SENTENCE, ReviewState, fold, next_review, streaks
-from .store import (MAX_NAME, MODES, SCHEMA_VERSION, AttemptError, AttemptPoint, AttemptRecord, DataFolderError,
-                    DomainCompletion, DueReview, ProgressError, ProgressStore, ProgressSummary, ScenarioProgress,
-                    SkillShortfall, StepRecord, StoreBusyError, StoreDamagedError, StoreEvent, StoreNotice,
-                    StoreTooNewError, Trainee, TraineeOverview, clean_name, name_key)
+from .names import MAX_NAME, clean_name, name_key
+from .records import (AttemptError, AttemptPoint, AttemptRecord, DataFolderError, DomainCompletion, DueReview,
+                      ProgressError, ProgressSummary, ScenarioProgress, SkillShortfall, StepRecord, StoreBusyError,
+                      StoreDamagedError, StoreEvent, StoreNotice, StoreTooNewError, Trainee, TraineeOverview)
+from .schema import MODES, SCHEMA_VERSION
+from .store import ProgressStore
 
 __all__ = [
     "APP_FOLDER", "CSV_COLUMNS", "DB_FILENAME", "ENV_VAR", "EXPORT_FORMAT", "EXPORT_VERSION", "LADDER_DAYS", "MAX_NAME",

@@ -53,7 +53,9 @@ from ..files import write_atomically
 from ..spreadsheet import safe_cells
 from . import schedule
 from .import_check import BadExport, Progress, read_export
-from .store import ProgressError, ProgressStore, name_key
+from .names import name_key
+from .records import ProgressError
+from .store import ProgressStore
 
 EXPORT_FORMAT = "service-roleplay-simulator/progress"
 EXPORT_VERSION = 1
@@ -113,7 +115,7 @@ def _write_csv(f: IO[str], rows: list[tuple]) -> None:
 
 def export_trainee_json(store: ProgressStore, trainee_id: str, now: datetime | None = None) -> dict:
     trainee = store.trainee(trainee_id)
-    with store._read() as db:
+    with store.reading() as db:
         attempts = db.execute(
             "SELECT id, scenario_id, scenario_digest, mode, status, started_at, finished_at, level, score, "
             "compliance_passed, breaches, ending_id, duration, result FROM attempts WHERE trainee_id = ? "
@@ -225,7 +227,7 @@ _ATTEMPT_FIELDS = ("id", "trainee_id", "scenario", "digest", "mode", "status", "
 def _import(store: ProgressStore, trainee: dict, attempts: list[dict], name: str,
             progress: Progress | None = None) -> ImportReport:
     added = updated = unchanged = 0
-    with store._write() as db:
+    with store.writing() as db:
         row = db.execute("SELECT origin FROM trainees WHERE id = ?", (trainee["id"],)).fetchone()
         if row is None:
             db.execute("INSERT INTO trainees (id, name, name_key, origin, created_at) VALUES (?, ?, ?, 'imported', ?)",
@@ -268,7 +270,7 @@ def _import(store: ProgressStore, trainee: dict, attempts: list[dict], name: str
                        " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new_steps)
         db.executemany("INSERT INTO attempt_skills (attempt_id, skill, shown, missed) VALUES (?, ?, ?, ?)",
                        new_skills)
-        store._rebuild(db, sorted(pairs))
+        store.rebuild_progress(db, sorted(pairs))
     return ImportReport(name, trainee["id"], trainee["name"], added, updated, unchanged)
 
 

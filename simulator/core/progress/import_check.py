@@ -21,7 +21,7 @@ from typing import Any, Callable
 from ..levels import Level
 from . import schedule
 from .names import clean_name
-from .store import MODES, STATUSES
+from .schema import MODES, STATUSES
 
 MAX_ID = 64  # characters in a trainee or attempt id (UUIDs are 36)
 MAX_TEXT = 100_000  # characters in one text field (a reply, an ending id)

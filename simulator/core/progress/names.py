@@ -24,3 +24,11 @@ def clean_name(name: str) -> str:
 
 _DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 _KEPT_FORMAT = frozenset({"\u200c", "\u200d"})
+
+
+def name_key(name: str) -> str:
+    """What makes two trainee names "the same": spaces collapsed, case folded in every alphabet
+    (``str.casefold``: "ÅSA" ~ "åsa", "STRASSE" ~ "straße") and Unicode NFC, so an "é" typed as one
+    character or as "e" plus an accent matches. SQLite's NOCASE folds only A-Z."""
+    folded = unicodedata.normalize("NFC", " ".join(str(name).split())).casefold()
+    return unicodedata.normalize("NFC", folded)

@@ -18,7 +18,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from ..progress.store import ProgressStore, StoreEvent
+from ..progress.records import StoreEvent
+from ..progress.store import ProgressStore
 from . import statements as xs
 from .client import LrsClient, LrsUnreachable
 from .config import LrsSettings
