@@ -186,7 +186,9 @@ def load(name: str):
 
 @pytest.fixture(scope="session")
 def luggage():
-    return load("lost-luggage.yaml")
+    result = ScenarioLoader().load(ROOT / "docs" / "examples" / "lost-luggage.yaml")  # the format example
+    assert result.scenario is not None, result.diagnostics
+    return result.scenario
 
 
 @pytest.fixture(scope="session")

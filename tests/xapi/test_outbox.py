@@ -60,7 +60,7 @@ def test_killing_the_process_after_a_click_loses_no_statement(tmp_path, luggage)
         from simulator.core.progress import ProgressStore
         from simulator.core.xapi import config
         from simulator.core.xapi.outbox import attach
-        scenario = ScenarioLoader().load({str(ROOT / 'scenarios' / 'lost-luggage.yaml')!r}).scenario
+        scenario = ScenarioLoader().load({str(ROOT / 'docs' / 'examples' / 'lost-luggage.yaml')!r}).scenario
         store = ProgressStore({str(tmp_path)!r})
         attach(store, config.load({str(tmp_path)!r}))
         attempt = store.start_attempt(store.add_trainee("Ana").id, scenario, "practice")

@@ -19,7 +19,7 @@ from .conftest import KEY, SECRET, opt_in
 def test_a_whole_attempt_arrives_with_its_shape_and_a_second_sync_sends_nothing(tmp_path, live_ralph, luggage,
                                                                                 capsys):
     opt_in(tmp_path, live_ralph.url)
-    assert main(["play", "scenarios/lost-luggage.yaml", "--pick", "wow", "--trainee", "Ana", "--data-dir",
+    assert main(["play", "docs/examples/lost-luggage.yaml", "--pick", "wow", "--trainee", "Ana", "--data-dir",
                  str(tmp_path), "--format", "json"]) == 0
     played = json.loads(capsys.readouterr().out)
     assert main(["sync", "--data-dir", str(tmp_path)]) == 0
