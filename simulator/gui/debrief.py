@@ -28,7 +28,7 @@ from ..core.analysis import Analysis
 from ..core.engine import Line
 from ..core.levels import Level
 from ..core.model import Scenario
-from ..core.scoring import PathResult, StepReview
+from ..core.scoring import PathResult, StepReview, band_words, score_text
 from . import fonts, report, theme
 from .mood_chart import MoodChart
 from .screen_bar import ScreenBar, page_above_bar
@@ -258,12 +258,14 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
         score_line = QHBoxLayout()
         score_line.setSpacing(unit // 4)
         self.score_label = _label(str(result.score), factor=FIGURE, bold=True, wrap=False, base=base)
-        self.score_label.setAccessibleName(f"Score: {result.score} out of 100")
+        self.score_label.setAccessibleName(f"Score: {score_text(result.score)}")
         score_line.addWidget(self.score_label, 0, Qt.AlignmentFlag.AlignBottom)
         score_line.addWidget(_label("/ 100", color=theme.MUTED, wrap=False, base=base), 0,
                              Qt.AlignmentFlag.AlignBottom)
         score_line.addStretch(1)
         score_box.addLayout(score_line)
+        self.band_label = _label(band_words(result.score), color=theme.MUTED, wrap=False, base=base)
+        score_box.addWidget(self.band_label)
         score_box.addStretch(1)
         row.addLayout(score_box)
 

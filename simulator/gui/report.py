@@ -18,7 +18,7 @@ from ..core.engine import Line
 from ..core.levels import Level
 from ..core.model import Scenario
 from ..core.playthrough import playthrough
-from ..core.scoring import LifetimeValue, PathResult, StepReview
+from ..core.scoring import LifetimeValue, PathResult, StepReview, band_words
 from . import theme
 from .mood_chart import describe_curve, mood_chart_image
 from .progress_text import long_date
@@ -138,7 +138,8 @@ def debrief_html(scenario: Scenario, result: PathResult, analysis: Analysis | No
                f'<span style="font-size:{_pt(2.1)}; font-weight:bold;">{badge}</span><br><span style="font-size:{_pt(0.9)};">{escape(result.level.meaning.capitalize())}</span></td>')
     out.append(f'<td width="20%"><span style="color:{theme.MUTED}; font-size:{_pt(0.9)};">Score</span><br>'
                f'<span style="font-size:{_pt(2.3)}; font-weight:bold;">{result.score}</span>'
-               f'<span style="color:{theme.MUTED};"> / 100</span></td>')
+               f'<span style="color:{theme.MUTED};"> / 100</span><br>'
+               f'<span style="font-size:{_pt(0.9)};">{escape(band_words(result.score))}</span></td>')
     out.append(f'<td><span style="color:{theme.MUTED}; font-size:{_pt(0.9)};">Compliance</span><br>'
                f'<span style="font-size:{_pt(1.3)}; font-weight:bold; color:{verdict_color};">'
                f'{compliance_symbol(result)} {escape(compliance_text(result))}</span>')

@@ -305,6 +305,7 @@ class TraineeOverview:
     last_played: datetime | None = None
     other_scenarios: int = 0  # scenarios not in the library given, finished at least once
     other_attempts: int = 0  # finished attempts on those (included in finished_attempts)
+    best_scores: dict[str, int] = field(default_factory=dict)  # library scenario -> best score of a finished attempt
 
     STUCK_AFTER: ClassVar[int] = 2
     STUCK_RULE: ClassVar[str] = "finished twice or more, never above Low"  # ``is_stuck`` in words, for the trainer
@@ -1142,6 +1143,9 @@ class ProgressStore:
             rows = db.execute("SELECT p.trainee_id, p.scenario_id, p.attempts, p.best_rank, p.last_played "
                               "FROM progress p JOIN trainees t ON t.id = p.trainee_id "
                               "WHERE ? IS NULL OR t.origin = ?", (origin, origin)).fetchall()
+            scores = db.execute("SELECT trainee_id, scenario_id, MAX(score) FROM attempts WHERE status = 'finished' "
+                                "AND score IS NOT NULL GROUP BY trainee_id, scenario_id").fetchall()
+        top = {(t, sid): score for t, sid, score in scores}
         per: dict[str, list[tuple]] = {}
         for row in rows:
             per.setdefault(row[0], []).append(row)
@@ -1159,7 +1163,8 @@ class ProgressStore:
                 scenarios_total=len(ids), scenarios_wow=sum(1 for r in finished if r[3] == Level.WOW.rank),
                 best_levels=best, stuck=[r[1] for r in finished if TraineeOverview.is_stuck(r[2], _BY_RANK.get(r[3]))],
                 last_played=_dt_or_none(last), other_scenarios=len(others),
-                other_attempts=sum(r[2] for r in others)))
+                other_attempts=sum(r[2] for r in others),
+                best_scores={sid: top[(trainee.id, sid)] for sid in ids if (trainee.id, sid) in top}))
         return result
 
     # -- for exchange.py ----------------------------------------------------------------------
