@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
 from ..core.assets import bundled_dir
+from ..core.timing import TimeLimits
 from . import fonts, worker
 from .library import LibraryView
 from .practice_record import PracticeRecord
@@ -122,6 +123,15 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
         view.addSeparator()
         self.mood_action = self._action(view, "Show the &mood meter", self.toggle_mood_meter, checkable=True)
         self.mood_action.setChecked(self.settings.mood_meter)
+        self.time_menu = view.addMenu("&Time limits")  # WCAG 2.2.1: extend or turn off the timed decisions
+        self.time_actions = {}
+        group = QActionGroup(self)
+        for limits in TimeLimits:
+            action = self._action(self.time_menu, limits.label, lambda _=False, v=limits: self.set_time_limits(v),
+                                  checkable=True)
+            group.addAction(action)
+            action.setChecked(limits is self.settings.time_limits)
+            self.time_actions[limits] = action
         self.fullscreen_action = self._action(view, "&Full screen", self.toggle_full_screen,
                                               QKeySequence(Qt.Key.Key_F11), checkable=True)
         view.addSeparator()
@@ -327,8 +337,9 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
             return
         self.mode = mode
         self.settings.mode = mode
+        self.play.time_limits = self.settings.time_limits
         self.play.start(self.current, mode, self.settings.mood_meter)
-        self.record.begin(self.current, mode)
+        self.record.begin(self.current, mode, self.play.time_limits.value)
         self.stack.setCurrentWidget(self.play)
         if self.play.reply_buttons:
             self.play.reply_buttons[0].setFocus()
@@ -362,7 +373,8 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
             note = "This attempt was not saved (see the message in the status bar)."
         else:
             note = ""
-        view.set_record_note(note)
+        timers = TimeLimits.or_default(self.play.time_limits).sentence
+        view.set_record_note(f"{timers} {note}".strip())
         self.refresh_progress()
         self.stack.setCurrentWidget(view)
         fonts.refresh(view)
@@ -419,6 +431,13 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
         self.settings.mood_meter = checked
         if self._play is not None:
             self._play.set_mood_meter(checked)
+
+    def set_time_limits(self, limits: TimeLimits) -> None:
+        """From the next conversation on: an attempt keeps the setting it started with, and records it."""
+        self.settings.time_limits = limits
+        self.settings.sync()
+        self.time_actions[limits].setChecked(True)
+        self.statusBar().showMessage(f"Time limits: {limits.label.lower()}, from the next conversation", 5000)
 
     def toggle_full_screen(self, checked: bool) -> None:
         self.showFullScreen() if checked else self.showNormal()

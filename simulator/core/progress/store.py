@@ -64,6 +64,7 @@ from typing import TYPE_CHECKING, Callable, ClassVar, Iterable, Iterator, Sequen
 from ..engine import Choice, PlaySession, ReplayReport, Step
 from ..levels import Level
 from ..modes import MODE_NAMES, Mode
+from ..timing import TimeLimits
 from ..scoring import PathResult
 from . import schedule
 from .names import MAX_NAME, clean_name
@@ -73,8 +74,9 @@ from .schedule import ReviewState
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Scenario
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MODES = MODE_NAMES  # the strings stored in attempts.mode
+TIME_LIMITS = tuple(t.value for t in TimeLimits)  # the strings stored in attempts.timers
 STATUSES = ("open", "finished", "abandoned")
 ORIGINS = ("local", "imported")
 _OUR_TABLES = frozenset({"trainees", "attempts", "steps", "attempt_skills"})  # in every version
@@ -173,6 +175,7 @@ class AttemptRecord:
     ending_id: str
     duration: float | None  # seconds spent on the decisions (sum of the steps' seconds)
     step_count: int
+    timers: str = "as-written"  # the time-limit setting it was played with (core/timing.py)
 
 
 class ScenarioProgress:
@@ -457,6 +460,17 @@ def _migrate_3_to_4(db: sqlite3.Connection) -> None:
     _script(db, _V3_TO_V4)
 
 
+# Version 5: the time-limit setting an attempt was played with (core/timing.py's TimeLimits), so a
+# debrief and an export say when timers were extended or off. Older attempts were played as written.
+_V4_TO_V5 = """
+ALTER TABLE attempts ADD COLUMN timers TEXT NOT NULL DEFAULT 'as-written'
+"""
+
+
+def _migrate_4_to_5(db: sqlite3.Connection) -> None:
+    _script(db, _V4_TO_V5)
+
+
 def _migrate_0_to_1(db: sqlite3.Connection) -> None:
     _script(db, _V1)
 
@@ -509,7 +523,7 @@ def _settle_name_collisions(db: sqlite3.Connection) -> list[tuple[str, str]]:
 
 # Target version -> step. A step runs inside the migration's one transaction and may return
 # sentences for the trainee (added to the "migrated" notice) about anything it had to change.
-MIGRATIONS = {1: _migrate_0_to_1, 2: _migrate_1_to_2, 3: _migrate_2_to_3, 4: _migrate_3_to_4}
+MIGRATIONS = {1: _migrate_0_to_1, 2: _migrate_1_to_2, 3: _migrate_2_to_3, 4: _migrate_3_to_4, 5: _migrate_4_to_5}
 
 
 def _script(db: sqlite3.Connection, script: str) -> None:
@@ -886,18 +900,21 @@ class ProgressStore:
     # -- attempts, step by step ---------------------------------------------------------------
 
     def start_attempt(self, trainee_id: str, scenario: "Scenario", mode: str, *,
-                      now: datetime | None = None) -> str:
-        """Begin an attempt at the scenario's start; returns its id (a UUID, stable across export/import)."""
+                      now: datetime | None = None, timers: str = "as-written") -> str:
+        """Begin an attempt at the scenario's start; returns its id (a UUID, stable across export/import).
+        ``timers``: the time-limit setting it is played with (a TimeLimits value)."""
         if mode not in MODES:
             raise AttemptError(f"Unknown mode {mode!r}: use 'practice' or 'assessment'.")
+        if timers not in TIME_LIMITS:
+            raise AttemptError(f"Unknown time-limit setting {timers!r}: use one of {', '.join(TIME_LIMITS)}.")
         attempt_id = str(uuid.uuid4())
         at = _ts(schedule.utc(now))
         with self._write() as db:
             if db.execute("SELECT 1 FROM trainees WHERE id = ?", (trainee_id,)).fetchone() is None:
                 raise AttemptError(f"There is no trainee with id {trainee_id}.")
-            db.execute("INSERT INTO attempts (id, trainee_id, scenario_id, scenario_digest, mode, status, started_at)"
-                       " VALUES (?, ?, ?, ?, ?, 'open', ?)",
-                       (attempt_id, trainee_id, scenario.id, scenario.digest or "", mode, at))
+            db.execute("INSERT INTO attempts (id, trainee_id, scenario_id, scenario_digest, mode, status, started_at,"
+                       " timers) VALUES (?, ?, ?, ?, ?, 'open', ?, ?)",
+                       (attempt_id, trainee_id, scenario.id, scenario.digest or "", mode, at, timers))
             db.execute("INSERT INTO progress (trainee_id, scenario_id, last_played) VALUES (?, ?, ?) "
                        "ON CONFLICT (trainee_id, scenario_id) DO UPDATE SET last_played = "
                        "MAX(COALESCE(last_played, 0), excluded.last_played)", (trainee_id, scenario.id, at))
@@ -948,8 +965,9 @@ class ProgressStore:
                 self._notify(db, "resumed", attempt_id, schedule.utc(now))
                 return attempt_id
             new_id = str(uuid.uuid4())
-            db.execute("INSERT INTO attempts (id, trainee_id, scenario_id, scenario_digest, mode, status, started_at)"
-                       " SELECT ?, trainee_id, scenario_id, ?, mode, 'open', started_at FROM attempts WHERE id = ?",
+            db.execute("INSERT INTO attempts (id, trainee_id, scenario_id, scenario_digest, mode, status, started_at,"
+                       " timers) SELECT ?, trainee_id, scenario_id, ?, mode, 'open', started_at, timers FROM attempts"
+                       " WHERE id = ?",
                        (new_id, scenario_digest or "", attempt_id))
             db.execute("INSERT INTO steps (attempt_id, number, node, reply, say, level, seconds, timed_out, "
                        "recorded_at) SELECT ?, number, node, reply, say, level, seconds, timed_out, recorded_at "
@@ -1016,7 +1034,7 @@ class ProgressStore:
 
     _ATTEMPT_COLUMNS = ("a.id, a.trainee_id, a.scenario_id, a.scenario_digest, a.mode, a.status, a.started_at, "
                         "a.finished_at, a.level, a.score, a.compliance_passed, a.breaches, a.ending_id, a.duration, "
-                        "(SELECT COUNT(*) FROM steps s WHERE s.attempt_id = a.id)")
+                        "(SELECT COUNT(*) FROM steps s WHERE s.attempt_id = a.id), a.timers")
 
     def attempt(self, attempt_id: str) -> AttemptRecord:
         with self._read() as db:
@@ -1211,7 +1229,7 @@ def _attempt(r: tuple) -> AttemptRecord:
         id=r[0], trainee_id=r[1], scenario_id=r[2], scenario_digest=r[3], mode=r[4], status=r[5],
         started_at=_dt(r[6]), finished_at=_dt_or_none(r[7]), level=Level(r[8]) if r[8] else None, score=r[9],
         compliance_passed=None if r[10] is None else bool(r[10]), breaches=tuple(json.loads(r[11] or "[]")),
-        ending_id=r[12] or "", duration=r[13], step_count=r[14])
+        ending_id=r[12] or "", duration=r[13], step_count=r[14], timers=r[15] or "as-written")
 
 
 def _free_name(path: Path) -> Path:
