@@ -132,6 +132,7 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
         # Widgets of the current page, kept for tests and for the WOW toggle.
         self.level_badge: QLabel | None = None
         self.score_label: QLabel | None = None
+        self.timers_note = ""  # the attempt's time-limit setting in words, when adjusted (set_timers_note)
         self.explanation_label: QLabel | None = None
         self.compliance_label: QLabel | None = None
         self.breach_labels: list[QLabel] = []
@@ -154,6 +155,10 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
         self._build()
         self.scroll.verticalScrollBar().setValue(0)
 
+    def set_timers_note(self, text: str) -> None:
+        """What the attempt's time-limit setting says ('' when played as written): shown and in the PDF."""
+        self.timers_note = text
+
     def set_record_note(self, text: str) -> None:
         """Where this attempt was saved and when the scenario is due again ('' when not saved)."""
         self.record_label.setText(text)
@@ -163,7 +168,7 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
         """Write the debrief to ``path`` as an A4 PDF (raises OSError when it cannot be written)."""
         if self._scenario is None or self._result is None:
             raise RuntimeError("there is no debrief to export yet")
-        report.write_pdf(path, self._scenario, self._result, self._analysis)
+        report.write_pdf(path, self._scenario, self._result, self._analysis, timers=self.timers_note)
 
     # -- building the page -------------------------------------------------------------------
 

@@ -273,6 +273,7 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
             self._briefing = BriefingView()
             self._briefing.back_requested.connect(self.show_library)
             self._briefing.start_requested.connect(self.start_play)
+            self._briefing.time_limits_chosen.connect(self.set_time_limits)
             self.stack.addWidget(self._briefing)
             fonts.refresh(self._briefing)
         return self._briefing
@@ -326,6 +327,7 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
             return
         self.current = scenario
         self.briefing.show_scenario(scenario, self.mode)
+        self.briefing.set_time_limits(self.settings.time_limits)
         self.stack.setCurrentWidget(self.briefing)
         self.briefing.start_button.setFocus()
 
@@ -374,6 +376,7 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
         else:
             note = ""
         timers = TimeLimits.or_default(self.play.time_limits).sentence
+        view.set_timers_note(timers)
         view.set_record_note(f"{timers} {note}".strip())
         self.refresh_progress()
         self.stack.setCurrentWidget(view)
@@ -437,6 +440,8 @@ class MainWindow(ProgressPart, ClassroomPart, QMainWindow):
         self.settings.time_limits = limits
         self.settings.sync()
         self.time_actions[limits].setChecked(True)
+        if self._briefing is not None:
+            self._briefing.set_time_limits(limits)
         self.statusBar().showMessage(f"Time limits: {limits.label.lower()}, from the next conversation", 5000)
 
     def toggle_full_screen(self, checked: bool) -> None:

@@ -104,3 +104,38 @@ def test_the_menu_setting_is_recorded_with_the_attempt_and_said_in_the_debrief(q
     assert window.debrief.record_label.text().startswith("Played with time limits doubled (x2).")
     [attempt] = window.record.store.attempts()
     assert attempt.timers == "x2"
+
+
+def test_the_pdf_says_the_timers_were_adjusted(qtbot, timed):
+    from simulator.core.engine import PlaySession
+    from simulator.gui import report
+
+    session = PlaySession(timed)
+    session.choose(0)
+    sentence = TimeLimits.OFF.sentence
+    assert sentence in report.debrief_html(timed, session.result(), None, timers=sentence)
+    assert sentence not in report.debrief_html(timed, session.result(), None)
+
+
+def test_the_brief_offers_the_setting_for_a_timed_scenario(qtbot, data_dir, user_folder):
+    window = _make_window(qtbot, data_dir, user_folder)
+    window.open_briefing(ScenarioLoader().load(user_folder / "tiny-timer.yaml").scenario)
+    briefing = window.briefing
+    assert briefing.timers_row.isVisible() and briefing.timers_combo.currentData() == TimeLimits.AS_WRITTEN
+    briefing.timers_combo.setFocus()
+    qtbot.waitUntil(briefing.timers_combo.hasFocus)
+    qtbot.keyClick(briefing.timers_combo, Qt.Key.Key_Down)  # a closed combo box moves to the next item
+    assert briefing.timers_combo.currentData() == TimeLimits.LONGER
+    assert window.settings.time_limits is TimeLimits.LONGER and window.time_actions[TimeLimits.LONGER].isChecked()
+    window.open_briefing(_untimed(user_folder.parent))
+    assert not briefing.timers_row.isVisible()
+
+
+def _untimed(folder):
+    path = folder / "untimed.yaml"
+    path.write_text(TIMER_SCENARIO.replace("    timeout:\n      seconds: 1\n      mood: -10\n"
+                                           "      feedback: \"She walks away.\"\n      goto: gone\n", ""),
+                    encoding="utf-8")
+    scenario = ScenarioLoader().load(path).scenario
+    assert scenario is not None
+    return scenario
