@@ -137,6 +137,7 @@ class PracticeRecord(QObject):
             return None
         report, attempt_id = found
         self._scenario, self._mode, self.attempt_id = scenario, attempt.mode, attempt_id
+        self._timers = attempt.timers
         return report
 
     def discard(self, attempt_id: str) -> None:

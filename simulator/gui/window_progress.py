@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from ..core.timing import TimeLimits
 from . import fonts
 from .progress_text import plural
 from .widgets import message
@@ -120,6 +121,7 @@ class ProgressPart:
             self.tell_scenario_changed(report)
         self.current = scenario
         self.mode = attempt.mode
+        self.play.time_limits = TimeLimits.or_default(attempt.timers)  # it goes on with the time limits it started with
         self.play.show_session(scenario, report.session, attempt.mode)
         self.stack.setCurrentWidget(self.play)
         if report.session.ended:

@@ -139,3 +139,24 @@ def _untimed(folder):
     scenario = ScenarioLoader().load(path).scenario
     assert scenario is not None
     return scenario
+
+
+def test_a_resumed_attempt_goes_on_with_the_time_limits_it_started_with(qtbot, data_dir, user_folder, monkeypatch):
+    first = _make_window(qtbot, data_dir, user_folder)
+    assert first.record.open()
+    ann = first.record.store.add_trainee("Ann")
+    first.sign_in(ann)
+    first.time_actions[TimeLimits.OFF].trigger()
+    first.open_briefing(first.scenario_for(next(c.entry for c in first.library.cards
+                                                if c.entry.id == "bereaved-traveller")))
+    first.start_play("practice")
+    first.play.choose(0)
+    first.close()  # the attempt stays open
+    second = _make_window(qtbot, data_dir, user_folder)
+    second.settings.time_limits = TimeLimits.AS_WRITTEN  # the setting changed since: the attempt keeps its own
+    monkeypatch.setattr(second, "ask_resume", lambda *_: "continue")
+    assert second.record.open()
+    second.sign_in(ann)
+    assert second.stack.currentWidget() is second.play
+    assert second.play.time_limits == TimeLimits.OFF and "timers off" in second.play.mode_chip.text()
+    assert second.record.store.attempt(second.record.attempt_id).timers == "off"
