@@ -131,8 +131,9 @@ def _walk(scenario: Scenario, pick, store, attempt_id, trainee_id: str, shown_id
         step = session.choose(choose(offered, pick, len(steps), session.node.id))
         if store is not None:
             store.record_step(attempt_id, step)
-        steps.append({"node": step.node, "reply": step.reply.id or step.reply.key, "id": step.reply.id or step.reply.key,
-                      "level": step.level.value, "said": step.reply.say, "mood": step.mood_after})
+        reply_id = step.reply.id or step.reply.key
+        steps.append({"node": step.node, "reply": reply_id, "id": reply_id, "level": step.level.value,
+                      "said": step.reply.say, "mood": step.mood_after})
     result = session.result()
     if store is not None:
         store.finish_attempt(attempt_id, result)

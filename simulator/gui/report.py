@@ -137,7 +137,7 @@ def debrief_html(scenario: Scenario, result: PathResult, analysis: Analysis | No
     out.append(f'<tr><td width="36%" style="background-color:{theme.LEVEL_COLORS[result.level]}; color:white;">'
                f'<span style="font-size:{_pt(0.9)};">Service level</span><br>'
                f'<span style="font-size:{_pt(2.1)}; font-weight:bold;">{badge}</span><br><span style="font-size:{_pt(0.9)};">{escape(result.level.meaning.capitalize())}</span></td>')
-    out.append(f'<td width="20%"><span style="color:{theme.MUTED}; font-size:{_pt(0.9)};">Score</span><br>'
+    out.append(f'<td width="25%"><span style="color:{theme.MUTED}; font-size:{_pt(0.9)};">Score</span><br>'
                f'<span style="font-size:{_pt(2.3)}; font-weight:bold;">{result.score}</span>'
                f'<span style="color:{theme.MUTED};"> / 100</span><br>'
                f'<span style="font-size:{_pt(0.9)};">{escape(band_words(result.score))}</span></td>')
