@@ -23,9 +23,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
     play = sub.add_parser("play", help="play a scenario without the app, recording the attempt like the app does")
     play.add_argument("file", metavar="FILE")
-    play.add_argument("--pick", required=True, metavar="wow|standard|low|first|N,N,...",
-                      help="the reply to take at each decision: a level, the first offered, or 1-based positions")
-    play.add_argument("--trainee", required=True, metavar="NAME", help="who plays (added when new)")
+    play.add_argument("--pick", required=True, metavar="wow|standard|low|longest|shortest|first|N,N,...",
+                      help="the reply to take at each decision: the first of a level (else the nearest lower "
+                           "level, else the first reply), the longest or shortest, the first offered, or reply "
+                           "numbers in order (1-based)")
+    play.add_argument("--trainee", metavar="NAME",
+                      help="who plays (added when new): the attempt is saved in the data folder as the app saves "
+                           "it; without it nothing is saved")
     play.add_argument("--mode", choices=("practice", "assessment"), default="practice")
     play.add_argument("--format", choices=("text", "json"), default="text")
     data_dir(play)
@@ -108,17 +112,28 @@ def play(args: argparse.Namespace) -> int:
             print("  " + d.format().replace("\n", "\n  "), file=sys.stderr)
         return 1
     try:
-        played = run_play(result.scenario, parse_pick(args.pick), args.trainee, _data_dir(args), args.mode)
+        folder = _data_dir(args) if args.trainee else None
+        played = run_play(result.scenario, parse_pick(args.pick), args.trainee, folder, args.mode)
     except (PlayError, ProgressError) as exc:
         print(f"simulator: {exc}", file=sys.stderr)
         return 1
     if args.format == "json":
         print(json.dumps(played.to_json(), indent=2, ensure_ascii=False))
-    else:
-        print(f"{result.scenario.title}: {played.level} (score {played.score}, compliance "
-              f"{'passed' if played.compliance_passed else 'failed'}) in {len(played.steps)} decisions; "
-              f"attempt {played.attempt_id}" + (f"; {played.queued} statements queued for the LRS"
-                                                if played.queued else ""))
+        return 0
+    name = result.scenario.customer.name or "Customer"
+    for line in played.transcript:
+        who = {"customer": name, "employee": "You"}.get(line.speaker)
+        print(f"{who}: {line.text}" if who else f"({line.text.strip('()')})")
+        print()
+    money = f"{played.currency} " if played.currency else ""
+    print(f"{result.scenario.title}: {played.level} (score {played.score}/100 · {played.band}; compliance "
+          f"{played.compliance}) in {len(played.steps)} decisions; value kept {money}{played.value_kept:,.0f}, "
+          f"lost {money}{played.value_lost:,.0f}")
+    for breach in played.breaches:
+        print(f"  rule broken: {breach}")
+    if played.attempt_id:
+        print(f"Saved as attempt {played.attempt_id}" + (f"; {played.queued} statements queued for the LRS"
+                                                          if played.queued else "") + ".")
     return 0
 
 

@@ -43,6 +43,17 @@ def band_text(level: Level) -> str:
     return f"{floors[level]}-{ceiling}: {level.meaning}"
 
 
+def band_words(score: int) -> str:
+    """'Standard band 60-89: expectations met': a score's band named in words, one phrasing everywhere."""
+    level = band_of(score)
+    return f"{level.label} band {band_text(level)}"
+
+
+def score_text(score: int) -> str:
+    """'72/100 · Standard band 60-89: expectations met', for the debrief, the PDF and the reports."""
+    return f"{score}/100 · {band_words(score)}"
+
+
 def level_of(ending_level: Level | None, breached: bool) -> Level:
     """A breach fails the attempt; an unfinished conversation or a loose end counts as Low."""
     if breached or ending_level is None:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
 from ..core.assets import bundled_dir
+from ..core.timing import TimeLimits
 from .base import fonts, worker
 from .base.progress_text import next_review
 from .classroom.controller import ClassroomController
@@ -128,6 +129,15 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         self.mood_action = self._action(view, "Show the &mood meter", self.toggle_mood_meter, checkable=True)
         self.mood_action.setChecked(self.settings.mood_meter)
+        self.time_menu = view.addMenu("&Time limits")  # WCAG 2.2.1: extend or turn off the timed decisions
+        self.time_actions = {}
+        group = QActionGroup(self)
+        for limits in TimeLimits:
+            action = self._action(self.time_menu, limits.label, lambda _=False, v=limits: self.set_time_limits(v),
+                                  checkable=True)
+            group.addAction(action)
+            action.setChecked(limits is self.settings.time_limits)
+            self.time_actions[limits] = action
         self.fullscreen_action = self._action(view, "&Full screen", self.toggle_full_screen,
                                               QKeySequence(Qt.Key.Key_F11), checkable=True)
         view.addSeparator()
@@ -269,6 +279,7 @@ class MainWindow(QMainWindow):
             self._briefing = BriefingView()
             self._briefing.back_requested.connect(self.show_library)
             self._briefing.start_requested.connect(self.start_play)
+            self._briefing.time_limits_chosen.connect(self.set_time_limits)
             self.stack.addWidget(self._briefing)
             fonts.refresh(self._briefing)
         return self._briefing
@@ -322,6 +333,7 @@ class MainWindow(QMainWindow):
             return
         self.current = scenario
         self.briefing.show_scenario(scenario, self.mode)
+        self.briefing.set_time_limits(self.settings.time_limits)
         self.stack.setCurrentWidget(self.briefing)
         self.briefing.start_button.setFocus()
 
@@ -333,8 +345,9 @@ class MainWindow(QMainWindow):
             return
         self.mode = mode
         self.settings.mode = mode
+        self.play.time_limits = self.settings.time_limits
         self.play.start(self.current, mode, self.settings.mood_meter)
-        self.record.begin(self.current, mode)
+        self.record.begin(self.current, mode, self.play.time_limits.value)
         self.stack.setCurrentWidget(self.play)
         if self.play.reply_buttons:
             self.play.reply_buttons[0].setFocus()
@@ -368,7 +381,9 @@ class MainWindow(QMainWindow):
             note = "This attempt was not saved (see the message in the status bar)."
         else:
             note = ""
-        view.set_record_note(note)
+        timers = TimeLimits.or_default(self.play.time_limits).sentence
+        view.set_timers_note(timers)
+        view.set_record_note(f"{timers} {note}".strip())
         self.progress.refresh_progress()
         self.stack.setCurrentWidget(view)
         fonts.refresh(view)
@@ -392,10 +407,12 @@ class MainWindow(QMainWindow):
         """True while a conversation is on screen."""
         return self._play is not None and self.stack.currentWidget() is self._play
 
-    def continue_session(self, scenario, session, mode: str) -> None:
-        """Show a resumed conversation where it stands: its debrief if it had ended."""
+    def continue_session(self, scenario, session, mode: str, timers: str = "as-written") -> None:
+        """Show a resumed conversation where it stands (its debrief if it had ended), with the time
+        limits it started with."""
         self.current = scenario
         self.mode = mode
+        self.play.time_limits = TimeLimits.or_default(timers)
         self.play.show_session(scenario, session, mode)
         self.stack.setCurrentWidget(self.play)
         if session.ended:
@@ -506,6 +523,15 @@ class MainWindow(QMainWindow):
         self.settings.mood_meter = checked
         if self._play is not None:
             self._play.set_mood_meter(checked)
+
+    def set_time_limits(self, limits: TimeLimits) -> None:
+        """From the next conversation on: an attempt keeps the setting it started with, and records it."""
+        self.settings.time_limits = limits
+        self.settings.sync()
+        self.time_actions[limits].setChecked(True)
+        if self._briefing is not None:
+            self._briefing.set_time_limits(limits)
+        self.statusBar().showMessage(f"Time limits: {limits.label.lower()}, from the next conversation", 5000)
 
     def toggle_full_screen(self, checked: bool) -> None:
         self.showFullScreen() if checked else self.showNormal()

@@ -11,6 +11,7 @@ import os
 from PySide6.QtCore import QByteArray, QSettings
 
 from ..core.modes import Mode
+from ..core.timing import TimeLimits
 
 MIN_SCALE, MAX_SCALE = 0.6, 3.0
 
@@ -71,6 +72,15 @@ class Settings:
     @mood_meter.setter
     def mood_meter(self, value: bool) -> None:
         self._qs.setValue("play/mood_meter", bool(value))
+
+    @property
+    def time_limits(self) -> TimeLimits:
+        """Timed decisions as written, extended (x1.5, x2) or without a limit (WCAG 2.2.1)."""
+        return TimeLimits.or_default(self._qs.value("play/time_limits", TimeLimits.AS_WRITTEN.value))
+
+    @time_limits.setter
+    def time_limits(self, value: str) -> None:
+        self._qs.setValue("play/time_limits", TimeLimits.or_default(value).value)
 
     @property
     def user_folder(self) -> str:

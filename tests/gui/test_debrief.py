@@ -333,3 +333,14 @@ def test_pdf_shows_scenario_markup_literally(breach_scenario, tmp_path):
         assert "<b>bold</b>" in text
         assert "Compliance failed" in text
         assert "Identity not checked" in text
+
+
+def test_the_score_is_shown_with_its_band_in_words(view, luggage):
+    from simulator.core.scoring import band_words, score_text
+
+    result = play(luggage, 0, 0)  # a Standard ending
+    view.show_result(luggage, result, analyze(luggage))
+    assert view.band_label.text() == band_words(result.score)
+    assert view.score_label.accessibleName() == f"Score: {score_text(result.score)}"
+    html = report.debrief_html(luggage, result, analyze(luggage), when=datetime(2024, 7, 3, 9, 5))
+    assert band_words(result.score) in html

@@ -378,8 +378,8 @@ def test_class_view_after_importing_two_exports_and_importing_twice_adds_no_rows
     assert [class_view.cell_text(r, WOW) for r in range(2)] == ["1", "1"]
     assert class_view.cell_text(0, LAST) == "2 days ago"
     luggage = class_view.column_of("lost-luggage")
-    assert class_view.cell_text(0, luggage) == "★ WOW"
-    assert class_view.cell_text(1, luggage) == "▼ Low ⚠"
+    assert class_view.cell_text(0, luggage) == "★ WOW · 100"  # the best level, and the best score
+    assert class_view.cell_text(1, luggage) == "▼ Low · 0 ⚠"
     assert class_view.cell_text(1, STUCK) == "⚠ The suitcase that went to Lisbon"
     assert class_view.cell_text(0, class_view.column_of("sea-view-room")) == "—"
     assert "2 trainees: 2 imported" in class_view.subtitle_label.text()
@@ -522,3 +522,21 @@ def test_import_message_counts_trainees_attempts_and_skipped_ones():
         "Imported 1 trainee, 0 attempts (1 updated, 2 already present, skipped)."
     assert import_message([ImportReport("a.json", "t1", "Ana", 0, 0, 1)]) == \
         "Nothing new: the 1 attempt of 1 trainee was already present."
+
+
+def test_scores_in_the_progress_view_and_class_overview_are_labelled_by_band(qtbot, progress_view, class_view,
+                                                                              store, library, ana_history):
+    from simulator.core.scoring import score_text
+
+    summary = store.progress_summary(ana_history.id, library, T0 + 2 * DAY)
+    latest = summary.timeline[-1]
+    progress_view.show_progress(store, ana_history, library, T0 + 2 * DAY)
+    assert progress_view.chart_caption.text().endswith(f"score {score_text(latest.score)}")
+    class_view.show_class(store, library, T0 + 3 * DAY)
+    proxy = class_view.proxy
+    row = next(r for r in range(proxy.rowCount()) if proxy.data(proxy.index(r, 0)) == "Ana")
+    cell = proxy.index(row, class_view.column_of("lost-luggage"))
+    best = max(p.score for p in summary.timeline if p.scenario_id == "lost-luggage")
+    assert proxy.data(cell).endswith(f" · {best}")
+    assert proxy.data(cell, Qt.ItemDataRole.ToolTipRole).endswith(f"best score {score_text(best)}")
+    assert f"best score {score_text(best)}" in proxy.data(cell, Qt.ItemDataRole.AccessibleTextRole)

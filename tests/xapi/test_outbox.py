@@ -139,11 +139,12 @@ def test_migrating_a_version_3_file_adds_the_outbox_after_a_backup(tmp_path, lug
         store.add_trainee("Ana")
     db = sqlite3.connect(tmp_path / "progress.db")
     db.execute("DROP TABLE xapi_outbox")
+    db.execute("ALTER TABLE attempts DROP COLUMN timers")  # added by version 5
     db.execute("PRAGMA user_version = 3")
     db.commit()
     db.close()
     with ProgressStore(tmp_path) as store:
-        assert store.schema_version == 4
+        assert store.schema_version == 5
         [notice] = store.notices
         assert notice.kind == "migrated" and notice.path.name.startswith("progress.db.v3-backup-")
         assert [t.name for t in store.trainees()] == ["Ana"]

@@ -61,7 +61,7 @@ EXPORT_FORMAT = "service-roleplay-simulator/progress"
 EXPORT_VERSION = 1
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 CSV_COLUMNS = ("attempt_id", "trainee_id", "trainee", "scenario", "scenario_digest", "mode", "status", "started",
-               "finished", "level", "score", "compliance", "breaches", "duration_seconds", "steps")
+               "finished", "level", "score", "compliance", "breaches", "duration_seconds", "steps", "timers")
 
 
 class ExchangeError(ProgressError):
@@ -96,7 +96,7 @@ def export_csv(store: ProgressStore, target: str | os.PathLike | IO[str], traine
             a.mode, a.status, _iso(a.started_at), _iso(a.finished_at) if a.status == "finished" else "",
             a.level.value if a.level else "", "" if a.score is None else a.score,
             "" if a.compliance_passed is None else ("passed" if a.compliance_passed else "failed"),
-            len(a.breaches), "" if a.duration is None else round(a.duration, 1), a.step_count)))
+            len(a.breaches), "" if a.duration is None else round(a.duration, 1), a.step_count, a.timers)))
     if isinstance(target, (str, os.PathLike)):
         # BOM: spreadsheets then read the file as UTF-8.
         _write_atomically(target, lambda f: _write_csv(f, rows), "The CSV file", encoding="utf-8-sig", newline="")
@@ -118,7 +118,7 @@ def export_trainee_json(store: ProgressStore, trainee_id: str, now: datetime | N
     with store.reading() as db:
         attempts = db.execute(
             "SELECT id, scenario_id, scenario_digest, mode, status, started_at, finished_at, level, score, "
-            "compliance_passed, breaches, ending_id, duration, result FROM attempts WHERE trainee_id = ? "
+            "compliance_passed, breaches, ending_id, duration, result, timers FROM attempts WHERE trainee_id = ? "
             "ORDER BY started_at, id", (trainee_id,)).fetchall()
         steps: dict[str, list] = {}
         for r in db.execute("SELECT s.attempt_id, s.number, s.node, s.reply, s.say, s.level, s.seconds, s.timed_out, "
@@ -142,7 +142,7 @@ def export_trainee_json(store: ProgressStore, trainee_id: str, now: datetime | N
             "started_at": _iso_ts(r[5]), "finished_at": _iso_ts(r[6]), "level": r[7], "score": r[8],
             "compliance_passed": None if r[9] is None else bool(r[9]), "breaches": json.loads(r[10] or "[]"),
             "ending_id": r[11], "duration": r[12], "skills": skills.get(r[0], []), "steps": steps.get(r[0], []),
-            "result": json.loads(r[13]) if r[13] else None,
+            "result": json.loads(r[13]) if r[13] else None, "timers": r[14],
         } for r in attempts],
     }
 
@@ -221,7 +221,7 @@ def _halves(progress: Progress | None, half: int) -> Progress | None:
 
 _CHUNK = 2000
 _ATTEMPT_FIELDS = ("id", "trainee_id", "scenario", "digest", "mode", "status", "started_at", "finished_at", "level",
-                   "level_rank", "score", "compliance_passed", "breaches", "ending_id", "duration", "result")
+                   "level_rank", "score", "compliance_passed", "breaches", "ending_id", "duration", "result", "timers")
 
 
 def _import(store: ProgressStore, trainee: dict, attempts: list[dict], name: str,
@@ -262,7 +262,7 @@ def _import(store: ProgressStore, trainee: dict, attempts: list[dict], name: str
         for start in range(0, len(new_rows), _CHUNK):  # in chunks, to tell the progress bar
             db.executemany(f"INSERT INTO attempts (id, trainee_id, scenario_id, scenario_digest, mode, status, "
                            f"started_at, finished_at, level, level_rank, score, compliance_passed, breaches, "
-                           f"ending_id, duration, result) VALUES ({', '.join('?' * len(_ATTEMPT_FIELDS))})",
+                           f"ending_id, duration, result, timers) VALUES ({', '.join('?' * len(_ATTEMPT_FIELDS))})",
                            new_rows[start:start + _CHUNK])
             if progress is not None:
                 progress(start + len(new_rows[start:start + _CHUNK]), len(new_rows))

@@ -21,7 +21,7 @@ from typing import Any, Callable
 from ..levels import Level
 from . import schedule
 from .names import clean_name
-from .schema import MODES, STATUSES
+from .schema import MODES, STATUSES, TIME_LIMITS
 
 MAX_ID = 64  # characters in a trainee or attempt id (UUIDs are 36)
 MAX_TEXT = 100_000  # characters in one text field (a reply, an ending id)
@@ -95,6 +95,9 @@ def _attempt(a: Any, where: str) -> dict:
     result = a.get("result")
     if result is not None and not isinstance(result, dict):
         raise BadExport(f"{where} has a result that is not a record")
+    timers = a.get("timers", "as-written")  # exports before timers were recorded: played as written
+    if timers not in TIME_LIMITS:
+        raise BadExport(f"{where} has an unknown time-limit setting")
     return {
         "id": attempt_id, "scenario": scenario, "digest": _text(a, "digest", where), "mode": a["mode"],
         "status": a["status"], "started_at": started, "finished_at": finished_at,
@@ -102,7 +105,7 @@ def _attempt(a: Any, where: str) -> dict:
         "compliance_passed": None if compliance is None else int(compliance),
         "breaches": json.dumps(breaches, ensure_ascii=False), "ending_id": _text(a, "ending_id", where),
         "duration": _number(a, "duration", where),
-        "result": None if result is None else _json_text(result, where),
+        "result": None if result is None else _json_text(result, where), "timers": timers,
         "steps": _steps(a, attempt_id, started, where),
         "skills": _skills(a, attempt_id, where),
     }

@@ -117,6 +117,7 @@ class AttemptRecord:
     ending_id: str
     duration: float | None  # seconds spent on the decisions (sum of the steps' seconds)
     step_count: int
+    timers: str = "as-written"  # the time-limit setting it was played with (core/timing.py)
 
 
 class ScenarioProgress:
@@ -249,6 +250,7 @@ class TraineeOverview:
     last_played: datetime | None = None
     other_scenarios: int = 0  # scenarios not in the library given, finished at least once
     other_attempts: int = 0  # finished attempts on those (included in finished_attempts)
+    best_scores: dict[str, int] = field(default_factory=dict)  # library scenario -> best score of a finished attempt
 
     STUCK_AFTER: ClassVar[int] = 2
     STUCK_RULE: ClassVar[str] = "finished twice or more, never above Low"  # ``is_stuck`` in words, for the trainer
@@ -302,4 +304,4 @@ def attempt_from_row(r: tuple) -> AttemptRecord:
         id=r[0], trainee_id=r[1], scenario_id=r[2], scenario_digest=r[3], mode=r[4], status=r[5],
         started_at=moment(r[6]), finished_at=moment_or_none(r[7]), level=Level(r[8]) if r[8] else None, score=r[9],
         compliance_passed=None if r[10] is None else bool(r[10]), breaches=tuple(json.loads(r[11] or "[]")),
-        ending_id=r[12] or "", duration=r[13], step_count=r[14])
+        ending_id=r[12] or "", duration=r[13], step_count=r[14], timers=r[15] or "as-written")

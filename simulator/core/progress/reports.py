@@ -92,6 +92,9 @@ def class_overview(db: sqlite3.Connection, trainees: Sequence[Trainee], scenario
     rows = db.execute("SELECT p.trainee_id, p.scenario_id, p.attempts, p.best_rank, p.last_played "
                       "FROM progress p JOIN trainees t ON t.id = p.trainee_id "
                       "WHERE ? IS NULL OR t.origin = ?", (origin, origin)).fetchall()
+    scores = db.execute("SELECT trainee_id, scenario_id, MAX(score) FROM attempts WHERE status = 'finished' "
+                        "AND score IS NOT NULL GROUP BY trainee_id, scenario_id").fetchall()
+    top = {(t, sid): score for t, sid, score in scores}
     per: dict[str, list[tuple]] = {}
     for row in rows:
         per.setdefault(row[0], []).append(row)
@@ -109,5 +112,6 @@ def class_overview(db: sqlite3.Connection, trainees: Sequence[Trainee], scenario
             scenarios_total=len(ids), scenarios_wow=sum(1 for r in finished if r[3] == Level.WOW.rank),
             best_levels=best, stuck=[r[1] for r in finished if TraineeOverview.is_stuck(r[2], LEVEL_BY_RANK.get(r[3]))],
             last_played=moment_or_none(last), other_scenarios=len(others),
-            other_attempts=sum(r[2] for r in others)))
+            other_attempts=sum(r[2] for r in others),
+            best_scores={sid: top[(trainee.id, sid)] for sid in ids if (trainee.id, sid) in top}))
     return result

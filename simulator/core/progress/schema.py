@@ -11,12 +11,14 @@ from typing import Iterable
 
 from ..levels import Level
 from ..modes import MODE_NAMES
+from ..timing import TimeLimits
 from . import schedule
 from .names import name_key
 from .records import moment, timestamp
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MODES = MODE_NAMES  # the strings stored in attempts.mode
+TIME_LIMITS = tuple(t.value for t in TimeLimits)  # the strings stored in attempts.timers
 STATUSES = ("open", "finished", "abandoned")
 ORIGINS = ("local", "imported")
 OUR_TABLES = frozenset({"trainees", "attempts", "steps", "attempt_skills"})  # in every version
@@ -138,6 +140,17 @@ def _migrate_3_to_4(db: sqlite3.Connection) -> None:
     _script(db, _V3_TO_V4)
 
 
+# Version 5: the time-limit setting an attempt was played with (core/timing.py's TimeLimits), so a
+# debrief and an export say when timers were extended or off. Older attempts were played as written.
+_V4_TO_V5 = """
+ALTER TABLE attempts ADD COLUMN timers TEXT NOT NULL DEFAULT 'as-written'
+"""
+
+
+def _migrate_4_to_5(db: sqlite3.Connection) -> None:
+    _script(db, _V4_TO_V5)
+
+
 def _migrate_0_to_1(db: sqlite3.Connection) -> None:
     _script(db, _V1)
 
@@ -190,7 +203,7 @@ def _settle_name_collisions(db: sqlite3.Connection) -> list[tuple[str, str]]:
 
 # Target version -> step. A step runs inside the migration's one transaction and may return
 # sentences for the trainee (added to the "migrated" notice) about anything it had to change.
-MIGRATIONS = {1: _migrate_0_to_1, 2: _migrate_1_to_2, 3: _migrate_2_to_3, 4: _migrate_3_to_4}
+MIGRATIONS = {1: _migrate_0_to_1, 2: _migrate_1_to_2, 3: _migrate_2_to_3, 4: _migrate_3_to_4, 5: _migrate_4_to_5}
 
 
 def _script(db: sqlite3.Connection, script: str) -> None:

@@ -74,7 +74,7 @@ from .records import (AttemptError, AttemptRecord, DueReview, ProgressError, Pro
                       attempt_from_row, moment, moment_or_none, timestamp)
 from .schedule import ReviewState
 from .opening import StoreFile
-from .schema import MODES, rebuild_progress
+from .schema import MODES, TIME_LIMITS, rebuild_progress
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Scenario
@@ -238,18 +238,21 @@ class ProgressStore:
     # -- attempts, step by step ---------------------------------------------------------------
 
     def start_attempt(self, trainee_id: str, scenario: "Scenario", mode: str, *,
-                      now: datetime | None = None) -> str:
-        """Begin an attempt at the scenario's start; returns its id (a UUID, stable across export/import)."""
+                      now: datetime | None = None, timers: str = "as-written") -> str:
+        """Begin an attempt at the scenario's start; returns its id (a UUID, stable across export/import).
+        ``timers``: the time-limit setting it is played with (a TimeLimits value)."""
         if mode not in MODES:
             raise AttemptError(f"Unknown mode {mode!r}: use 'practice' or 'assessment'.")
+        if timers not in TIME_LIMITS:
+            raise AttemptError(f"Unknown time-limit setting {timers!r}: use one of {', '.join(TIME_LIMITS)}.")
         attempt_id = str(uuid.uuid4())
         at = timestamp(schedule.utc(now))
         with self.writing() as db:
             if db.execute("SELECT 1 FROM trainees WHERE id = ?", (trainee_id,)).fetchone() is None:
                 raise AttemptError(f"There is no trainee with id {trainee_id}.")
-            db.execute("INSERT INTO attempts (id, trainee_id, scenario_id, scenario_digest, mode, status, started_at)"
-                       " VALUES (?, ?, ?, ?, ?, 'open', ?)",
-                       (attempt_id, trainee_id, scenario.id, scenario.digest or "", mode, at))
+            db.execute("INSERT INTO attempts (id, trainee_id, scenario_id, scenario_digest, mode, status, started_at,"
+                       " timers) VALUES (?, ?, ?, ?, ?, 'open', ?, ?)",
+                       (attempt_id, trainee_id, scenario.id, scenario.digest or "", mode, at, timers))
             db.execute("INSERT INTO progress (trainee_id, scenario_id, last_played) VALUES (?, ?, ?) "
                        "ON CONFLICT (trainee_id, scenario_id) DO UPDATE SET last_played = "
                        "MAX(COALESCE(last_played, 0), excluded.last_played)", (trainee_id, scenario.id, at))
@@ -300,8 +303,9 @@ class ProgressStore:
                 self._notify(db, "resumed", attempt_id, schedule.utc(now))
                 return attempt_id
             new_id = str(uuid.uuid4())
-            db.execute("INSERT INTO attempts (id, trainee_id, scenario_id, scenario_digest, mode, status, started_at)"
-                       " SELECT ?, trainee_id, scenario_id, ?, mode, 'open', started_at FROM attempts WHERE id = ?",
+            db.execute("INSERT INTO attempts (id, trainee_id, scenario_id, scenario_digest, mode, status, started_at,"
+                       " timers) SELECT ?, trainee_id, scenario_id, ?, mode, 'open', started_at, timers FROM attempts"
+                       " WHERE id = ?",
                        (new_id, scenario_digest or "", attempt_id))
             db.execute("INSERT INTO steps (attempt_id, number, node, reply, say, level, seconds, timed_out, "
                        "recorded_at) SELECT ?, number, node, reply, say, level, seconds, timed_out, recorded_at "
@@ -368,7 +372,7 @@ class ProgressStore:
 
     _ATTEMPT_COLUMNS = ("a.id, a.trainee_id, a.scenario_id, a.scenario_digest, a.mode, a.status, a.started_at, "
                         "a.finished_at, a.level, a.score, a.compliance_passed, a.breaches, a.ending_id, a.duration, "
-                        "(SELECT COUNT(*) FROM steps s WHERE s.attempt_id = a.id)")
+                        "(SELECT COUNT(*) FROM steps s WHERE s.attempt_id = a.id), a.timers")
 
     def attempt(self, attempt_id: str) -> AttemptRecord:
         with self.reading() as db:

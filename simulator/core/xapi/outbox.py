@@ -43,10 +43,11 @@ class Recorder:
     def _context(self, db: sqlite3.Connection, event: StoreEvent) -> xs.AttemptContext:
         ctx = self._contexts.get(event.attempt_id)
         if ctx is None or event.kind in ("started", "resumed"):  # a resume may continue on a changed file
-            digest, name = db.execute("SELECT a.scenario_digest, t.name FROM attempts a JOIN trainees t ON "
-                                      "t.id = a.trainee_id WHERE a.id = ?", (event.attempt_id,)).fetchone()
+            digest, name, timers = db.execute("SELECT a.scenario_digest, t.name, a.timers FROM attempts a JOIN "
+                                              "trainees t ON t.id = a.trainee_id WHERE a.id = ?",
+                                              (event.attempt_id,)).fetchone()
             actor = xs.Actor(xs.account_name(event.trainee_id), name if self.settings.send_names else "")
-            ctx = xs.AttemptContext(event.attempt_id, event.scenario_id, digest, event.mode, actor)
+            ctx = xs.AttemptContext(event.attempt_id, event.scenario_id, digest, event.mode, actor, timers)
             if len(self._contexts) > 64:
                 self._contexts.clear()
             self._contexts[event.attempt_id] = ctx

@@ -29,7 +29,7 @@ INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
 _EXT_BASE = "https://w3id.org/service-roleplay-simulator/xapi/extensions/"
 EXT = {name: _EXT_BASE + name for name in (
     "scenario-digest", "app-version", "mode", "level", "mood", "breach", "compliance", "breaches",
-    "value-kept", "value-lost", "currency", "previous-attempt")}
+    "value-kept", "value-lost", "currency", "previous-attempt", "timers")}
 # Statement ids are UUIDv5 in this namespace, of the attempt and the step (see ``statement_id``).
 NAMESPACE = uuid.UUID("4f7d3c52-2b8e-5a57-9d0e-6a1f7c3b9e21")
 PLATFORM = "Service role-play simulator"
@@ -124,6 +124,7 @@ class AttemptContext:
     scenario_digest: str
     mode: str  # 'practice', 'assessment' or 'class'
     actor: Actor
+    timers: str = "as-written"  # the time-limit setting (core/timing.py); sent only when adjusted
 
 
 def _base(profile: Profile, ctx: AttemptContext, name: str, obj: dict, at: datetime, what: str,
@@ -135,6 +136,8 @@ def _base(profile: Profile, ctx: AttemptContext, name: str, obj: dict, at: datet
         "extensions": {EXT["scenario-digest"]: ctx.scenario_digest, EXT["app-version"]: profile.app_version,
                        EXT["mode"]: ctx.mode},
     }
+    if ctx.timers != "as-written":
+        context["extensions"][EXT["timers"]] = ctx.timers
     if parent:
         context["contextActivities"] = {"parent": [_scenario_ref(profile, ctx.scenario_id)]}
     return {

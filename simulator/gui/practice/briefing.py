@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QRadioButton,
-                               QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+                               QRadioButton, QScrollArea, QVBoxLayout, QWidget)
 
 from ...core.levels import Emotion, emotion_for_mood
 from ...core.model import Scenario
 from ...core.modes import Mode
 from ...core.scoring import LifetimeValue
+from ...core.timing import READING_WPM, TimeLimits
 from ..base import fonts, theme
 from ..base.layouts import clear
 from ..base.progress_text import domain_name
@@ -36,6 +37,7 @@ def value_at_stake(scenario: Scenario) -> str:
 
 class BriefingView(QWidget):
     start_requested = Signal(str)  # the mode
+    time_limits_chosen = Signal(object)  # a TimeLimits, for this and later conversations
     back_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -144,6 +146,22 @@ class BriefingView(QWidget):
         modes.addLayout(radios)
         self.mode_text = plain_label("", "small", color=theme.MUTED)
         modes.addWidget(self.mode_text)
+        self.timers_row = QWidget()  # shown for scenarios with timed decisions
+        timers = QHBoxLayout(self.timers_row)
+        timers.setContentsMargins(0, 4, 0, 0)
+        timers.setSpacing(8)
+        self.timers_text = plain_label(f"Timed decisions: time to read first ({READING_WPM} words a minute), "
+                                       "then time to answer. Time limits:", "small", color=theme.MUTED, wrap=False)
+        timers.addWidget(self.timers_text)
+        self.timers_combo = QComboBox()
+        self.timers_combo.setAccessibleName("Time limits")
+        for limits in TimeLimits:
+            self.timers_combo.addItem(limits.label, limits)
+        self.timers_combo.currentIndexChanged.connect(
+            lambda i: self.time_limits_chosen.emit(TimeLimits.or_default(self.timers_combo.itemData(i))))
+        timers.addWidget(self.timers_combo)
+        timers.addStretch(1)
+        modes.addWidget(self.timers_row)
         row.addWidget(self.mode_panel, 1)
         self.start_button = QPushButton("Start the conversation  ▶")
         self.start_button.setObjectName("primary")
@@ -202,4 +220,11 @@ class BriefingView(QWidget):
             body.setVisible(bool(values[key]))
         self.portrait.setAccessibleName(f"Portrait of {c.name or 'the customer'}, looking {emotion.value}")
         self.mode_buttons[Mode.or_default(mode)].setChecked(True)
+        self.timers_row.setVisible(any(node.timeout is not None for node in scenario.nodes.values()))
         self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_time_limits(self, limits: TimeLimits) -> None:
+        """Show the trainee's setting (View > Time limits chooses the same)."""
+        self.timers_combo.blockSignals(True)  # showing the setting is not choosing it
+        self.timers_combo.setCurrentIndex(list(TimeLimits).index(TimeLimits.or_default(limits)))
+        self.timers_combo.blockSignals(False)

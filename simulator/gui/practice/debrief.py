@@ -28,7 +28,7 @@ from ...core.analysis import Analysis
 from ...core.engine import Line
 from ...core.levels import Level
 from ...core.model import Scenario
-from ...core.scoring import PathResult, StepReview
+from ...core.scoring import PathResult, StepReview, band_words, score_text
 from ..base import fonts, theme
 from ..widgets import Panel, centred_column, message, plain_tip
 from ..widgets.mood_chart import MoodChart
@@ -133,6 +133,7 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
         # Widgets of the current page, kept for tests and for the WOW toggle.
         self.level_badge: QLabel | None = None
         self.score_label: QLabel | None = None
+        self.timers_note = ""  # the attempt's time-limit setting in words, when adjusted (set_timers_note)
         self.explanation_label: QLabel | None = None
         self.compliance_label: QLabel | None = None
         self.breach_labels: list[QLabel] = []
@@ -155,6 +156,10 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
         self._build()
         self.scroll.verticalScrollBar().setValue(0)
 
+    def set_timers_note(self, text: str) -> None:
+        """What the attempt's time-limit setting says ('' when played as written): shown and in the PDF."""
+        self.timers_note = text
+
     def set_record_note(self, text: str) -> None:
         """Where this attempt was saved and when the scenario is due again ('' when not saved)."""
         self.record_label.setText(text)
@@ -164,7 +169,7 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
         """Write the debrief to ``path`` as an A4 PDF (raises OSError when it cannot be written)."""
         if self._scenario is None or self._result is None:
             raise RuntimeError("there is no debrief to export yet")
-        report.write_pdf(path, self._scenario, self._result, self._analysis)
+        report.write_pdf(path, self._scenario, self._result, self._analysis, timers=self.timers_note)
 
     # -- building the page -------------------------------------------------------------------
 
@@ -259,12 +264,14 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
         score_line = QHBoxLayout()
         score_line.setSpacing(unit // 4)
         self.score_label = _label(str(result.score), factor=FIGURE, bold=True, wrap=False, base=base)
-        self.score_label.setAccessibleName(f"Score: {result.score} out of 100")
+        self.score_label.setAccessibleName(f"Score: {score_text(result.score)}")
         score_line.addWidget(self.score_label, 0, Qt.AlignmentFlag.AlignBottom)
         score_line.addWidget(_label("/ 100", color=theme.MUTED, wrap=False, base=base), 0,
                              Qt.AlignmentFlag.AlignBottom)
         score_line.addStretch(1)
         score_box.addLayout(score_line)
+        self.band_label = _label(band_words(result.score), color=theme.MUTED, wrap=False, base=base)
+        score_box.addWidget(self.band_label)
         score_box.addStretch(1)
         row.addLayout(score_box)
 

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
 from ...core.engine import Line, PlaySession
 from ...core.levels import Emotion, Level
 from ...core.model import Scenario
 from ...core.modes import Mode
+from ...core.timing import READING_WPM, TimeLimits, allowance
 from ..base import fonts, theme
 from ..base.layouts import clear, discard
 from ..widgets import ReplyButton, ask_yes_no, chip, level_badge, plain_label, screen_shortcut
@@ -22,6 +23,11 @@ from ..widgets.portraits import portrait_pixmap
 PORTRAIT_SIZE = 240
 EMOTION_WORDS = {Emotion.ANGRY: "Angry", Emotion.UPSET: "Upset", Emotion.NEUTRAL: "Neutral",
                  Emotion.PLEASED: "Pleased", Emotion.DELIGHTED: "Delighted"}
+
+
+def whole_thinking(view: "PlayView") -> str:
+    """The thinking time after the reading allowance, in words."""
+    return f"{int(view._deadline - view._reading + 0.999)} seconds"
 
 
 def _tint(color: str, alpha: float) -> str:
@@ -84,7 +90,12 @@ class PlayView(QWidget):
         self.reply_buttons: list[ReplyButton] = []
         self._shown_lines: list[Line] = []
         self._clock = QElapsedTimer()
-        self._deadline = 0.0
+        self._deadline = 0.0  # reading allowance plus thinking time, in seconds
+        self._reading = 0.0
+        self._used = 0.0  # seconds of the allowance used: counted only while no dialog is open
+        self._tick_clock = QElapsedTimer()
+        self.time_limits = TimeLimits.AS_WRITTEN  # the trainee's setting, for the next conversation
+        self.reading_wpm = READING_WPM
         self.countdown_timer = QTimer(self, interval=100, timeout=self._tick)
 
         outer = QVBoxLayout(self)
@@ -150,7 +161,8 @@ class PlayView(QWidget):
         self.countdown_label = plain_label("", "title", bold=True, wrap=False)
         self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.countdown_label.setAccessibleName("Time left")
-        count_layout.addWidget(plain_label("Time to answer", "small", bold=True, color=theme.MUTED))
+        self.countdown_caption = plain_label("Time to answer", "small", bold=True, color=theme.MUTED)
+        count_layout.addWidget(self.countdown_caption)
         count_layout.addWidget(self.countdown_label)
         self.countdown_bar = QProgressBar()
         self.countdown_bar.setTextVisible(False)
@@ -244,7 +256,8 @@ class PlayView(QWidget):
         self.session = PlaySession(scenario)
         c = scenario.customer
         self.title.setText(scenario.title)
-        self.mode_chip.setText(self.mode.label)
+        timers = TimeLimits.or_default(self.time_limits)
+        self.mode_chip.setText(self.mode.label + (f" · timers {timers.value}" if timers.adjusted else ""))
         self.mode_chip.setAccessibleName(f"Mode: {self.mode_chip.text()}")
         self.name.setText(c.name or "The customer")
         self.organization.setText(c.organization)
@@ -425,28 +438,47 @@ class PlayView(QWidget):
         session = self.session
         timeout = session.node.timeout
         self._clock.start()
-        if timeout is None or session.ended:
+        node = session.node
+        given = None if timeout is None or session.ended else allowance(
+            timeout.seconds, [node.narration, node.customer, *(r.say for r in session.available_replies())],
+            TimeLimits.or_default(self.time_limits), self.reading_wpm)
+        if given is None:
             self.countdown_timer.stop()
             self.countdown_box.hide()
             return
-        self._deadline = float(timeout.seconds)
+        self._reading, self._deadline = given.reading, given.total
+        self._used = 0.0
+        self._tick_clock.start()
         self.countdown_bar.setRange(0, int(self._deadline * 10))
         self.countdown_box.show()
         self._tick()
         self.countdown_timer.start()
 
     def remaining(self) -> float:
-        return max(0.0, self._deadline - self._clock.elapsed() / 1000)
+        """Seconds left of the reading allowance and the thinking time together."""
+        return max(0.0, self._deadline - self._used)
+
+    def reading_left(self) -> float:
+        return max(0.0, self._reading - self._used)
 
     def _tick(self) -> None:
+        passed = self._tick_clock.restart() / 1000 if self._tick_clock.isValid() else 0.0
+        if QApplication.activeModalWidget() is None:  # a dialog is open: the time stands still
+            self._used += passed
         left = self.remaining()
-        whole = int(left + 0.999)
+        reading = self.reading_left()
+        shown = reading if reading > 0 else left
+        thinking = int(self._deadline - self._reading + 0.999)
+        self.countdown_caption.setText(f"Time to read, then {thinking // 60}:{thinking % 60:02d} to answer"
+                                       if reading > 0 else "Time to answer")
+        whole = int(shown + 0.999)
         self.countdown_label.setText(f"{whole // 60}:{whole % 60:02d}")
         self.countdown_bar.setValue(int(left * 10))
-        urgent = left <= min(10.0, self._deadline / 3)
+        urgent = reading <= 0 and left <= min(10.0, (self._deadline - self._reading) / 3)
         color = theme.LEVEL_COLORS[Level.LOW] if urgent else theme.TEXT
         self.countdown_label.setStyleSheet(f"color: {color};")
-        self.countdown_label.setAccessibleDescription(f"{whole} seconds left")
+        self.countdown_label.setAccessibleDescription(f"{whole} seconds to read, then {whole_thinking(self)} to "
+                                                      f"answer" if reading > 0 else f"{whole} seconds left")
         if left <= 0:
             self.time_out()
 

@@ -18,7 +18,7 @@ from ...core.engine import Line
 from ...core.levels import Level
 from ...core.model import Scenario
 from ...core.playthrough import playthrough
-from ...core.scoring import LifetimeValue, PathResult, StepReview
+from ...core.scoring import LifetimeValue, PathResult, StepReview, band_words
 from ..base import theme
 from ..base.progress_text import long_date
 from ..widgets.mood_chart import describe_curve, mood_chart_image
@@ -116,7 +116,8 @@ def _section(title: str) -> str:
 
 
 def debrief_html(scenario: Scenario, result: PathResult, analysis: Analysis | None,
-                 chart_url: str | None = CHART_URL, when: _dt.datetime | None = None) -> str:
+                 chart_url: str | None = CHART_URL, when: _dt.datetime | None = None, timers: str = "") -> str:
+    """``timers``: what the attempt's time-limit setting says ('Played with time limits doubled (x2).'), if any."""
     when = when or _dt.datetime.now()
     name = customer_name(scenario)
     customer = scenario.customer
@@ -136,9 +137,10 @@ def debrief_html(scenario: Scenario, result: PathResult, analysis: Analysis | No
     out.append(f'<tr><td width="36%" style="background-color:{theme.LEVEL_COLORS[result.level]}; color:white;">'
                f'<span style="font-size:{_pt(0.9)};">Service level</span><br>'
                f'<span style="font-size:{_pt(2.1)}; font-weight:bold;">{badge}</span><br><span style="font-size:{_pt(0.9)};">{escape(result.level.meaning.capitalize())}</span></td>')
-    out.append(f'<td width="20%"><span style="color:{theme.MUTED}; font-size:{_pt(0.9)};">Score</span><br>'
+    out.append(f'<td width="25%"><span style="color:{theme.MUTED}; font-size:{_pt(0.9)};">Score</span><br>'
                f'<span style="font-size:{_pt(2.3)}; font-weight:bold;">{result.score}</span>'
-               f'<span style="color:{theme.MUTED};"> / 100</span></td>')
+               f'<span style="color:{theme.MUTED};"> / 100</span><br>'
+               f'<span style="font-size:{_pt(0.9)};">{escape(band_words(result.score))}</span></td>')
     out.append(f'<td><span style="color:{theme.MUTED}; font-size:{_pt(0.9)};">Compliance</span><br>'
                f'<span style="font-size:{_pt(1.3)}; font-weight:bold; color:{verdict_color};">'
                f'{compliance_symbol(result)} {escape(compliance_text(result))}</span>')
@@ -147,6 +149,8 @@ def debrief_html(scenario: Scenario, result: PathResult, analysis: Analysis | No
                    + "".join(f"<li>{_e(b)}</li>" for b in result.breaches) + "</ul>")
     out.append("</td></tr></table>")
     out.append(f'<p style="margin-top:8px;">{_e(result.explanation)}</p>')
+    if timers:
+        out.append(f'<p style="margin-top:4px;"><b>{_e(timers)}</b></p>')
 
     # How the customer left.
     out.append(_section(f"How {name} left"))
@@ -249,7 +253,7 @@ def _transcript_html(lines: list[Line], name: str) -> str:
 
 
 def build_document(scenario: Scenario, result: PathResult, analysis: Analysis | None,
-                   base_font: QFont | None = None) -> QTextDocument:
+                   base_font: QFont | None = None, timers: str = "") -> QTextDocument:
     doc = QTextDocument()
     font = QFont(base_font) if base_font is not None else QFont()
     font.setPointSizeF(PRINT_POINT_SIZE)  # print size: readable on A4 whatever the screen font is
@@ -258,15 +262,15 @@ def build_document(scenario: Scenario, result: PathResult, analysis: Analysis | 
     chart_font.setPointSizeF(PRINT_POINT_SIZE * 0.85)
     image = mood_chart_image(result.mood_curve, 620, 260, chart_font, scale=3.0)
     doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL), image)
-    doc.setHtml(debrief_html(scenario, result, analysis))
+    doc.setHtml(debrief_html(scenario, result, analysis, timers=timers))
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, f"Debrief: {scenario.title}")
     return doc
 
 
 def write_pdf(path: str, scenario: Scenario, result: PathResult, analysis: Analysis | None,
-              base_font: QFont | None = None) -> None:
+              base_font: QFont | None = None, timers: str = "") -> None:
     """Write the debrief to ``path`` as an A4 PDF. Raises OSError when the file cannot be written."""
-    write_document_pdf(path, build_document(scenario, result, analysis, base_font))
+    write_document_pdf(path, build_document(scenario, result, analysis, base_font, timers))
 
 
 def document_pdf_bytes(doc: QTextDocument) -> bytes:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from ...core.levels import Level
 from ...core.progress import ProgressStore, TraineeOverview
+from ...core.scoring import score_text
 from ..base import fonts, theme
 from ..base.progress_text import NOT_PLAYED, level_text, long_date, plural, when
 from ..widgets.level_chart import tint
@@ -158,8 +159,12 @@ class ClassModel(QAbstractTableModel):
         scenario_id, title = scenario
         level = row.best_levels.get(scenario_id)
         stuck = scenario_id in row.stuck
+        score = row.best_scores.get(scenario_id)
         if role == Qt.ItemDataRole.DisplayRole:
-            return level_text(level) + (" ⚠" if stuck else "")
+            shown = level_text(level) + (f" · {score}" if level is not None and score is not None else "")
+            return shown + (" ⚠" if stuck else "")
+        if role == Qt.ItemDataRole.ToolTipRole and level is not None and score is not None:
+            return f"Best level {level.label} ({level.meaning}); best score {score_text(score)}"
         if role == SORT_ROLE:
             return level.rank if level is not None else -1
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -174,6 +179,8 @@ class ClassModel(QAbstractTableModel):
             if level is None:
                 return f"{row.trainee.name}, {title}: not finished yet"
             text = f"{row.trainee.name}, {title}: best level {level.label} ({level.meaning})"
+            if score is not None:
+                text += f", best score {score_text(score)}"
             return text + (f"; stuck ({STUCK_RULE})" if stuck else "")
         return None
 

@@ -65,8 +65,9 @@ class ProgressHost(Protocol):
 
     def scenario_for(self, entry) -> Scenario | None: ...
 
-    def continue_session(self, scenario: Scenario, session: PlaySession, mode: str) -> None:
-        """Show a resumed conversation where it stands (its debrief if it had ended)."""
+    def continue_session(self, scenario: Scenario, session: PlaySession, mode: str, timers: str) -> None:
+        """Show a resumed conversation where it stands (its debrief if it had ended), with the time
+        limits it started with."""
 
     def ask_resume(self, title: str, attempt) -> str:
         """'continue', 'discard' or 'later' for an unfinished attempt (tests replace it)."""
@@ -192,7 +193,7 @@ class ProgressController:
             return
         if not report.complete:
             self.tell_scenario_changed(report)
-        self.host.continue_session(scenario, report.session, attempt.mode)
+        self.host.continue_session(scenario, report.session, attempt.mode, attempt.timers)
 
     def tell_scenario_changed(self, report) -> None:
         """The author edited the scenario since the attempt was saved: say which reply and where

@@ -109,13 +109,14 @@ class PracticeRecord(QObject):
 
     # -- the attempt being played ---------------------------------------------------------------
 
-    def begin(self, scenario, mode: str) -> None:
-        """A new attempt; the previous one, if still open, is left as it is (resumable)."""
-        self._scenario, self._mode = scenario, mode
+    def begin(self, scenario, mode: str, timers: str = "as-written") -> None:
+        """A new attempt, played with the ``timers`` setting; the previous one, if still open, is left as it is."""
+        self._scenario, self._mode, self._timers = scenario, mode, timers
         self.attempt_id = None
         if self.active:
             self.attempt_id = self._guard("This attempt will not be saved",
-                                          lambda: self.store.start_attempt(self.trainee.id, scenario, mode))
+                                          lambda: self.store.start_attempt(self.trainee.id, scenario, mode,
+                                                                           timers=timers))
 
     def resume(self, attempt, scenario):
         """Continue a saved attempt: the rebuilt PlaySession (``ReplayReport``), or None.
@@ -136,6 +137,7 @@ class PracticeRecord(QObject):
             return None
         report, attempt_id = found
         self._scenario, self._mode, self.attempt_id = scenario, attempt.mode, attempt_id
+        self._timers = attempt.timers
         return report
 
     def discard(self, attempt_id: str) -> None:
@@ -159,7 +161,7 @@ class PracticeRecord(QObject):
         """The conversation starts again: the old attempt is closed and a new one begins."""
         self.leave()
         if self._scenario is not None:
-            self.begin(self._scenario, self._mode)
+            self.begin(self._scenario, self._mode, getattr(self, "_timers", "as-written"))
 
     def leave(self) -> None:
         """The trainee left mid-conversation on purpose: close the attempt (it is not resumed)."""

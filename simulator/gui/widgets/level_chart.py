@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ...core.levels import Level
 from ...core.progress import AttemptPoint
+from ...core.scoring import score_text
 from ..base import theme
 from ..base.progress_text import long_date, plural, short_date
 from . import plain_tip
@@ -38,7 +39,7 @@ def tint(color: str, amount: float) -> QColor:
 def describe_point(point: AttemptPoint, number: int, total: int, title: str) -> str:
     """One attempt in words, for the tooltip, the caption under the chart and screen readers."""
     return (f"Attempt {number} of {total} · {title} · {long_date(point.finished_at)} · {point.mode.capitalize()}"
-            f" · {theme.level_badge_text(point.level)}, score {point.score}")
+            f" · {theme.level_badge_text(point.level)}, score {score_text(point.score)}")
 
 
 def describe_points(points: list[AttemptPoint]) -> str:
