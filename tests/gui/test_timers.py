@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from simulator.core.loader import ScenarioLoader
 from simulator.core.timing import TimeLimits, allowance
-from simulator.gui.play import PlayView
+from simulator.gui.practice.play import PlayView
 
 from .conftest import TIMER_SCENARIO, _make_window
 
@@ -108,7 +108,7 @@ def test_the_menu_setting_is_recorded_with_the_attempt_and_said_in_the_debrief(q
 
 def test_the_pdf_says_the_timers_were_adjusted(qtbot, timed):
     from simulator.core.engine import PlaySession
-    from simulator.gui import report
+    from simulator.gui.practice import report
 
     session = PlaySession(timed)
     session.choose(0)
