@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Sequence
 
 from . import diagnostics as dx
 from .assets import (PORTRAIT_SUFFIXES, asset_name_problem, bundled_portraits, inside_folder, is_file,
@@ -13,9 +14,12 @@ from .diagnostics import Diagnostic, Suggester, did_you_mean
 from .model import Scenario
 
 
-def check_structure(scenario: Scenario) -> list[Diagnostic]:
+def check_structure(scenario: Scenario, problems: Sequence[Diagnostic] = ()) -> list[Diagnostic]:
+    """The graph checks. ``problems``: what the loader reported already; a node with an error in
+    it may have lost replies the file has, so the checks that count replies skip it."""
     out: list[Diagnostic] = []
     path = scenario.path
+    troubled = nodes_with_errors(scenario, problems)
 
     def report(code: dx.Code, message: str, pos, hint: str = "") -> None:
         out.append(Diagnostic(code, message, path, pos.line, pos.column, hint))
@@ -45,7 +49,7 @@ def check_structure(scenario: Scenario) -> list[Diagnostic]:
         if node.is_loose_end:
             report(dx.LOOSE_END, f"node '{node.id}' is a loose end: it has no replies and no ending", node.pos,
                    "add 'replies:' or an 'ending:' with its level")
-        elif len(node.replies) == 1 and not any(r.condition for r in node.replies):
+        elif len(node.replies) == 1 and not any(r.condition for r in node.replies) and node.id not in troubled:
             report(dx.SINGLE_OPTION, f"node '{node.id}' offers a single reply, so there is nothing to decide",
                    node.pos, "add at least one more reply, or merge this moment into the next node")
     start = nodes.get(scenario.start)
@@ -59,6 +63,16 @@ def check_structure(scenario: Scenario) -> list[Diagnostic]:
                "scenarios must end: send one of these routes to a new node instead of back")
     out.extend(_check_portrait(scenario))
     out.extend(giveaway_diagnostics(scenario))
+    return out
+
+
+def nodes_with_errors(scenario: Scenario, problems: Sequence[Diagnostic]) -> set[str]:
+    """The nodes whose lines (from the node's own line to the next node's) hold an error."""
+    lines = sorted(((node.pos.line, node.id) for node in scenario.nodes.values() if node.pos.line), reverse=True)
+    out: set[str] = set()
+    for d in problems:
+        if d.is_error and d.line and (d.file or scenario.path) == scenario.path:
+            out.update(next(([node_id] for line, node_id in lines if line <= d.line), []))
     return out
 
 

@@ -104,7 +104,7 @@ class ScenarioLoader:
             scenario.digest = digest
             from .checks import check_structure  # the graph checks need a built scenario
 
-            builder.problems.extend(check_structure(scenario))
+            builder.problems.extend(check_structure(scenario, builder.problems))
             if self.analyze and not any(d.is_error for d in builder.problems):
                 from .analysis import analyze
 

@@ -118,3 +118,13 @@ def test_plain_words_are_text_not_booleans(tmp_path):
     assert result.ok, [d.format() for d in result.diagnostics]
     node = result.scenario.nodes["a"]
     assert node.customer == "No" and node.replies[0].say == "yes"
+
+
+def test_a_node_whose_second_reply_has_an_invalid_level_is_not_called_a_single_reply(tmp_path):
+    """Two replies are written; the loader drops the one with `level: lowish` (E015): no W106 about it."""
+    text = edit(replace={n: "" for n in range(22, 26)}).replace("level: standard", "level: lowish")
+    result = load_text(text, tmp_path)
+    codes = [d.code.code for d in result.diagnostics]
+    assert "E015" in codes and "W106" not in codes, [d.format() for d in result.diagnostics]
+    single = load_text(edit(replace={n: "" for n in range(18, 26)}), tmp_path, "one.yaml")  # one reply written
+    assert "W106" in [d.code.code for d in single.diagnostics]

@@ -125,3 +125,19 @@ def test_a_cards_status_line_reads_the_same_whatever_the_computers_language(libr
     assert long_date(datetime(2024, 3, 3, 9, 5)) == "3 March 2024, 09:05"  # a time without a zone is local
     for moment in (played, datetime(2024, 12, 31, 23, 30, tzinfo=timezone.utc), datetime(2025, 1, 1, 0, 30)):
         assert local_day(moment) == moment.astimezone().date()
+
+
+def test_a_broken_cards_problems_name_line_and_column_as_the_command_line_does(qtbot, library, tmp_path):
+    from simulator.core.loader import ScenarioLoader
+    from tests.scenario_text import edit
+
+    path = tmp_path / "lowish.yaml"
+    path.write_text(edit(replace={19: "        level: lowish"}), encoding="utf-8")
+    result = ScenarioLoader().load(path)
+    problem = next(d for d in result.diagnostics if d.is_error)
+    assert problem.line == 19 and problem.column > 1
+    card = library.add_entry("user", CatalogEntry.from_result(result))
+    library.finish_loading()
+    assert not card.playable
+    assert f"lowish.yaml:19:{problem.column}  {problem.message}" in card.problems_text()
+    assert problem.format().startswith(f"{path}:19:{problem.column}:")  # the command line's place for it

@@ -5,8 +5,10 @@ reply's level, feedback, rule breaches and skills, the customer's hidden mood, q
 the class, and the outcome. Vote counts typed here go to the same ``ClassRun`` as the quick
 keys. Keys it does not use itself (a clicker's arrows and page keys, '.', R...) go to whatever
 the projector shows (``forward_key``: the presenter, the three levels or the class debrief),
-so the clicker keeps working whichever window has the focus. Its buttons act on the presenter
-and are off while the projector shows something else.
+so the clicker keeps working whichever window has the focus. The keys are taken at the window
+level (an event filter on every widget in it), so a focused button never eats →, Space or
+Enter; only a vote box keeps the keys it edits with. Its buttons act on the presenter and are
+off while the projector shows something else.
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ from ..widgets import chip, level_badge, plain_label
 from . import keys
 from .presenter import DECISION, ENDING, TITLE, PresenterView
 
-CLICKER_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Period, Qt.Key.Key_F1, Qt.Key.Key_F5,
-                Qt.Key.Key_Escape)
+_K = Qt.Key
+# the keys a vote box edits with: they stay in the box; every other key goes to the projector
+VOTE_BOX_KEYS = (*range(_K.Key_0, _K.Key_9 + 1), _K.Key_Up, _K.Key_Down, _K.Key_Backspace, _K.Key_Delete,
+                 _K.Key_Home, _K.Key_End, _K.Key_Tab, _K.Key_Backtab)
 
 
 class FacilitatorWindow(QWidget):
@@ -194,6 +198,7 @@ class FacilitatorWindow(QWidget):
         self._options()
         self._prompts()
         self._outcome()
+        self._watch_keys()
 
     def _options(self) -> None:
         """The replies on the projector, with their levels: built again whenever what is shown changes."""
@@ -279,10 +284,21 @@ class FacilitatorWindow(QWidget):
 
     # -- keys: the clicker keeps driving the projector ---------------------------------------------
 
+    def _watch_keys(self) -> None:
+        """Every widget in the window hands its keys to ``eventFilter`` first (installing twice is harmless)."""
+        for widget in self.findChildren(QWidget):
+            if widget.window() is self:
+                widget.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(watched, QSpinBox) and event.type() == QEvent.Type.KeyPress and event.key() in CLICKER_KEYS:
-            return self.forward_key(event)
-        return False
+        """A key pressed on any widget here goes to the projector first; the widget gets only what it leaves."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget) or watched is self \
+                or watched.window() is not self:  # a dialog opened from here keeps its keys
+            return False
+        if isinstance(watched, QSpinBox) and event.key() in VOTE_BOX_KEYS and \
+                not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return False  # typing a number of votes
+        return self.forward_key(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.forward_key(event):

@@ -28,6 +28,8 @@ from .vote_bar import VoteBar
 
 __all__ = ["DECISION", "ENDING", "TITLE", "OptionCard", "PresenterView"]
 FIT_STEPS = (1.0, 0.93, 0.86, 0.8, 0.74, 0.68, 0.62, 0.56, 0.5)
+ROOMY_STEPS = (1.45, 1.3, 1.15) + FIT_STEPS  # the brief and the outcome have few words: larger when they fit
+TIMER_GLYPHS = "⏱◷"  # a stopwatch, or a clock face in fonts without one (DejaVu)
 
 
 class OptionCard(QFrame):
@@ -166,9 +168,9 @@ class PresenterView(ProjectorView):
         self.timer_label = pt.chip()
         header.addWidget(self.timer_label)
         stage.addLayout(header)
-        self.top_space = QWidget()  # centres the brief on the title screen
+        self.top_space = QWidget()  # centres the brief and the outcome on the screen (with the stretch below)
         self.top_space.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        stage.addWidget(self.top_space)
+        stage.addWidget(self.top_space, 1)
 
         scene = QHBoxLayout()
         self.scene_row = scene
@@ -373,13 +375,14 @@ class PresenterView(ProjectorView):
         self.team_label.setAccessibleName(f"Playing: {run.team}")
         self.step_label.setText(flow.caption)
         timeout = run.node.timeout if kind == DECISION else None
-        self.timer_label.setText(f"⏱ {timeout.seconds} s to answer" if timeout else "")
+        glyph = pt.font_glyph(self.timer_label.font(), TIMER_GLYPHS)
+        self.timer_label.setText(f"{glyph} {timeout.seconds} s to answer".strip() if timeout else "")
         self.timer_label.setVisible(timeout is not None)
         self.name.setText(customer.name or "The customer")
         self.portrait.setAccessibleName(f"{customer.name or 'The customer'}, looking {run.session.emotion.value}")
 
         self.brief.setVisible(kind == TITLE)
-        self.top_space.setVisible(kind == TITLE)
+        self.top_space.setVisible(kind == TITLE or flow.outcome_shown)
         if kind == TITLE:
             self.brief_title.setText(scenario.title)
             self.brief_about.setText(" — ".join(x for x in (customer.name, customer.about) if x))
@@ -476,13 +479,14 @@ class PresenterView(ProjectorView):
         """Largest text (up to the facilitator's scale) at which the whole screen fits without scrolling."""
         size = self.screen_size()
         base = pt.body_px(size.height(), self.scale)
-        for factor in FIT_STEPS:
+        roomy = self.screen_kind == TITLE or self.flow.outcome_shown
+        for factor in ROOMY_STEPS if roomy else FIT_STEPS:
             self._apply_size(max(pt.MIN_BODY_PX, round(base * factor)))
             layout = self.stage_layout
             layout.invalidate()
             needed = (layout.totalHeightForWidth(size.width()) if layout.hasHeightForWidth()
                       else layout.totalSizeHint().height())
-            if needed <= size.height():
+            if needed <= size.height() * (0.85 if roomy else 1.0):  # a roomy screen keeps some air round it
                 break
 
 

@@ -10,7 +10,7 @@ the height of the presenting window, so the room sees the same proportions on an
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from ...core.classroom import ScoreRow
@@ -83,6 +83,12 @@ def apply_fonts(root: QWidget, body: int) -> None:
         if role:
             widget.setFont(font(body, role, bool(widget.property("presenterBold")),
                                 bool(widget.property("presenterItalic"))))
+
+
+def font_glyph(font: QFont, candidates: str) -> str:
+    """The first of ``candidates`` that ``font`` draws itself (no missing-glyph box), or ''."""
+    metrics = QFontMetrics(font)
+    return next((c for c in candidates if metrics.inFontUcs4(ord(c))), "")
 
 
 def chip(text: str = "", role: str = "small") -> QLabel:

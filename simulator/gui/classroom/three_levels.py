@@ -62,10 +62,16 @@ class ClosingCard(QFrame):
         self.bar.setAccessibleName(f"Likelihood to return, {returns} percent")
         back.addWidget(self.bar, 1)
         box.addLayout(back)
-        verdict = pt.text_label(f"Score {result.score}/100   ·   {pt.verdict_text(result)}",
-                                "small", bold=True,
-                                color=pt.PASS_COLOR if result.compliance_passed else pt.FAIL_COLOR)
-        box.addWidget(verdict)
+        verdict = QHBoxLayout()  # the score in its level's colour, the compliance verdict in its own
+        self.score = pt.text_label(f"Score {result.score}/100", "small", bold=True, wrap=False,
+                                   color=theme.LEVEL_COLORS[result.level])
+        verdict.addWidget(self.score)
+        verdict.addWidget(pt.text_label("·", "small", bold=True, color=pt.MUTED, wrap=False))
+        self.compliance = pt.text_label(pt.verdict_text(result), "small", bold=True, wrap=False,
+                                        color=pt.PASS_COLOR if result.compliance_passed else pt.FAIL_COLOR)
+        verdict.addWidget(self.compliance)
+        verdict.addStretch(1)
+        box.addLayout(verdict)
         self.setAccessibleName(f"How it ended at {play.level.label}")
 
     def apply_size(self, body: int) -> None:
@@ -194,7 +200,10 @@ class LevelColumn(QFrame):
             if block.geometry().top() - pad >= bottom - view:
                 target = max(0, block.geometry().top() - pad)
                 break
-        tail = max(0, target + view - bottom - pad)  # room below the end, so that 'target' can reach the top
+        fits = bottom + self.items.contentsMargins().bottom() <= view
+        # room below the end, so that 'target' can reach the top; none when it all fits (no scroll bar then)
+        target = 0 if fits else target
+        tail = 0 if fits else max(0, target + view - bottom - pad)
         if abs(self.tail.height() - tail) > 1:
             self.tail.setFixedHeight(tail)  # the range grows; rangeChanged calls this again
         bar.setValue(min(bar.maximum(), target))

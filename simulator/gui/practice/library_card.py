@@ -97,14 +97,15 @@ class LibraryCard:
         return f"Customer: {who}" if who else ""
 
     def problems_text(self) -> str:
-        """file:line and message of each problem (with its hint), as the card shows them."""
+        """file:line:col and message of each problem (with its hint), as the card shows them."""
         if self.playable:
             return ""
         entry = self.entry
         problems = entry.errors or list(entry.diagnostics)
         lines = []
         for d in problems[:MAX_PROBLEMS_SHOWN]:
-            where = os.path.basename(d.file or entry.path) + (f":{d.line}" if d.line else "")
+            where = os.path.basename(d.file or entry.path) + (f":{d.line}" if d.line else "") + \
+                (f":{d.column}" if d.line and d.column else "")  # file:line:col, as the command line shows it
             text = f"{where}  {d.message}"
             if d.hint:
                 text += f"\n    hint: {d.hint}"
