@@ -314,6 +314,24 @@ class TraineeOverview:
         """Stuck on a scenario: finished at least STUCK_AFTER times and never above Low (see STUCK_RULE)."""
         return finished >= TraineeOverview.STUCK_AFTER and best is Level.LOW
 
+    @classmethod
+    def build(cls, trainee: Trainee, per_scenario: dict[str, tuple[int, Level | None, datetime | None]],
+              library: Sequence[str] | None) -> "TraineeOverview":
+        """One row from (finished attempts, best finished level, last played) per scenario: the one
+        place that turns those facts into a row, whether they come from the store or from an LRS."""
+        ids = list(library) if library is not None else sorted(per_scenario)
+        in_library = set(ids)
+        finished = {sid: per_scenario[sid] for sid in ids if sid in per_scenario and per_scenario[sid][0]}
+        others = [f for sid, f in per_scenario.items() if sid not in in_library and f[0]]
+        last = max((f[2] for f in per_scenario.values() if f[2] is not None), default=None)
+        return cls(
+            trainee=trainee, finished_attempts=sum(f[0] for f in per_scenario.values()),
+            scenarios_played=len(finished), scenarios_total=len(ids),
+            scenarios_wow=sum(1 for f in finished.values() if f[1] is Level.WOW),
+            best_levels={sid: (per_scenario[sid][1] if sid in per_scenario else None) for sid in ids},
+            stuck=[sid for sid, f in finished.items() if cls.is_stuck(f[0], f[1])],
+            last_played=last, other_scenarios=len(others), other_attempts=sum(f[0] for f in others))
+
 
 @dataclass(frozen=True)
 class StoreEvent:
@@ -1145,22 +1163,9 @@ class ProgressStore:
         per: dict[str, list[tuple]] = {}
         for row in rows:
             per.setdefault(row[0], []).append(row)
-        result = []
-        for trainee in self.trainees(origin):
-            mine = {r[1]: r for r in per.get(trainee.id, [])}
-            ids = library if library is not None else sorted(mine)
-            best = {sid: (_BY_RANK.get(mine[sid][3]) if sid in mine else None) for sid in ids}
-            finished = [mine[sid] for sid in ids if sid in mine and mine[sid][2]]
-            in_library = set(ids)
-            others = [r for sid, r in mine.items() if sid not in in_library and r[2]]
-            last = max((r[4] for r in mine.values() if r[4] is not None), default=None)
-            result.append(TraineeOverview(
-                trainee=trainee, finished_attempts=sum(r[2] for r in mine.values()), scenarios_played=len(finished),
-                scenarios_total=len(ids), scenarios_wow=sum(1 for r in finished if r[3] == Level.WOW.rank),
-                best_levels=best, stuck=[r[1] for r in finished if TraineeOverview.is_stuck(r[2], _BY_RANK.get(r[3]))],
-                last_played=_dt_or_none(last), other_scenarios=len(others),
-                other_attempts=sum(r[2] for r in others)))
-        return result
+        return [TraineeOverview.build(trainee, {r[1]: (r[2], _BY_RANK.get(r[3]), _dt_or_none(r[4]))
+                                                for r in per.get(trainee.id, [])}, library)
+                for trainee in self.trainees(origin)]
 
     # -- for exchange.py ----------------------------------------------------------------------
 
