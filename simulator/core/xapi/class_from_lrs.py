@@ -254,3 +254,53 @@ def source_line(facts: ClassFacts, offline_reason: str = "") -> str:
     if offline_reason:
         return f"Offline: showing what was fetched at {shown}{partial}. {offline_reason}"
     return f"Fetched from the LRS at {shown}{partial}."
+
+
+# -- fetch, else the cache ----------------------------------------------------------------------
+
+@dataclass
+class ClassResult:
+    """What to show: the facts (None when there are none) and, when they are not fresh, why."""
+
+    facts: ClassFacts | None
+    offline_reason: str = ""  # empty when the facts were just fetched
+    note: str = ""  # a problem that did not stop the showing (the cache could not be written)
+
+    @property
+    def line(self) -> str:
+        if self.facts is None:
+            return self.offline_reason
+        return " ".join(p for p in (source_line(self.facts, self.offline_reason), self.note) if p)
+
+
+def fetch_class(data_dir: str | os.PathLike, settings: LrsSettings | None = None, client: LrsClient | None = None,
+                **options) -> ClassResult:
+    """Fetch the class and cache it; when the LRS cannot be read, the cached class with the reason.
+    ``options`` go to ``fetch`` (page_size, max_pages, now, progress)."""
+    from . import config
+    from .client import LrsUnreachable
+
+    try:
+        settings = settings or config.load(data_dir)
+    except config.SettingsError as exc:
+        return ClassResult(None, str(exc))
+    if not settings.endpoint or not settings.home_page:
+        return ClassResult(None, "No LRS is set up: set its address and the organisation's home page in "
+                                 "Progress > Learning Record Store… (or `simulator lrs set`).")
+    try:
+        facts = fetch(settings, client, **options)
+    except (LrsUnreachable, LrsRefused, ValueError) as exc:
+        reason = str(exc)
+        reason = (reason[0].upper() + reason[1:]).rstrip(".") + "."
+        try:
+            cached = load_cache(data_dir, settings)
+        except ClassCacheError as cache_exc:
+            return ClassResult(None, f"{reason} {cache_exc}")
+        if cached is None:
+            return ClassResult(None, f"{reason} Nothing was fetched from it before, so there is nothing to show.")
+        return ClassResult(cached, reason)
+    try:
+        save_cache(data_dir, facts)
+    except OSError as exc:
+        return ClassResult(facts, note=f"(Not kept for offline use: {exc}.)")
+    return ClassResult(facts)
