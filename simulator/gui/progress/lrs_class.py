@@ -58,10 +58,13 @@ class LrsClassFetch:
 
     def _fetched(self, result: cl.ClassResult) -> None:
         self.job, self.last = None, result
-        if self.controller.class_view is not None and self.controller.class_view.lrs_rows is not None:
-            self._present(result.facts, result.line)
-        if result.offline_reason:
-            self.controller.host.statusBar().showMessage(result.line, 15000)
+        try:
+            if self.controller.class_view is not None and self.controller.class_view.lrs_rows is not None:
+                self._present(result.facts, result.line)  # unless the trainer went back to the local overview
+            if result.offline_reason:
+                self.controller.host.statusBar().showMessage(result.line, 15000)
+        except (ReferenceError, RuntimeError):  # the window was closed while the LRS was being read
+            pass
 
     def _failed(self, trace: str) -> None:
         self.job = None
