@@ -6,7 +6,6 @@ import hashlib
 import os
 import re
 import stat
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable

@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         self._action(progress, "&Who is practising?…", self.progress.choose_trainee, QKeySequence("Ctrl+Shift+W"))
         self._action(progress, "My &progress", self.progress.show_progress_view, QKeySequence("Ctrl+Shift+P"))
         self._action(progress, "&Class overview", self.progress.show_class_view, QKeySequence("Ctrl+Shift+O"))
+        self._action(progress, "Class &from LRS", self.progress.show_lrs_class)
         progress.addSeparator()
         self._action(progress, "Export my &history (JSON)…", self.progress.export_history)
         self._action(progress, "Export all attempts (&CSV)…", self.progress.export_attempts)

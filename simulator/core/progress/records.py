@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Sequence
 
 from ..levels import Level
 from ..records import Choice, Step
@@ -259,6 +259,25 @@ class TraineeOverview:
     def is_stuck(finished: int, best: Level | None) -> bool:
         """Stuck on a scenario: finished at least STUCK_AFTER times and never above Low (see STUCK_RULE)."""
         return finished >= TraineeOverview.STUCK_AFTER and best is Level.LOW
+
+    @classmethod
+    def build(cls, trainee: Trainee, per_scenario: dict[str, tuple[int, Level | None, datetime | None]],
+              library: Sequence[str] | None, best_scores: dict[str, int] | None = None) -> "TraineeOverview":
+        """One row from (finished attempts, best finished level, last played) per scenario: the one
+        place that turns those facts into a row, whether they come from the store or from an LRS."""
+        ids = list(library) if library is not None else sorted(per_scenario)
+        in_library = set(ids)
+        finished = {sid: per_scenario[sid] for sid in ids if sid in per_scenario and per_scenario[sid][0]}
+        others = [f for sid, f in per_scenario.items() if sid not in in_library and f[0]]
+        last = max((f[2] for f in per_scenario.values() if f[2] is not None), default=None)
+        return cls(
+            trainee=trainee, finished_attempts=sum(f[0] for f in per_scenario.values()),
+            scenarios_played=len(finished), scenarios_total=len(ids),
+            scenarios_wow=sum(1 for f in finished.values() if f[1] is Level.WOW),
+            best_levels={sid: (per_scenario[sid][1] if sid in per_scenario else None) for sid in ids},
+            stuck=[sid for sid, f in finished.items() if cls.is_stuck(f[0], f[1])],
+            last_played=last, other_scenarios=len(others), other_attempts=sum(f[0] for f in others),
+            best_scores={sid: score for sid, score in (best_scores or {}).items() if sid in in_library})
 
 
 @dataclass(frozen=True)

@@ -84,34 +84,23 @@ def progress_summary(db: sqlite3.Connection, trainee_id: str, scenarios: Sequenc
     )
 
 
-def class_overview(db: sqlite3.Connection, trainees: Sequence[Trainee], scenarios: Sequence["Scenario"] | None = None, origin: str | None = None
-                   ) -> list[TraineeOverview]:
-    """Who has done what and who is stuck, for every trainee (or only 'local' / 'imported' ones),
-    against the library ``scenarios`` (every scenario played when None); see ``TraineeOverview``. ``trainees``: those to list."""
+def class_overview(db: sqlite3.Connection, trainees: Sequence[Trainee], scenarios: Sequence["Scenario"] | None = None,
+                   origin: str | None = None) -> list[TraineeOverview]:
+    """Who has done what and who is stuck, for ``trainees`` (every trainee, or only 'local' /
+    'imported' ones), against the library ``scenarios`` (every scenario played when None); see
+    ``TraineeOverview.build``."""
     library = [s.id for s in scenarios] if scenarios is not None else None
     rows = db.execute("SELECT p.trainee_id, p.scenario_id, p.attempts, p.best_rank, p.last_played "
                       "FROM progress p JOIN trainees t ON t.id = p.trainee_id "
                       "WHERE ? IS NULL OR t.origin = ?", (origin, origin)).fetchall()
     scores = db.execute("SELECT trainee_id, scenario_id, MAX(score) FROM attempts WHERE status = 'finished' "
                         "AND score IS NOT NULL GROUP BY trainee_id, scenario_id").fetchall()
-    top = {(t, sid): score for t, sid, score in scores}
-    per: dict[str, list[tuple]] = {}
-    for row in rows:
-        per.setdefault(row[0], []).append(row)
-    result = []
-    for trainee in trainees:
-        mine = {r[1]: r for r in per.get(trainee.id, [])}
-        ids = library if library is not None else sorted(mine)
-        best = {sid: (LEVEL_BY_RANK.get(mine[sid][3]) if sid in mine else None) for sid in ids}
-        finished = [mine[sid] for sid in ids if sid in mine and mine[sid][2]]
-        in_library = set(ids)
-        others = [r for sid, r in mine.items() if sid not in in_library and r[2]]
-        last = max((r[4] for r in mine.values() if r[4] is not None), default=None)
-        result.append(TraineeOverview(
-            trainee=trainee, finished_attempts=sum(r[2] for r in mine.values()), scenarios_played=len(finished),
-            scenarios_total=len(ids), scenarios_wow=sum(1 for r in finished if r[3] == Level.WOW.rank),
-            best_levels=best, stuck=[r[1] for r in finished if TraineeOverview.is_stuck(r[2], LEVEL_BY_RANK.get(r[3]))],
-            last_played=moment_or_none(last), other_scenarios=len(others),
-            other_attempts=sum(r[2] for r in others),
-            best_scores={sid: top[(trainee.id, sid)] for sid in ids if (trainee.id, sid) in top}))
-    return result
+    per: dict[str, dict[str, tuple]] = {}
+    for trainee_id, scenario_id, attempts, best_rank, last_played in rows:
+        per.setdefault(trainee_id, {})[scenario_id] = (attempts, LEVEL_BY_RANK.get(best_rank),
+                                                       moment_or_none(last_played))
+    top: dict[str, dict[str, int]] = {}
+    for trainee_id, scenario_id, score in scores:
+        top.setdefault(trainee_id, {})[scenario_id] = score
+    return [TraineeOverview.build(trainee, per.get(trainee.id, {}), library, top.get(trainee.id))
+            for trainee in trainees]

@@ -4,7 +4,9 @@ One row per trainee: finished attempts, scenarios played, how many at WOW, when 
 where they are stuck, then the best level per scenario (symbol, name and colour). The trainee's
 name stays in view while the scenario columns scroll sideways. Sort by clicking a heading or with
 the "Sort by" box; Enter on a row emits ``trainee_activated`` (to open that trainee's progress).
-Figures come from ``ProgressStore.class_overview``; this module only lays them out.
+Figures come from ``ProgressStore.class_overview``, or from the LRS (``show_lrs_class``, rows
+rebuilt by ``core.xapi.class_from_lrs``, with a line saying when they were fetched); this module
+only lays them out.
 """
 
 from __future__ import annotations
@@ -35,9 +37,13 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TRAINEE_ROLE = Qt.ItemDataRole.UserRole + 2
 NAME, ORIGIN, FINISHED, PLAYED, WOW, LAST, STUCK = range(7)
 FIXED_HEADINGS = ("Trainee", "From", "Finished\nattempts", "Played", "At WOW", "Last played", "Stuck on")
-ORIGIN_TEXT = {"local": "Local", "imported": "Imported"}
-ORIGIN_LONG = {"local": "plays on this computer", "imported": "imported from an exported history"}
+ORIGIN_TEXT = {"local": "Local", "imported": "Imported", "lrs": "LRS"}
+ORIGIN_LONG = {"local": "plays on this computer", "imported": "imported from an exported history",
+               "lrs": "known only from the LRS"}
 STUCK_RULE = TraineeOverview.STUCK_RULE
+EMPTY_TEXT = {False: "No trainees yet. Trainees use Export my history on their own computer; import their files "
+                     "here with Import histories…",
+              True: "No attempts of this organisation to show from the LRS (see the line above)."}
 CENTRED = int(Qt.AlignmentFlag.AlignCenter)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -298,6 +304,7 @@ class ClassView(fonts.FollowsTextSize, QWidget):
         self.store: ProgressStore | None = None
         self._scenarios: list = []
         self._now: datetime | None = None
+        self.lrs_rows: list[TraineeOverview] | None = None  # None: the rows come from the store
 
         self.model = ClassModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -309,6 +316,9 @@ class ClassView(fonts.FollowsTextSize, QWidget):
         self.title_label = plain_label("Class overview", "display", bold=True)
         self.subtitle_label = plain_label("", "normal", color=theme.MUTED)
         self.subtitle_label.setAccessibleName("Class summary")
+        self.source_label = plain_label("", "normal", color=theme.MUTED)
+        self.source_label.setAccessibleName("Where the class comes from")
+        self.source_label.hide()
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Find a trainee…  (Ctrl+F)")
@@ -356,9 +366,7 @@ class ClassView(fonts.FollowsTextSize, QWidget):
         self.legend = plain_label(f"★ WOW   ● Standard   ▼ Low   {NOT_PLAYED} not finished yet   "
                                   f"⚠ stuck: {STUCK_RULE}", "small", color=theme.MUTED)
         self.legend.setAccessibleName("Legend")
-        self.empty_label = plain_label("No trainees yet. Trainees use Export my history on their own computer; "
-                                       "import their files here with Import histories…", "heading",
-                                       color=theme.MUTED)
+        self.empty_label = plain_label(EMPTY_TEXT[False], "heading", color=theme.MUTED)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
 
@@ -376,6 +384,7 @@ class ClassView(fonts.FollowsTextSize, QWidget):
         top.setSpacing(2)
         top.addWidget(self.title_label)
         top.addWidget(self.subtitle_label)
+        top.addWidget(self.source_label)
         controls = QHBoxLayout()
         controls.setSpacing(12)
         controls.addWidget(self.filter_edit, 2)
@@ -425,20 +434,35 @@ class ClassView(fonts.FollowsTextSize, QWidget):
 
     def show_class(self, store: ProgressStore, scenarios: Sequence, now: datetime | None = None) -> None:
         """Show every trainee in ``store`` against ``scenarios`` (objects with ``id`` and ``title``)."""
-        self.store, self._scenarios, self._now = store, list(scenarios), now
+        self.store, self._scenarios, self._now, self.lrs_rows = store, list(scenarios), now, None
+        self.refresh()
+
+    def show_lrs_class(self, rows: list[TraineeOverview], scenarios: Sequence, source: str,
+                       now: datetime | None = None) -> None:
+        """Show ``rows`` rebuilt from the LRS; ``source`` says when they were fetched (or why not)."""
+        self._scenarios, self._now, self.lrs_rows = list(scenarios), now, list(rows)
+        self.source_label.setText(source)
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the store again (after an import)."""
-        if self.store is None:
+        """Read the store again (after an import); the LRS's rows stay as fetched."""
+        from_lrs = self.lrs_rows is not None
+        if self.store is None and not from_lrs:
             return
-        rows = self.store.class_overview(self._scenarios)
+        rows = self.lrs_rows if from_lrs else self.store.class_overview(self._scenarios)
         titles = [(s.id, getattr(s, "title", "") or s.id) for s in self._scenarios]
         self.model.set_overview(rows, titles, self._now)
         imported = sum(1 for r in rows if r.trainee.origin == "imported")
+        only_lrs = sum(1 for r in rows if r.trainee.origin == "lrs")
+        self.title_label.setText("Class from the LRS" if from_lrs else "Class overview")
         self.subtitle_label.setText(
-            f"{plural(len(rows), 'trainee')}: {imported} imported, {len(rows) - imported} on this computer · "
-            f"{plural(len(titles), 'scenario')} in the library")
+            (f"{plural(len(rows), 'trainee')} in the LRS: {len(rows) - only_lrs} known on this computer"
+             if from_lrs else f"{plural(len(rows), 'trainee')}: {imported} imported, {len(rows) - imported} on "
+                              f"this computer") + f" · {plural(len(titles), 'scenario')} in the library")
+        self.source_label.setVisible(from_lrs)
+        self.empty_label.setText(EMPTY_TEXT[from_lrs])
+        self.import_button.setVisible(not from_lrs)  # both act on this computer's store
+        self.export_button.setVisible(not from_lrs)
         self.table.setVisible(bool(rows))
         self.legend.setVisible(bool(rows))
         self.empty_label.setVisible(not rows)
@@ -552,7 +576,9 @@ class ClassView(fonts.FollowsTextSize, QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         trainee = self.proxy.data(index, TRAINEE_ROLE)
-        if trainee is not None:
+        if trainee is not None and trainee.origin == "lrs":
+            self.status.setText(f"{trainee.name} has no history on this computer: only the LRS has their attempts.")
+        elif trainee is not None:
             self.trainee_activated.emit(trainee)
 
     def _filter(self, text: str) -> None:

@@ -81,6 +81,7 @@ class ProgressController:
         self.progress_view: ProgressView | None = None  # made on first use
         self.lrs_sender = None  # the outbox's background sender, once the store is open
         self.class_view: ClassView | None = None
+        self.lrs_class = None  # the class fetched from the LRS (lrs_class.LrsClassFetch), on first use
         self._reported: set[str] = set()
         self._resume_offered = False
 
@@ -248,10 +249,7 @@ class ProgressController:
         stack.setCurrentWidget(self.progress_view)
         fonts.refresh(self.progress_view)
 
-    def show_class_view(self) -> None:
-        if not self._need_store():
-            return
-        stack = self.host.stack
+    def ensure_class_view(self) -> "ClassView":
         if self.class_view is None:
             from .class_view import ClassView
 
@@ -259,14 +257,30 @@ class ProgressController:
             self.class_view.library_requested.connect(self.host.show_library)
             self.class_view.store_changed.connect(self.refresh_progress)
             self.class_view.trainee_activated.connect(self.show_progress_of)
-            stack.addWidget(self.class_view)
+            self.host.stack.addWidget(self.class_view)
+        return self.class_view
+
+    def show_class_view(self) -> None:
+        if not self._need_store():
+            return
+        view = self.ensure_class_view()
         try:
-            self.class_view.show_class(self.host.record.store, self.library_entries())
+            view.show_class(self.host.record.store, self.library_entries())
         except Exception as exc:
             self.report_problem(f"The class overview could not be read: {exc}")
             return
-        stack.setCurrentWidget(self.class_view)
-        fonts.refresh(self.class_view)
+        self.host.stack.setCurrentWidget(view)
+        fonts.refresh(view)
+
+    def show_lrs_class(self) -> None:
+        """Progress > Class from LRS: the cached class at once, then the LRS's, fetched in the background."""
+        if not self._need_store():
+            return
+        if self.lrs_class is None:
+            from .lrs_class import LrsClassFetch
+
+            self.lrs_class = LrsClassFetch(self)
+        self.lrs_class.show()
 
     def export_history(self) -> None:
         if self._need_store(trainee=True):
