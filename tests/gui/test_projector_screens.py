@@ -14,7 +14,7 @@ from PySide6.QtGui import QFontMetrics  # noqa: E402
 
 from simulator.core.analysis import analyze  # noqa: E402
 from simulator.core.loader import ScenarioLoader  # noqa: E402
-from simulator.gui import theme  # noqa: E402
+from simulator.gui.base import theme  # noqa: E402
 from simulator.gui.classroom import ClassroomWindow  # noqa: E402
 from simulator.gui.classroom import presenter_theme as pt  # noqa: E402
 from simulator.gui.classroom.presenter import DECISION, ENDING, TITLE  # noqa: E402

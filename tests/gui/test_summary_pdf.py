@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from simulator.core.classroom import ClassroomSession  # noqa: E402
 from simulator.core.levels import Level  # noqa: E402
 from simulator.core.loader import ScenarioLoader  # noqa: E402
-from simulator.gui import theme  # noqa: E402
+from simulator.gui.base import theme  # noqa: E402
 from simulator.gui.classroom.summary_report import (A4Pages, build_document, top_tables,  # noqa: E402
                                                     write_summary_pdf)
 
