@@ -143,8 +143,8 @@ class CustomerPanel(QWidget):
         self.organization.setText(c.organization)
         self.organization.setVisible(bool(c.organization))
         phone = self.on_a_call
-        captions = {"phone": "📞  Call in progress", "chat": "💬  Chat", "email": "✉  E-mail from",
-                    "social": "🌐  Public post by"}
+        captions = {"phone": "☎  Call in progress", "chat": "Chat", "email": "✉  E-mail from",
+                    "social": "◉  Public post by"}
         self.caption.setText(captions.get(self.channel, ""))
         self.caption.setVisible(self.channel in captions)
         self.portrait.setVisible(self.channel in ("face-to-face", "chat", "social"))
@@ -180,10 +180,10 @@ class CustomerPanel(QWidget):
             if ended and not self._call_ended:
                 self._call_ended = True
                 self.call_timer.stop()
-                self.caption.setText("📞  Call ended")
+                self.caption.setText("☎  Call ended")
             elif not ended and self._call_ended:
                 self._call_ended = False
-                self.caption.setText("📞  Call in progress")
+                self.caption.setText("☎  Call in progress")
                 self.call_timer.start()
             return
         if channels.shows_face(self.channel):
@@ -293,7 +293,7 @@ def social_item(line: Line, scenario: Scenario, show_level: bool, post: bool) ->
     if post:
         frame, box = _card("socialPost", f"background: {theme.CARD}; border: 1px solid {theme.BORDER};"
                                          f" border-radius: 10px;")
-        _head(box, name, line, show_level, extra="posted in public  ·  🌐")
+        _head(box, name, line, show_level, extra="posted in public")
         box.addWidget(plain_label(line.text, "heading", selectable=True))
         frame.setAccessibleName(f"Public post by {name}: {line.text}")
         return frame
@@ -301,7 +301,7 @@ def social_item(line: Line, scenario: Scenario, show_level: bool, post: bool) ->
     frame, box = _card("socialComment",
                        f"background: {_tint(theme.ACCENT, 0.08) if mine else theme.CARD};"
                        f" border: 1px solid {_tint(theme.ACCENT, 0.35) if mine else theme.BORDER}; border-radius: 10px;")
-    _head(box, who, line, show_level, extra="public reply  ·  🌐" if mine else "commented")
+    _head(box, who, line, show_level, extra="public reply" if mine else "commented")
     box.addWidget(plain_label(line.text, "body", selectable=True))
     frame.setAccessibleName(f"{'Your public reply' if mine else 'Comment by ' + name}: {line.text}")
     return frame
@@ -486,7 +486,7 @@ class Thread(QScrollArea):
             frame.setAccessibleName("Your answer, being written")
         else:
             frame, box = _card("publicNote", f"background: #FFF4D6; border: 1px solid #E9CF85; border-radius: 8px;")
-            box.addWidget(plain_label(f"🌐  {channels.PUBLIC_NOTE}", "normal", bold=True, color="#6B4A00"))
+            box.addWidget(plain_label(f"⚠  {channels.PUBLIC_NOTE}", "normal", bold=True, color="#6B4A00"))
             frame.setAccessibleName(channels.PUBLIC_NOTE)
             self.public_note = frame
         self.footer = frame
