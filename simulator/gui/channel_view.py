@@ -10,7 +10,7 @@ header and the caller's voice instead of a face. The words and the timings are t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPoint, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -250,12 +250,15 @@ def chat_bubble(line: Line, name: str, show_level: bool) -> QFrame:
     return frame
 
 
-def _header_row(box: QVBoxLayout, key: str, value: str) -> None:
+def _header_row(box: QVBoxLayout, *pairs: tuple[str, str]) -> None:
+    """One row of an e-mail's header: 'From: name', 'To: name', each a key and its value."""
     row = QHBoxLayout()
     row.setSpacing(8)
-    row.addWidget(plain_label(key, "small", bold=True, color=theme.MUTED, wrap=False))
-    value_label = plain_label(value, "small", color=theme.TEXT)
-    row.addWidget(value_label, 1)
+    for i, (key, value) in enumerate(pairs):
+        if i:
+            row.addSpacing(16)
+        row.addWidget(plain_label(key, "small", bold=True, color=theme.MUTED, wrap=False))
+        row.addWidget(plain_label(value, "small", color=theme.TEXT), 1 if i == len(pairs) - 1 else 0)
     box.addLayout(row)
 
 
@@ -267,11 +270,13 @@ def email_message(line: Line, scenario: Scenario, show_level: bool, first: bool)
     frame, box = _card("emailSent" if mine else "email",
                        f"background: {theme.CARD}; border: 1px solid {theme.BORDER}; border-radius: 6px;"
                        + (f" border-left: 5px solid {theme.ACCENT};" if mine else ""))
-    _head(box, "Your answer, sent" if mine else "Received", line, show_level)
     subject = channels.email_subject(scenario.title, reply=mine or not first)
-    _header_row(box, "From:", "You" if mine else name)
-    _header_row(box, "To:", name if mine else (scenario.customer.organization or "You"))
-    _header_row(box, "Subject:", subject)
+    if mine:
+        _head(box, "Your answer, sent", line, show_level)
+        _header_row(box, ("To:", name), ("Subject:", subject))
+    else:
+        _header_row(box, ("From:", name), ("To:", scenario.customer.organization or "You"))
+        _header_row(box, ("Subject:", subject))
     rule = QFrame()
     rule.setFrameShape(QFrame.Shape.HLine)
     rule.setStyleSheet(f"color: {theme.BORDER};")
@@ -331,13 +336,14 @@ class Thread(QScrollArea):
         outer.addLayout(self.footer_box)
         outer.addStretch(1)
         self.setWidget(holder)
-        self.verticalScrollBar().rangeChanged.connect(lambda _lo, hi: self.verticalScrollBar().setValue(hi))
+        self.verticalScrollBar().rangeChanged.connect(self._scroll_to_newest)
         self.scenario: Scenario | None = None
         self.channel = channels.DEFAULT_CHANNEL
         self.show_level = False
         self.lines: list[Line] = []  # every line given, shown or still being typed
         self.shown: list[Line] = []
         self.pending: list[Line] = []
+        self.newest: QWidget | None = None  # the last line drawn
         self.typing_indicator: QWidget | None = None
         self.footer: QWidget | None = None
         self.public_note: QWidget | None = None
@@ -358,6 +364,7 @@ class Thread(QScrollArea):
         self._stop_typing()
         self.pending = []
         clear(self.rows)
+        self.newest = None
         self.lines = []
         self.shown = []
 
@@ -464,7 +471,17 @@ class Thread(QScrollArea):
             row.addWidget(widget, 1)
         self.rows.addLayout(row)
         widget.show()
+        self.newest = widget
         self.shown.append(line)
+
+    def _scroll_to_newest(self, _low: int, high: int) -> None:
+        """Down to the end, but never past the start of the newest line: a long e-mail or post in
+        a short window is read from its first word, the answer being written below it."""
+        target = high
+        newest = self.typing_indicator or self.newest
+        if newest is not None and newest.parent() is self.widget():
+            target = min(high, max(0, newest.mapTo(self.widget(), QPoint(0, 0)).y() - 8))
+        self.verticalScrollBar().setValue(target)
 
     def _set_footer(self, awaiting_reply: bool) -> None:
         """Under the thread, while the trainee has to answer: the e-mail being written, or on
@@ -478,11 +495,10 @@ class Thread(QScrollArea):
         if self.channel == "email":
             frame, box = _card("emailDraft", f"background: {theme.CARD}; border: 2px dashed {_tint(theme.ACCENT, 0.5)};"
                                              f" border-radius: 6px;")
-            box.addWidget(plain_label("✎  Your answer, being written", "small", bold=True, color=theme.ACCENT))
-            _header_row(box, "To:", name)
-            _header_row(box, "Subject:", channels.email_subject(self.scenario.title, reply=True))
-            box.addWidget(plain_label(channels.email_salutation(name), "body", color=theme.MUTED))
-            box.addWidget(plain_label("Choose what you write below.", "body", italic=True, color=theme.MUTED))
+            box.addWidget(plain_label("✎  Your answer, being written: choose what you write below", "small",
+                                      bold=True, color=theme.ACCENT))
+            _header_row(box, ("To:", name), ("Subject:", channels.email_subject(self.scenario.title, reply=True)))
+            box.addWidget(plain_label(f"{channels.email_salutation(name)}  …", "body", color=theme.MUTED))
             frame.setAccessibleName("Your answer, being written")
         else:
             frame, box = _card("publicNote", f"background: #FFF4D6; border: 1px solid #E9CF85; border-radius: 8px;")

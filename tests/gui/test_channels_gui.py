@@ -140,7 +140,7 @@ def test_an_email_shows_headers_and_the_answer_being_written(qtbot, window):
     assert not play.thread.typing  # only a chat is typed
     draft = frames(play, "emailDraft")
     assert len(draft) == 1 and "Re: Where is my <b>refund</b>?" in texts(draft[0])
-    assert channels.email_salutation(name) in texts(draft[0])
+    assert f"{channels.email_salutation(name)}  …" in texts(draft[0])
     seen_drafts = []
     play_to_the_end(qtbot, play, each=lambda: seen_drafts.append(len(frames(play, "emailDraft"))))
     assert seen_drafts == [1, 1]
@@ -148,7 +148,7 @@ def test_an_email_shows_headers_and_the_answer_being_written(qtbot, window):
     received = frames(play, "email")
     assert [texts(m)[-2] for m in received] == said(play, "customer")
     first = texts(received[0])
-    assert first[:3] == ["Received", "From:", name] and "Where is my <b>refund</b>?" in first
+    assert first[:4] == ["From:", name, "To:", scenario.customer.organization] and "Where is my <b>refund</b>?" in first
     assert "Re: Where is my <b>refund</b>?" in texts(received[1])
     assert first[-1] == name  # signed with the sender's name
     sent = frames(play, "emailSent")
