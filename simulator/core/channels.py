@@ -81,6 +81,12 @@ def email_subject(title: str, reply: bool = False) -> str:
     return f"Re: {subject}" if reply else subject
 
 
-def email_salutation(name: str) -> str:
-    """How the trainee's answer to an e-mail opens."""
+GREETINGS = ("dear ", "hello", "hi ", "hi,", "good morning", "good afternoon", "good evening")
+
+
+def email_salutation(name: str, answer: str = "") -> str:
+    """How the trainee's answer to an e-mail opens; nothing when the ``answer`` the author wrote
+    greets the customer itself (a second "Dear ..." would read as a mistake)."""
+    if answer.lstrip().lower().startswith(GREETINGS):
+        return ""
     return f"Dear {name}," if name else "Hello,"

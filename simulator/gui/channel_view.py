@@ -281,8 +281,9 @@ def email_message(line: Line, scenario: Scenario, show_level: bool, first: bool)
     rule.setFrameShape(QFrame.Shape.HLine)
     rule.setStyleSheet(f"color: {theme.BORDER};")
     box.addWidget(rule)
-    if mine:
-        box.addWidget(plain_label(channels.email_salutation(name), "body", color=theme.MUTED))
+    salutation = channels.email_salutation(name, line.text) if mine else ""
+    if salutation:
+        box.addWidget(plain_label(salutation, "body", color=theme.MUTED))
     box.addWidget(plain_label(line.text, "body", selectable=True))
     if not mine:
         box.addWidget(plain_label(name, "body", italic=True, color=theme.MUTED))

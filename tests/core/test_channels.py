@@ -50,4 +50,20 @@ def test_a_call_duration_reads_like_a_phone_and_an_email_answer_like_a_reply():
     assert email_subject("  Where is\n my refund? ") == "Where is my refund?"
     assert email_subject("Where is my refund?", reply=True) == "Re: Where is my refund?"
     assert email_salutation("Erin") == "Dear Erin," and email_salutation("") == "Hello,"
+    assert email_salutation("Erin", "Hi Erin, thanks for writing.") == ""  # the answer greets her itself
+    assert email_salutation("Erin", "Dear Erin, I am sorry.") == email_salutation("Erin", " hello!") == ""
+    assert email_salutation("Erin", "Highly unusual, I agree.") == "Dear Erin,"
     assert channel_label("fax") == channel_label(DEFAULT_CHANNEL) == "Face to face"
+
+
+def test_the_format_doc_describes_each_channel_with_the_words_the_app_uses():
+    from pathlib import Path
+
+    from simulator.core.channels import TYPING_MAX_MS, TYPING_MIN_MS, VOICE_LEVELS, VOICE_WORDS
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "scenario-format.md").read_text(encoding="utf-8")
+    section = doc.split("### `channel`: what the play screen looks like")[1].split("\n### ")[0]
+    assert all(f"| `{channel}` |" in section for channel in CHANNELS)
+    assert all(f'"{label}"' in section for label in CHANNELS.values())
+    assert all(f'{emotion.value} "{words}" ({VOICE_LEVELS[emotion]}' in section for emotion, words in VOICE_WORDS.items())
+    assert f"{TYPING_MIN_MS / 1000:g} to {TYPING_MAX_MS / 1000:g} seconds" in section
