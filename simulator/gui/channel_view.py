@@ -378,7 +378,13 @@ class Thread(QScrollArea):
             self.flush()
         else:
             self.flush()  # the trainee has answered: whatever was still being typed is there now
-            self.pending = list(lines[len(self.lines):])
+            new = lines[len(self.lines):]
+            # only what the customer says after the trainee's last reply is typed: a conversation
+            # shown again from the middle (the author's preview) does not replay every message
+            answered = max((i + 1 for i, line in enumerate(new) if line.speaker == EMPLOYEE), default=0)
+            for line in new[:answered]:
+                self._show(line)
+            self.pending = list(new[answered:])
             self._advance()
         self.lines = list(lines)
         self._set_footer(awaiting_reply)
@@ -388,6 +394,10 @@ class Thread(QScrollArea):
         self._stop_typing()
         while self.pending:
             self._show(self.pending.pop(0))
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().hideEvent(event)
+        self.flush()  # off screen (quit, the debrief): nothing goes on typing
 
     # -- typing --------------------------------------------------------------------------------
 

@@ -231,3 +231,21 @@ def test_a_step_back_in_a_chat_draws_the_thread_again_at_once(qtbot, window):
     assert play.session.steps == [] and not play.thread.typing
     assert [line.text for line in play.thread.shown] == [line.text for line in play.session.transcript()]
     assert play.thread.shown == play._shown_lines and all(isinstance(x, Line) for x in play.thread.shown)
+
+
+def test_a_chat_shown_again_from_the_middle_types_only_the_message_after_the_last_reply(qtbot, window):
+    play = open_by_keyboard(qtbot, window, "the-last-person-promised", "practice")
+    session = play.session
+    for _ in range(2):
+        qtbot.keyClick(play.reply_buttons[0], "1")
+    play.show_session(play.scenario, session, "practice")  # as the author's preview does after a reload
+    lines = session.transcript()
+    last_reply = max(i for i, line in enumerate(lines) if line.speaker == "employee")
+    assert play.thread.typing and play.thread.shown == lines[:last_reply + 1]
+    qtbot.waitUntil(lambda: not play.thread.typing, timeout=3000)
+    assert play.thread.shown == lines
+    # leaving the screen shows at once whatever was still being typed
+    qtbot.keyClick(play.reply_buttons[0], "1")
+    assert play.thread.typing
+    play.thread.hide()
+    assert not play.thread.typing and play.thread.shown == session.transcript()
