@@ -39,7 +39,7 @@ TYPING_MIN_MS = 600
 TYPING_MAX_MS = 1200
 TYPING_MS_PER_CHARACTER = 4
 
-PUBLIC_NOTE = "Public: everyone who can see this post can read your answer."
+PUBLIC_NOTE = "Public: everyone can read your answer."
 
 
 def channel_label(channel: str) -> str:

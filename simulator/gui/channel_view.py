@@ -126,6 +126,13 @@ class CustomerPanel(QWidget):
         self.emotion_label = plain_label("", "normal", bold=True, color=theme.MUTED)
         self.emotion_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         box.addWidget(self.emotion_label)
+        # on social media, always in view beside the thread, however long it grows
+        self.public_note = plain_label(f"⚠  {channels.PUBLIC_NOTE}", "small", bold=True)
+        self.public_note.setObjectName("publicNote")
+        self.public_note.setStyleSheet("QLabel#publicNote { color: #6B4A00; background: #FFF4D6;"
+                                       " border: 1px solid #E9CF85; border-radius: 8px; padding: 8px 12px; }")
+        self.public_note.setAccessibleName(channels.PUBLIC_NOTE)
+        box.addWidget(self.public_note)
         self._call_clock = QElapsedTimer()
         self._call_ended = False
         self.call_timer = QTimer(self, interval=1000, timeout=self._show_call_time)
@@ -155,6 +162,7 @@ class CustomerPanel(QWidget):
             self.portrait.setPixmap(portrait_pixmap(scenario, Emotion.NEUTRAL, size, self.devicePixelRatioF()))
             self.portrait.setAccessibleName(f"Profile picture of {name}")
         self.emotion_label.setVisible(channels.shows_face(self.channel) or phone)
+        self.public_note.setVisible(self.channel == "social")
         self.call_time.setVisible(phone)
         self.voice_meter.setVisible(phone)
         self.start_call()
@@ -347,7 +355,6 @@ class Thread(QScrollArea):
         self.newest: QWidget | None = None  # the last line drawn
         self.typing_indicator: QWidget | None = None
         self.footer: QWidget | None = None
-        self.public_note: QWidget | None = None
         self.typing_timer = QTimer(self, singleShot=True, timeout=self._typed)
         self._watching = False
 
@@ -495,27 +502,20 @@ class Thread(QScrollArea):
         self.verticalScrollBar().setValue(target)
 
     def _set_footer(self, awaiting_reply: bool) -> None:
-        """Under the thread, while the trainee has to answer: the e-mail being written, or on
-        social media the note that the answer is public."""
+        """Under an e-mail thread, while the trainee has to answer: the answer being written."""
         if self.footer is not None:
             discard(self.footer)
-            self.footer = self.public_note = None
-        if not awaiting_reply or self.channel not in ("email", "social") or self.scenario is None:
+            self.footer = None
+        if not awaiting_reply or self.channel != "email" or self.scenario is None:
             return
         name = self.scenario.customer.name or "The customer"
-        if self.channel == "email":
-            frame, box = _card("emailDraft", f"background: {theme.CARD}; border: 2px dashed {_tint(theme.ACCENT, 0.5)};"
-                                             f" border-radius: 6px;")
-            box.addWidget(plain_label("✎  Your answer, being written: choose what you write below", "small",
-                                      bold=True, color=theme.ACCENT))
-            _header_row(box, ("To:", name), ("Subject:", channels.email_subject(self.scenario.title, reply=True)))
-            box.addWidget(plain_label(f"{channels.email_salutation(name)}  …", "body", color=theme.MUTED))
-            frame.setAccessibleName("Your answer, being written")
-        else:
-            frame, box = _card("publicNote", f"background: #FFF4D6; border: 1px solid #E9CF85; border-radius: 8px;")
-            box.addWidget(plain_label(f"⚠  {channels.PUBLIC_NOTE}", "normal", bold=True, color="#6B4A00"))
-            frame.setAccessibleName(channels.PUBLIC_NOTE)
-            self.public_note = frame
+        frame, box = _card("emailDraft", f"background: {theme.CARD}; border: 2px dashed {_tint(theme.ACCENT, 0.5)};"
+                                         f" border-radius: 6px;")
+        box.addWidget(plain_label("✎  Your answer, being written: choose what you write below", "small",
+                                  bold=True, color=theme.ACCENT))
+        _header_row(box, ("To:", name), ("Subject:", channels.email_subject(self.scenario.title, reply=True)))
+        box.addWidget(plain_label(f"{channels.email_salutation(name)}  …", "body", color=theme.MUTED))
+        frame.setAccessibleName("Your answer, being written")
         self.footer = frame
         self.footer_box.addWidget(frame)
         frame.show()

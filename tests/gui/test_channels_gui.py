@@ -164,12 +164,11 @@ def test_social_media_shows_the_post_its_comments_and_that_the_answer_is_public(
     notes = []
 
     def note_is_shown():
-        note = play.thread.public_note
-        notes.append(note is not None and note.isVisibleTo(play) and channels.PUBLIC_NOTE in texts(note)[0])
+        note = play.customer_panel.public_note  # beside the thread: in view however long it grows
+        notes.append(note.isVisibleTo(play) and channels.PUBLIC_NOTE in note.text())
 
     play_to_the_end(qtbot, play, each=note_is_shown)
     assert notes and all(notes)
-    assert play.thread.public_note is None  # the conversation is over
     customer = said(play, "customer")
     post = frames(play, "socialPost")
     assert len(post) == 1 and texts(post[0])[-1] == customer[0]
@@ -217,7 +216,7 @@ def test_face_to_face_keeps_the_portrait_and_the_library_and_brief_name_the_chan
     chip_texts = texts(window.briefing)
     assert channels.channel_label("face-to-face") in chip_texts
     assert play.portrait.isVisibleTo(play) and play.emotion_label.text().startswith("Looks")
-    assert not play.customer_panel.call_time.isVisibleTo(play)
+    assert not play.customer_panel.call_time.isVisibleTo(play) and not play.customer_panel.public_note.isVisibleTo(play)
     assert frames(play, "speech") and not play.thread.typing
     assert [texts(b)[-1] for b in frames(play, "speech")] == [
         line.text for line in play.session.transcript() if line.speaker != "narration"]
