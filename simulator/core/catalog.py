@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import diagnostics as dx
+from .channels import DEFAULT_CHANNEL, channel_label
 from .files import write_atomically
 
 CACHE_VERSION = 1
@@ -42,6 +43,7 @@ class CatalogEntry:
     diagnostics: tuple[dx.Diagnostic, ...] = field(default=())
     id_line: int = 0  # where 'id:' is written, for a problem with the id
     id_column: int = 0
+    channel: str = DEFAULT_CHANNEL
 
     @property
     def errors(self) -> list[dx.Diagnostic]:
@@ -55,16 +57,17 @@ class CatalogEntry:
         if s is None:
             return cls(result.path, False, result.title or os.path.basename(result.path), diagnostics=diagnostics)
         return cls(result.path, True, s.title, s.id, s.domain, s.difficulty, s.minutes, s.summary, tuple(s.tags),
-                   s.customer.name, s.customer.organization, s.digest, diagnostics, *result.id_pos)
+                   s.customer.name, s.customer.organization, s.digest, diagnostics, *result.id_pos, s.channel)
 
     def search_text(self) -> str:
         return " ".join([self.title, self.summary, self.domain, self.difficulty, " ".join(self.tags),
-                         self.customer, self.organization, self.id, "" if self.playable else self.path]).lower()
+                         self.customer, self.organization, self.id, channel_label(self.channel),
+                         "" if self.playable else self.path]).lower()
 
     def to_json(self) -> dict:
         data = {k: getattr(self, k) for k in ("path", "playable", "title", "id", "domain", "difficulty", "minutes",
                                               "summary", "customer", "organization", "digest", "id_line",
-                                              "id_column")}
+                                              "id_column", "channel")}
         data["tags"] = list(self.tags)
         data["diagnostics"] = [d.to_json() for d in self.diagnostics]
         return data
@@ -76,7 +79,7 @@ class CatalogEntry:
         return cls(data["path"], bool(data["playable"]), data["title"], data["id"], data["domain"],
                    data["difficulty"], int(data["minutes"]), data["summary"], tuple(data["tags"]), data["customer"],
                    data["organization"], data["digest"], diagnostics, int(data.get("id_line", 0)),
-                   int(data.get("id_column", 0)))
+                   int(data.get("id_column", 0)), str(data.get("channel", DEFAULT_CHANNEL)))
 
 
 def file_key(path: str) -> str:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QRadioButton, QScrollArea, QVBoxLayout, QWidget)
 
+from ...core.channels import channel_label
 from ...core.levels import Emotion, emotion_for_mood
 from ...core.model import Scenario
 from ...core.modes import Mode
@@ -198,7 +199,8 @@ class BriefingView(QWidget):
         self.summary.setText(" ".join(scenario.summary.split()))
         self.summary.setVisible(bool(scenario.summary))
         clear(self.chips)
-        for text in (domain_name(scenario.domain) if scenario.domain else "", scenario.difficulty,
+        for text in (domain_name(scenario.domain) if scenario.domain else "", channel_label(scenario.channel),
+                     scenario.difficulty,
                      f"{scenario.minutes} min" if scenario.minutes else ""):
             if text:
                 self.chips.addWidget(chip(text))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 
+from ...core.channels import channel_label
 from ...core.levels import Level
 from ..base import fonts, theme
 from ..base.progress_text import domain_name, level_text, plural, when
@@ -77,12 +78,12 @@ class LibraryCard:
         self.status = "" if progress is None else progress_text(progress, now, self.due)
 
     def chips(self) -> list[tuple[str, str, str]]:
-        """(text, colour, background) of each chip: domain, difficulty and minutes, or the number
-        of problems; then where the file comes from, unless it is bundled."""
+        """(text, colour, background) of each chip: domain, channel, difficulty and minutes, or the
+        number of problems; then where the file comes from, unless it is bundled."""
         e = self.entry
         if self.playable:
             chips = [(t, theme.MUTED, theme.BACKGROUND) for t in (
-                domain_name(e.domain) if e.domain else "", e.difficulty, f"{e.minutes} min" if e.minutes else "") if t]
+                domain_name(e.domain) if e.domain else "", channel_label(e.channel), e.difficulty, f"{e.minutes} min" if e.minutes else "") if t]
         else:
             chips = [(f"⚠ Cannot be played: {plural(len(e.errors), 'problem')}", "white", theme.LEVEL_COLORS[Level.LOW])]
         if self.origin != "bundled":
@@ -124,7 +125,8 @@ class LibraryCard:
         if not self.playable:
             return self.problems_text()
         e = self.entry
-        text = " ".join(x for x in (e.domain, e.difficulty, f"{e.minutes} minutes", e.summary) if x)
+        text = " ".join(x for x in (e.domain, channel_label(e.channel), e.difficulty, f"{e.minutes} minutes",
+                                    e.summary) if x)
         return f"{text}. {self.status}" if self.status else text
 
 

@@ -1,4 +1,5 @@
-"""The play screen: the customer's portrait, the transcript, the replies, the countdown.
+"""The play screen: the customer (as the channel shows them), the transcript, the replies,
+the countdown.
 
 All rules of play are in ``PlaySession``; this screen shows its state and forwards choices.
 """
@@ -6,68 +7,24 @@ All rules of play are in ``PlaySession``; this screen shows its state and forwar
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
-                               QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout,
+                               QWidget)
 
 from ...core.engine import Line, PlaySession
-from ...core.levels import Emotion, Level
+from ...core.levels import Level
 from ...core.model import Scenario
 from ...core.modes import Mode
 from ...core.timing import READING_WPM, TimeLimits, allowance
 from ..base import fonts, theme
 from ..base.layouts import clear, discard
 from ..widgets import ReplyButton, ask_yes_no, chip, level_badge, plain_label, screen_shortcut
-from ..widgets.portraits import portrait_pixmap
-
-PORTRAIT_SIZE = 240
-EMOTION_WORDS = {Emotion.ANGRY: "Angry", Emotion.UPSET: "Upset", Emotion.NEUTRAL: "Neutral",
-                 Emotion.PLEASED: "Pleased", Emotion.DELIGHTED: "Delighted"}
+from .channel_view import PORTRAIT_SIZE, CustomerPanel, Thread
 
 
 def whole_thinking(view: "PlayView") -> str:
     """The thinking time after the reading allowance, in words."""
     return f"{int(view._deadline - view._reading + 0.999)} seconds"
-
-
-def _tint(color: str, alpha: float) -> str:
-    c = QColor(color)
-    return f"rgba({c.red()}, {c.green()}, {c.blue()}, {alpha})"
-
-
-class Bubble(QFrame):
-    """One line of the transcript, in plain text."""
-
-    def __init__(self, line: Line, customer_name: str, show_level: bool) -> None:
-        super().__init__()
-        self.line = line
-        box = QVBoxLayout(self)
-        box.setContentsMargins(16, 10, 16, 12)
-        box.setSpacing(4)
-        if line.speaker == "narration":
-            text = plain_label(line.text, "body", italic=True, color=theme.MUTED, selectable=True)
-            text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            box.addWidget(text)
-            self.setAccessibleName(f"Narration: {line.text}")
-            self.setStyleSheet("QFrame { background: transparent; border: none; }")
-            return
-        head = QHBoxLayout()
-        head.setSpacing(8)
-        who = customer_name if line.speaker == "customer" else "You"
-        head.addWidget(plain_label(who, "small", bold=True, color=theme.MUTED, wrap=False))
-        if line.speaker == "employee" and show_level and line.level is not None:
-            head.addWidget(level_badge(line.level))
-        head.addStretch(1)
-        box.addLayout(head)
-        box.addWidget(plain_label(line.text, "body", selectable=True))
-        self.setAccessibleName(f"{who}: {line.text}")
-        if line.speaker == "customer":
-            self.setStyleSheet(f"Bubble {{ background: {theme.CARD}; border: 1px solid {theme.BORDER};"
-                               f" border-radius: 14px; border-top-left-radius: 4px; }}")
-        else:
-            self.setStyleSheet(f"Bubble {{ background: {_tint(theme.ACCENT, 0.10)};"
-                               f" border: 1px solid {_tint(theme.ACCENT, 0.35)};"
-                               f" border-radius: 14px; border-top-right-radius: 4px; }}")
 
 
 class PlayView(QWidget):
@@ -88,7 +45,6 @@ class PlayView(QWidget):
         self.mode = Mode.PRACTICE
         self.mood_meter_enabled = True
         self.reply_buttons: list[ReplyButton] = []
-        self._shown_lines: list[Line] = []
         self._clock = QElapsedTimer()
         self._deadline = 0.0  # reading allowance plus thinking time, in seconds
         self._reading = 0.0
@@ -127,19 +83,10 @@ class PlayView(QWidget):
         side_box = QVBoxLayout(side)
         side_box.setContentsMargins(28, 24, 28, 24)
         side_box.setSpacing(10)
-        self.portrait = QLabel()
-        self.portrait.setFixedSize(PORTRAIT_SIZE, PORTRAIT_SIZE)
-        self.portrait.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        side_box.addWidget(self.portrait, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.name = plain_label("", "title", bold=True)
-        self.name.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        side_box.addWidget(self.name)
-        self.organization = plain_label("", "small", color=theme.MUTED)
-        self.organization.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        side_box.addWidget(self.organization)
-        self.emotion_label = plain_label("", "normal", bold=True, color=theme.MUTED)
-        self.emotion_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        side_box.addWidget(self.emotion_label)
+        self.customer_panel = CustomerPanel()  # the portrait, or what the channel shows instead
+        side_box.addWidget(self.customer_panel)
+        self.portrait = self.customer_panel.portrait
+        self.emotion_label = self.customer_panel.emotion_label
         side_box.addSpacing(8)
         self.mood_box = QWidget()
         mood_layout = QVBoxLayout(self.mood_box)
@@ -176,20 +123,9 @@ class PlayView(QWidget):
         conversation = QVBoxLayout()
         conversation.setSpacing(12)
         body.addLayout(conversation, 1)
-        self.transcript_area = QScrollArea()
-        self.transcript_area.setWidgetResizable(True)
-        self.transcript_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.transcript_area.setAccessibleName("Conversation so far")
-        self.transcript_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        holder = QWidget()
-        self.transcript = QVBoxLayout(holder)
-        self.transcript.setContentsMargins(4, 4, 12, 4)
-        self.transcript.setSpacing(10)
-        self.transcript.addStretch(1)
-        self.transcript_area.setWidget(holder)
-        self.transcript_area.verticalScrollBar().rangeChanged.connect(
-            lambda _lo, hi: self.transcript_area.verticalScrollBar().setValue(hi))
-        conversation.addWidget(self.transcript_area, 1)
+        self.thread = Thread()  # the transcript, drawn as the channel shows it
+        self.transcript_area = self.thread
+        conversation.addWidget(self.thread, 1)
 
         self.feedback = QFrame(objectName="panel")
         feedback_box = QVBoxLayout(self.feedback)
@@ -254,14 +190,12 @@ class PlayView(QWidget):
         self.mode = Mode.or_default(mode)
         self.mood_meter_enabled = mood_meter
         self.session = PlaySession(scenario)
-        c = scenario.customer
         self.title.setText(scenario.title)
         timers = TimeLimits.or_default(self.time_limits)
         self.mode_chip.setText(self.mode.label + (f" · timers {timers.value}" if timers.adjusted else ""))
         self.mode_chip.setAccessibleName(f"Mode: {self.mode_chip.text()}")
-        self.name.setText(c.name or "The customer")
-        self.organization.setText(c.organization)
-        self.organization.setVisible(bool(c.organization))
+        self.customer_panel.set_scenario(scenario)
+        self.thread.start(scenario, self.mode.shows_feedback)
         self.back_button.setVisible(self.mode.allows_step_back)
         self._clear_transcript()
         self.refresh()
@@ -354,36 +288,20 @@ class PlayView(QWidget):
         self.back_button.setEnabled(self.mode.allows_step_back and bool(session.steps))
         self.restart_button.setEnabled(bool(session.steps))
 
+    @property
+    def _shown_lines(self) -> list[Line]:
+        """The transcript the screen holds (in a chat, a message still being typed included)."""
+        return self.thread.lines
+
     def _clear_transcript(self) -> None:
-        clear(self.transcript, keep=1)  # the stretch at the end stays
-        self._shown_lines = []
+        self.thread.clear()
+        self.customer_panel.start_call()  # a conversation begun again is a new call
 
     def _update_transcript(self) -> None:
-        lines = self.session.transcript()
-        if lines[:len(self._shown_lines)] != self._shown_lines:
-            self._clear_transcript()
-        name = self.scenario.customer.name or "Customer"
-        for line in lines[len(self._shown_lines):]:
-            bubble = Bubble(line, name, self.mode.shows_feedback)
-            row = QHBoxLayout()
-            row.setSpacing(0)
-            if line.speaker == "customer":
-                row.addWidget(bubble, 4)
-                row.addStretch(1)
-            elif line.speaker == "employee":
-                row.addStretch(1)
-                row.addWidget(bubble, 4)
-            else:
-                row.addWidget(bubble, 1)
-            self.transcript.insertLayout(self.transcript.count() - 1, row)
-        self._shown_lines = lines
+        self.thread.set_lines(self.session.transcript(), awaiting_reply=not self.session.ended)
 
     def _update_portrait(self) -> None:
-        emotion = self.session.emotion
-        self.portrait.setPixmap(portrait_pixmap(self.scenario, emotion, PORTRAIT_SIZE, self.devicePixelRatioF()))
-        name = self.scenario.customer.name or "the customer"
-        self.portrait.setAccessibleName(f"Portrait of {name}, looking {emotion.value}")
-        self.emotion_label.setText(f"Looks {EMOTION_WORDS[emotion].lower()}")
+        self.customer_panel.set_state(self.session.emotion, self.session.ended)
 
     def _update_mood(self) -> None:
         if self.session is None:
