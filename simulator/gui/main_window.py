@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
 from ..core.assets import bundled_dir
-from .base import fonts, worker
+from .base import fonts, geometry, worker
 from .base.progress_text import next_review
 from .classroom.controller import ClassroomController
 from .practice.library import LibraryView
@@ -87,9 +87,7 @@ class MainWindow(QMainWindow):
         # made on first use: start-up shows only the library
         self._briefing = self._play = None
         self._build_menus()
-        geometry = settings.geometry
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+        geometry.restore(self, settings.geometry, 1280, 800)
         self.statusBar().showMessage("Loading the library…")
 
     # -- menus -------------------------------------------------------------------------------
@@ -531,7 +529,7 @@ class MainWindow(QMainWindow):
         if self.classroom is not None:
             self.classroom.close()
         if self.persist:
-            self.settings.geometry = self.saveGeometry()
+            self.settings.geometry = geometry.remembered(self) or QByteArray()
             self.settings.mode = self.mode
             self.settings.sync()
         super().closeEvent(event)
