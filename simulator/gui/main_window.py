@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
             return
         self.library_loading = False
         self.library.finish_loading()
+        if self.stack.currentWidget() is self.library:
+            self.library.loaded()
         broken = sum(not c.playable for c in self.library.cards)
         self.statusBar().showMessage(f"{count} scenario file{'s' * (count != 1)} loaded"
                                      + (f", {broken} with problems" if broken else ""), 8000)
@@ -291,7 +293,7 @@ class MainWindow(QMainWindow):
         if self._play is not None:
             self._play.stop()
         self.stack.setCurrentWidget(self.library)
-        self.library.focus_first()
+        self.library.focus_current()
 
     def scenario_for(self, entry):
         """The entry's Scenario: parsed this session, or read now (the card came from the cache).
