@@ -27,7 +27,8 @@ from .settings import MAX_SCALE, MIN_SCALE, Settings
 SCALE_STEP = 1.1
 SHORTCUTS = [
     ("Library", "Arrow keys: move between scenarios · Enter: open · Ctrl+F: search · Ctrl+C: copy a file's problems"),
-    ("Briefing", "Enter: start · Esc: back to the library"),
+    ("", "Down from the search: to the scenarios · Up from the first row: back to the search"),
+    ("Briefing", "Enter: start · Arrow keys on the mode: Practice or Assessment · Esc: back to the library"),
     ("Play", "1-9: choose a reply · Arrow or Page keys: move between replies · Enter: choose"),
     ("", "Backspace: step back (Practice) · Ctrl+R: restart · Esc: quit to the library"),
     ("Progress", "Ctrl+Shift+W: who is practising · Ctrl+Shift+P: my progress · Ctrl+Shift+O: class overview"),
