@@ -12,13 +12,13 @@ from __future__ import annotations
 import os
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
 from ..core.assets import bundled_dir
 from ..core.timing import TimeLimits
-from .base import fonts, worker
+from .base import fonts, geometry, worker
 from .base.progress_text import next_review
 from .classroom.controller import ClassroomController
 from .practice.library import LibraryView
@@ -29,8 +29,10 @@ from .settings import MAX_SCALE, MIN_SCALE, Settings
 SCALE_STEP = 1.1
 SHORTCUTS: list[tuple[str, list[tuple[str, str]]]] = [  # F1: each screen's keys, one key a row
     ("Library", [("Arrow keys", "move between scenarios"), ("Enter", "open"), ("Ctrl+F", "search"),
-                 ("Ctrl+C", "copy a file's problems")]),
-    ("Briefing", [("Enter", "start"), ("Esc", "back to the library")]),
+                 ("Ctrl+C", "copy a file's problems"), ("Down from the search", "to the scenarios"),
+                 ("Up from the first row", "back to the search")]),
+    ("Briefing", [("Enter", "start"), ("Arrow keys on the mode", "Practice or Assessment"),
+                  ("Esc", "back to the library")]),
     ("Play", [("1-9", "choose a reply"), ("Arrow or Page keys", "move between replies"), ("Enter", "choose"),
               ("Backspace", "step back (Practice)"), ("Ctrl+R", "restart"), ("Esc", "quit to the library")]),
     ("Progress", [("Ctrl+Shift+W", "who is practising"), ("Ctrl+Shift+P", "my progress"),
@@ -103,9 +105,7 @@ class MainWindow(QMainWindow):
         # made on first use: start-up shows only the library
         self._briefing = self._play = None
         self._build_menus()
-        geometry = settings.geometry
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+        geometry.restore(self, settings.geometry, 1280, 800)
         self.statusBar().showMessage("Loading the library…")
 
     # -- menus -------------------------------------------------------------------------------
@@ -229,6 +229,8 @@ class MainWindow(QMainWindow):
             return
         self.library_loading = False
         self.library.finish_loading()
+        if self.stack.currentWidget() is self.library:
+            self.library.loaded()
         broken = sum(not c.playable for c in self.library.cards)
         self.statusBar().showMessage(f"{count} scenario file{'s' * (count != 1)} loaded"
                                      + (f", {broken} with problems" if broken else ""), 8000)
@@ -320,7 +322,7 @@ class MainWindow(QMainWindow):
         if self._play is not None:
             self._play.stop()
         self.stack.setCurrentWidget(self.library)
-        self.library.focus_first()
+        self.library.focus_current()
 
     def scenario_for(self, entry):
         """The entry's Scenario: parsed this session, or read now (the card came from the cache).
@@ -576,7 +578,7 @@ class MainWindow(QMainWindow):
         if self.classroom is not None:
             self.classroom.close()
         if self.persist:
-            self.settings.geometry = self.saveGeometry()
+            self.settings.geometry = geometry.remembered(self) or QByteArray()
             self.settings.mode = self.mode
             self.settings.sync()
         super().closeEvent(event)

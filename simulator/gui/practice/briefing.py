@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QRadioButton, QScrollArea, QVBoxLayout, QWidget)
 
@@ -110,16 +110,15 @@ class BriefingView(QWidget):
         self.page_layout.addStretch(1)
 
         # the mode and the way on, always in view
-        bar = QFrame(objectName="bottombar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(48, 14, 48, 14)
-        row.setSpacing(20)
+        self.bar = bar = QFrame(objectName="bottombar")
+        self.bar_layout = QGridLayout(bar)
+        self.bar_layout.setContentsMargins(48, 14, 48, 14)
+        self.bar_layout.setHorizontalSpacing(32)
+        self.bar_layout.setVerticalSpacing(12)
         self.back_button = QPushButton("← Back to library")
         self.back_button.setAccessibleName("Back to library")
         self.back_button.clicked.connect(self.back_requested)
         fonts.set_role(self.back_button, "normal")
-        row.addWidget(self.back_button)
-        row.addSpacing(12)
         self.mode_panel = QWidget()
         keep_place = self.mode_panel.sizePolicy()
         keep_place.setRetainSizeWhenHidden(True)
@@ -140,6 +139,7 @@ class BriefingView(QWidget):
             radio.setAccessibleDescription(text)
             radio.setToolTip(text)
             radio.toggled.connect(self._mode_changed)
+            radio.installEventFilter(self)  # the arrow keys move between the modes
             self.mode_group.addButton(radio)
             self.mode_buttons[mode] = radio
             radios.addWidget(radio)
@@ -163,13 +163,13 @@ class BriefingView(QWidget):
         timers.addWidget(self.timers_combo)
         timers.addStretch(1)
         modes.addWidget(self.timers_row)
-        row.addWidget(self.mode_panel, 1)
         self.start_button = QPushButton("Start the conversation  ▶")
         self.start_button.setObjectName("primary")
         self.start_button.setAccessibleName("Start the conversation")
         fonts.set_role(self.start_button, "heading", bold=True)
         self.start_button.clicked.connect(lambda: self.start_requested.emit(self.mode()))
-        row.addWidget(self.start_button)
+        self.modes_on_own_row = False
+        self._arrange_bar(False)
         outer.addWidget(bar)
         screen_shortcut(Qt.Key.Key_Escape, self, self.back_requested.emit)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -184,10 +184,67 @@ class BriefingView(QWidget):
 
     def _enter(self) -> None:
         focused = self.focusWidget()
+        if isinstance(focused, QRadioButton) and focused in self.mode_buttons.values():
+            focused.setChecked(True)  # Enter starts what looks selected
         (focused if isinstance(focused, QPushButton) else self.start_button).click()
 
     def _mode_changed(self) -> None:
         self.mode_text.setText(self.mode().description)
+        # Only the checked mode is in the Tab order, as in any radio group: Tab lands on the
+        # mode that Enter would start, and the arrows move to the other.
+        for radio in self.mode_buttons.values():
+            radio.setFocusPolicy(Qt.FocusPolicy.StrongFocus if radio.isChecked() else Qt.FocusPolicy.ClickFocus)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.KeyPress and watched in self.mode_buttons.values():
+            step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}.get(event.key())
+            if step is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                radios = list(self.mode_buttons.values())
+                target = radios[max(0, min(len(radios) - 1, radios.index(watched) + step))]
+                target.setChecked(True)
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- the bottom bar: the modes beside the buttons, or on a row of their own when too narrow --
+
+    def _arrange_bar(self, own_row: bool) -> None:
+        grid = self.bar_layout
+        for widget in (self.back_button, self.mode_panel, self.start_button):
+            grid.removeWidget(widget)
+        for column in range(3):
+            grid.setColumnStretch(column, 0)
+        if own_row:
+            grid.addWidget(self.mode_panel, 0, 0, 1, 3)
+            grid.addWidget(self.back_button, 1, 0)
+            grid.addWidget(self.start_button, 1, 2)
+        else:
+            grid.addWidget(self.back_button, 0, 0)
+            grid.addWidget(self.mode_panel, 0, 1)
+            grid.addWidget(self.start_button, 0, 2)
+        grid.setColumnStretch(1, 1)
+        self.modes_on_own_row = own_row
+
+    def _modes_fit_beside(self) -> bool:
+        """Whether the mode names fit between the two buttons at the bar's width."""
+        margins = self.bar_layout.contentsMargins()
+        room = (self.width() - margins.left() - margins.right() - 2 * self.bar_layout.horizontalSpacing()
+                - self.back_button.sizeHint().width() - self.start_button.sizeHint().width())
+        return self.mode_panel.layout().itemAt(0).layout().sizeHint().width() <= room
+
+    def _rearrange(self) -> None:
+        own_row = not self._modes_fit_beside()
+        if own_row != self.modes_on_own_row:
+            self._arrange_bar(own_row)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._rearrange()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self, self._rearrange)  # once the children have their new size
 
     def mode(self) -> Mode:
         return next((mode for mode in Mode if self.mode_buttons[mode].isChecked()), Mode.PRACTICE)

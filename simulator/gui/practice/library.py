@@ -244,6 +244,7 @@ class LibraryView(QWidget):
         self.search.setAccessibleName("Search scenarios")
         self.search.textChanged.connect(self.apply_filter)
         self.search.returnPressed.connect(self.focus_first)
+        self.search.installEventFilter(self)  # Down goes on to the cards
         bar.addWidget(self.search, 3)
         self.domain_box = QComboBox()
         self.domain_box.setAccessibleName("Filter by domain")
@@ -326,6 +327,8 @@ class LibraryView(QWidget):
         playable = sum(c.playable for c in self.cards)
         broken = len(self.cards) - playable
         text = plural(playable, "scenario")
+        if self.filtering():
+            text = f"{sum(c.playable for c in self.shown_cards())} of {text}"
         if broken:
             text += f" · {plural(broken, 'file')} with problems"
         due = sum(c.due for c in self.cards)
@@ -348,8 +351,14 @@ class LibraryView(QWidget):
         haystack = card.search_text()
         return all(w in haystack for w in words)
 
+    def filtering(self) -> bool:
+        """Whether a search or a domain hides some of the cards."""
+        return bool(self.search.text().split() or self.domain_box.currentData())
+
     def apply_filter(self) -> None:
+        """A new search or domain: the matches from the top (the first one's title in view)."""
         self._layout_cards()
+        self.list.verticalScrollBar().setValue(0)
 
     def set_progress(self, progress: dict | None, now: datetime | None = None) -> None:
         """The trainee's ``ScenarioProgress`` by scenario id (None: nobody is signed in)."""
@@ -498,6 +507,30 @@ class LibraryView(QWidget):
         shown = self.shown_cards()
         if shown:
             self.focus_card(shown[0])
+
+    def focus_current(self) -> None:
+        """Back on the library: the current card (the one just played) keeps the focus; the
+        first card when none is current."""
+        card = self.current_card()
+        if card is not None:
+            self.focus_card(card)
+        else:
+            self.focus_first()
+
+    def loaded(self) -> None:
+        """The library is listed: a card is current and, unless someone has already begun a
+        search, has the keyboard focus, so the arrows and Enter work straight away."""
+        if self.current_card() is None and self.shown_cards():
+            self.select_card(self.shown_cards()[0])
+        if not self.filtering() and self.isVisible():
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.shown_cards()):
+            self.focus_first()  # the top row, just under the field (Up from there comes back)
+            return True
+        return super().eventFilter(watched, event)
 
     def card_rect(self, card: LibraryCard) -> QRect:
         """Where ``card`` is drawn, in the list's viewport (an empty rect if it is not shown)."""

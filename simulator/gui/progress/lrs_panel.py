@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ...core.batch import pause_collector, resume_collector
+from ..base import geometry
 from ..base.worker import current_trace
 
 POLL_MS = 15000  # how often the sender looks for statements that are due
@@ -163,6 +164,8 @@ class LrsDialog(QDialog):
         layout.addWidget(buttons)
         sender.reported.connect(self._reported)
         self.refresh()
+        hint = self.sizeHint()
+        geometry.open_at(self, hint.width(), hint.height())
 
     def save(self) -> None:
         from ...core.xapi import config

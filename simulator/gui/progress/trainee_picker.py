@@ -12,13 +12,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QPushButton, QVBoxLayout, QWidget)
 
 from ...core.levels import Level
 from ...core.progress import MAX_NAME, ProgressError, ProgressStore, Trainee, clean_name, name_key
-from ..base import fonts, theme
+from ..base import fonts, geometry, theme
 from ..base.progress_text import plural, when
 from ..widgets import button_text, plain_label
 
@@ -142,22 +142,27 @@ class TraineePicker(QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         self.list.installEventFilter(self)  # Delete there removes (after asking)
 
-        self._layout = layout
         self.list.setMinimumHeight(self.list.fontMetrics().height() * 5)
+        # The width it opens at, fitted to the screen: the height for it is worked out from it.
+        self._width = geometry.fitted(self, QSize(max(520, self.list.fontMetrics().height() * 22), 1)).width()
+        self._layout = layout
         self.reload(current_id)
-        self.resize(max(520, self.list.fontMetrics().height() * 22), 0)
         self._fit_to_text()
         (self.list if self.list.count() else self.name_edit).setFocus()
 
     def _fit_to_text(self) -> None:
-        """Tall enough for every line at this width. Wrapped labels (and a message that appears)
-        need height for width, which a top-level window does not work out by itself."""
+        """Tall enough for every line at its width, but never taller than the screen (the list
+        gives up height first). Wrapped labels (and a message that appears) need height for
+        width, which a top-level window does not work out by itself."""
         layout = self._layout
-        width = self.width()
+        width = self.width() if self.isVisible() else self._width
         height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        height = min(height, geometry.room(self).height())
         self.setMinimumHeight(height)
-        if self.height() < height:
-            self.resize(width, height)
+        if not self.isVisible() or self.height() < height:
+            self.resize(width, max(height, self.height() if self.isVisible() else 0))
+        if self.isVisible():
+            geometry.keep_within(self)  # grown (a message, the list appearing): still all on screen
 
     # -- contents ----------------------------------------------------------------------------
 

@@ -12,13 +12,13 @@ import time
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QPushButton,
-                               QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+                               QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from ...core.analysis import Analysis, analyze
 from ...core.engine import PlayError, PlaySession
 from ...core.loader import LoadResult, ScenarioLoader
 from ...core.model import Scenario
-from ..base import theme
+from ..base import geometry, theme
 from ..practice.debrief import DebriefView
 from ..practice.play import PlayView
 from .file_watch import FileWatcher
@@ -32,6 +32,19 @@ STATUS_STYLES = {
     "warn": "background: #FFF4D6; color: #6B4A00; border: 1px solid #E9CF85;",
     "error": "background: #FBE9E4; color: #8A2C12; border: 1px solid #EDB8A8;",
 }
+
+
+def _scrolls_sideways(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless strip that scrolls sideways when the window is narrower than it."""
+    area = QScrollArea()
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setWidget(widget)
+    area.setFixedHeight(widget.sizeHint().height() + area.horizontalScrollBar().sizeHint().height())
+    area.setAccessibleName(widget.accessibleName())
+    return area
 
 
 class PreviewPlayView(PlayView):
@@ -59,7 +72,6 @@ class PreviewWindow(QMainWindow):
         self.last_report = None
         self.loaded_at = ""
         self.setWindowTitle(f"Preview: {os.path.basename(self.path)}")
-        self.resize(1440, 900)
 
         central = QWidget(objectName="screen")
         outer = QVBoxLayout(central)
@@ -108,7 +120,7 @@ class PreviewWindow(QMainWindow):
             map_bar.addWidget(button)
         side_box.addLayout(map_bar)
         side_box.addWidget(self.map, 1)
-        side_box.addWidget(MapLegend())
+        side_box.addWidget(_scrolls_sideways(MapLegend()))  # its one long line must not set the window's width
         self.node_text = QLabel("Click a node to read it; double-click to play from it.")
         self.node_text.setTextFormat(Qt.TextFormat.PlainText)
         self.node_text.setWordWrap(True)
@@ -144,6 +156,7 @@ class PreviewWindow(QMainWindow):
         self.watcher = FileWatcher(self.path, self)
         self.watcher.changed.connect(lambda _p: self.reload())
         self.reload()
+        geometry.open_at(self, 1440, 900)
         QTimer.singleShot(0, self.map.fit)
 
     # -- menus ---------------------------------------------------------------------------------
