@@ -174,12 +174,12 @@ def bench_map(n: int, frame_count: int, png: str | None) -> None:
     view.deleteLater()
 
 
-def bench_reload() -> None:
+def bench_reload(cases) -> None:
     from simulator.gui.settings import Settings
     from simulator.gui.workbench.preview_window import PreviewWindow
 
     with tempfile.TemporaryDirectory() as tmp:
-        for nodes, flags in ((1500, 3000), (3000, 0), (30000, 0)):
+        for nodes, flags in cases:
             path = Path(tmp) / f"big-{nodes}.yaml"
             path.write_text(generate(nodes, flags), encoding="utf-8")
             core_start = time.perf_counter()
@@ -205,9 +205,10 @@ def bench_reload() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[500, 2000])
     parser.add_argument("--frames", type=int, default=15)
-    parser.add_argument("--reload", action="store_true")
+    parser.add_argument("--reload", type=int, nargs="*", default=None,
+                        help="node counts to reload (default: 1500 with 3000 flags, 3000, 30000)")
     parser.add_argument("--png", default=None)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -216,8 +217,9 @@ def main() -> None:
     app.setStyleSheet(stylesheet())
     for n in args.sizes:
         bench_map(n, args.frames, args.png if n == args.sizes[0] else None)
-    if args.reload:
-        bench_reload()
+    if args.reload is not None:
+        sizes = args.reload or [1500, 3000, 30000]
+        bench_reload([(n, 3000 if n == 1500 else 0) for n in sizes])
 
 
 if __name__ == "__main__":
