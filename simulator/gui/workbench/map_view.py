@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsView, QHBoxLayout,
+from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QHBoxLayout,
                                QLabel, QStyleOptionGraphicsItem, QToolTip, QWidget)
 
 from ...core.analysis import Analysis
@@ -131,44 +131,73 @@ class NodeItem(QGraphicsItem):
                          fm_small.elidedText(n.label, Qt.TextElideMode.ElideRight, inner.width()))
 
 
-class EdgeItem(QGraphicsPathItem):
-    """A route: a curve from the right side of one box to the left side of the next, with an arrow."""
+_EDGE_PENS: dict[tuple, tuple[QPen, QBrush]] = {}
+
+
+class EdgeItem(QGraphicsItem):
+    """A route: a curve from the right side of one box to the left side of the next, with an arrow.
+
+    The curve is made the first time it is drawn: a big map builds without making thousands
+    of paths that, zoomed out, are never drawn."""
 
     def __init__(self, edge: MapEdge, source: NodeItem, target: NodeItem) -> None:
         super().__init__()
         self.edge = edge
         a = source.pos() + QPointF(source.rect.width(), source.rect.height() / 2)
         b = target.pos() + QPointF(0, target.rect.height() / 2)
-        path = QPainterPath(a)
-        dx = max(40.0, (b.x() - a.x()) / 2)
-        path.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b - QPointF(8, 0))
-        self.head = QPolygonF([b, b + QPointF(-10, -5), b + QPointF(-10, 5)])
-        path.addPolygon(self.head)  # in the shape, so the bounding rect covers the arrow
         self.straight = QLineF(a, b)  # how the overview draws it
-        self.line = QPainterPath(a)
-        self.line.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b - QPointF(8, 0))
-        self.setPath(path)
+        dx = max(40.0, (b.x() - a.x()) / 2)
+        left, right = min(a.x(), b.x() - dx), max(a.x() + dx, b.x())
+        top, bottom = min(a.y(), b.y()) - 6, max(a.y(), b.y()) + 6  # the arrow head's half height, and some
+        self._bounds = QRectF(left, top, right - left, bottom - top).adjusted(-3, -3, 3, 3)
+        self._dx = dx
+        self._line: QPainterPath | None = None
         self.on_path = False
         self._apply_pen()
         self.setZValue(0)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setToolTip(plain_tip(f"{edge.source} → {edge.target}: {edge.label} ({edge.level.label})"))
 
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    @property
+    def line(self) -> QPainterPath:
+        if self._line is None:
+            a, b, dx = self.straight.p1(), self.straight.p2(), self._dx
+            self._line = QPainterPath(a)
+            self._line.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b - QPointF(8, 0))
+            self.head = QPolygonF([b, b + QPointF(-10, -5), b + QPointF(-10, 5)])
+        return self._line
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath(self.line)
+        path.addPolygon(self.head)
+        return path
+
+    def pen(self) -> QPen:
+        return self._pen
+
+    def brush(self) -> QBrush:
+        return self._brush
+
     def _apply_pen(self) -> None:
-        color = QColor(theme.LEVEL_COLORS[self.edge.level])
-        if not self.on_path:
-            color.setAlpha(170)
-        pen = QPen(color, 4.0 if self.on_path else 1.6)
-        if self.edge.timeout:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        self.setPen(pen)
-        self.setBrush(QBrush(color))
+        key = (self.edge.level, self.on_path, self.edge.timeout)
+        if key not in _EDGE_PENS:  # a few kinds of route: their pens are made once and shared
+            color = QColor(theme.LEVEL_COLORS[self.edge.level])
+            if not self.on_path:
+                color.setAlpha(170)
+            pen = QPen(color, 4.0 if self.on_path else 1.6)
+            if self.edge.timeout:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            _EDGE_PENS[key] = (pen, QBrush(color))
+        self._pen, self._brush = _EDGE_PENS[key]
 
     def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(self.pen())
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.line)  # the curve is stroked, never filled
+        painter.drawPath(self.line)  # the curve is stroked, never filled (and makes the head)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.brush())
         painter.drawPolygon(self.head)
@@ -178,6 +207,7 @@ class EdgeItem(QGraphicsPathItem):
             self.on_path = on_path
             self.setZValue(1 if on_path else 0)
             self._apply_pen()
+            self.update()
 
 
 OVERVIEW_BELOW = 0.45  # zoomed out further than this, text is unreadable: the map is drawn as an overview
