@@ -4,7 +4,8 @@ Nodes are rounded boxes with their id and first words; endings are filled with t
 colour and carry the level's name; routes are coloured by the reply's level (timeouts dashed).
 Unreachable nodes and loose ends are marked in words as well as by their outline. Items are
 cached, the scene uses its BSP index and the view repaints only what changed, so a map of
-hundreds of nodes pans and zooms smoothly.
+hundreds of nodes pans and zooms smoothly. Zoomed out, where no text could be read, one
+overview item draws the whole map in a few batched calls instead (bench/map.py measures it).
 """
 
 from __future__ import annotations
