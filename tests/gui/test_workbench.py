@@ -392,3 +392,79 @@ def test_enter_on_a_problem_opens_it_once_with_the_editor_command(qtbot, preview
     assert QGuiApplication.clipboard().text() == f"{scenario_file}:{d.line}:{d.column}"
     assert "Could not start" in preview.statusBar().currentMessage()
     assert preview.editor_command() == "/nonexistent/editor-xyz +{line} {file}"
+
+
+def _generate_map(nodes: int, flags: int = 0) -> str:
+    spec = importlib.util.spec_from_file_location("_bench_map", ROOT / "bench" / "map.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.generate(nodes, flags)
+
+
+def test_a_file_with_many_flags_reloads_without_a_widget_per_flag(qtbot, data_dir, tmp_path):
+    """Work, not time: a reload of 600 nodes and 1,200 flags creates a handful of widgets (one
+    check box per flag made such files take seconds), and the map has one item per node and
+    route, plus its two layers."""
+    from simulator.gui.settings import Settings
+    from simulator.gui.workbench.preview_window import PreviewWindow
+
+    path = tmp_path / "big.yaml"
+    path.write_text(_generate_map(600, 1200), encoding="utf-8")
+    window = PreviewWindow(str(path), Settings(str(data_dir)))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.scenario is not None and len(window.watch.flag_boxes) == 1200
+    before = len(QApplication.allWidgets())
+    window.reload()
+    assert len(QApplication.allWidgets()) - before < 100
+    assert len(window.watch.flag_boxes) == 1200
+    view = window.map
+    assert len(view.scene().items()) == len(view.node_items) + len(view.edge_items) + 2
+    # the list still ticks, filters and plays from a state
+    watch = window.watch
+    watch.set_values("start", 50, {"f7"})
+    assert watch.values()[2] == ["f7"]
+    watch.flag_filter.setText("f119")
+    shown = [f for f, item in watch.flag_boxes.items() if not item.isHidden()]
+    assert shown == ["f119", "f1190", "f1191", "f1192", "f1193", "f1194", "f1195", "f1196", "f1197", "f1198",
+                     "f1199"]
+    watch.apply()
+    assert window.play.session.flags == frozenset({"f7"})
+
+
+def test_zoomed_out_the_map_is_one_overview_and_still_answers_clicks_and_keys(qtbot, preview):
+    view = preview.map
+    view.resetTransform()
+    view.zoom_by(0.3)
+    view.viewport().grab()
+    assert view.overview_shown and view.overview.isVisible() and not view.detail.isVisible()
+    item = view.node_items["pills"]
+    pos = view.mapFromScene(item.sceneBoundingRect().center())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert view.selected == "pills" and "So where is it?" in preview.node_text.text()
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.selected == "arrival"
+    view.resetTransform()
+    view.viewport().grab()
+    assert not view.overview_shown and view.detail.isVisible() and not view.overview.isVisible()
+
+
+def test_a_map_too_large_to_draw_says_so_and_suggests_the_graph_command(qtbot, data_dir, tmp_path, monkeypatch):
+    from simulator.gui.settings import Settings
+    from simulator.gui.workbench import map_view
+    from simulator.gui.workbench.preview_window import PreviewWindow
+
+    monkeypatch.setattr(map_view, "MAX_DRAWN_NODES", 100)
+    path = tmp_path / "big.yaml"
+    path.write_text(_generate_map(300), encoding="utf-8")
+    window = PreviewWindow(str(path), Settings(str(data_dir)))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.scenario is not None
+    assert window.map.scene().items() == [] and window.map.node_items == {}
+    status = window.status_line.text()
+    assert "300 nodes" in status and "simulator graph" in status and "-o map.svg" in status
+    window.map.fit()
+    qtbot.keyClick(window.map, Qt.Key.Key_Home)  # nothing to walk: no error
+    assert window.play.session.node.id == "start"

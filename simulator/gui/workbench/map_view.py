@@ -4,18 +4,19 @@ Nodes are rounded boxes with their id and first words; endings are filled with t
 colour and carry the level's name; routes are coloured by the reply's level (timeouts dashed).
 Unreachable nodes and loose ends are marked in words as well as by their outline. Items are
 cached, the scene uses its BSP index and the view repaints only what changed, so a map of
-hundreds of nodes pans and zooms smoothly.
+hundreds of nodes pans and zooms smoothly. Zoomed out, where no text could be read, one
+overview item draws the whole map in a few batched calls instead (bench/map.py measures it).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsView, QHBoxLayout,
-                               QLabel, QStyleOptionGraphicsItem, QWidget)
+from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QHBoxLayout,
+                               QLabel, QStyleOptionGraphicsItem, QToolTip, QWidget)
 
 from ...core.analysis import Analysis
-from ...core.graph_layout import MapEdge, MapNode, ScenarioMap, layout_scenario
+from ...core.graph_layout import LAYER_GAP, MapEdge, MapNode, ScenarioMap, layout_scenario
 from ...core.levels import Level
 from ...core.model import Scenario
 from ..base import theme
@@ -131,43 +132,73 @@ class NodeItem(QGraphicsItem):
                          fm_small.elidedText(n.label, Qt.TextElideMode.ElideRight, inner.width()))
 
 
-class EdgeItem(QGraphicsPathItem):
-    """A route: a curve from the right side of one box to the left side of the next, with an arrow."""
+_EDGE_PENS: dict[tuple, tuple[QPen, QBrush]] = {}
+
+
+class EdgeItem(QGraphicsItem):
+    """A route: a curve from the right side of one box to the left side of the next, with an arrow.
+
+    The curve is made the first time it is drawn: a big map builds without making thousands
+    of paths that, zoomed out, are never drawn."""
 
     def __init__(self, edge: MapEdge, source: NodeItem, target: NodeItem) -> None:
         super().__init__()
         self.edge = edge
         a = source.pos() + QPointF(source.rect.width(), source.rect.height() / 2)
         b = target.pos() + QPointF(0, target.rect.height() / 2)
-        path = QPainterPath(a)
+        self.straight = QLineF(a, b)  # how the overview draws it
         dx = max(40.0, (b.x() - a.x()) / 2)
-        path.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b - QPointF(8, 0))
-        self.head = QPolygonF([b, b + QPointF(-10, -5), b + QPointF(-10, 5)])
-        path.addPolygon(self.head)  # in the shape, so the bounding rect covers the arrow
-        self.line = QPainterPath(a)
-        self.line.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b - QPointF(8, 0))
-        self.setPath(path)
+        left, right = min(a.x(), b.x() - dx), max(a.x() + dx, b.x())
+        top, bottom = min(a.y(), b.y()) - 6, max(a.y(), b.y()) + 6  # the arrow head's half height, and some
+        self._bounds = QRectF(left, top, right - left, bottom - top).adjusted(-3, -3, 3, 3)
+        self._dx = dx
+        self._line: QPainterPath | None = None
         self.on_path = False
         self._apply_pen()
         self.setZValue(0)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setToolTip(plain_tip(f"{edge.source} → {edge.target}: {edge.label} ({edge.level.label})"))
 
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    @property
+    def line(self) -> QPainterPath:
+        if self._line is None:
+            a, b, dx = self.straight.p1(), self.straight.p2(), self._dx
+            self._line = QPainterPath(a)
+            self._line.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b - QPointF(8, 0))
+            self.head = QPolygonF([b, b + QPointF(-10, -5), b + QPointF(-10, 5)])
+        return self._line
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath(self.line)
+        path.addPolygon(self.head)
+        return path
+
+    def pen(self) -> QPen:
+        return self._pen
+
+    def brush(self) -> QBrush:
+        return self._brush
+
     def _apply_pen(self) -> None:
-        color = QColor(theme.LEVEL_COLORS[self.edge.level])
-        if not self.on_path:
-            color.setAlpha(170)
-        pen = QPen(color, 4.0 if self.on_path else 1.6)
-        if self.edge.timeout:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        self.setPen(pen)
-        self.setBrush(QBrush(color))
+        key = (self.edge.level, self.on_path, self.edge.timeout)
+        if key not in _EDGE_PENS:  # a few kinds of route: their pens are made once and shared
+            color = QColor(theme.LEVEL_COLORS[self.edge.level])
+            if not self.on_path:
+                color.setAlpha(170)
+            pen = QPen(color, 4.0 if self.on_path else 1.6)
+            if self.edge.timeout:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            _EDGE_PENS[key] = (pen, QBrush(color))
+        self._pen, self._brush = _EDGE_PENS[key]
 
     def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(self.pen())
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.line)  # the curve is stroked, never filled
+        painter.drawPath(self.line)  # the curve is stroked, never filled (and makes the head)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.brush())
         painter.drawPolygon(self.head)
@@ -177,6 +208,105 @@ class EdgeItem(QGraphicsPathItem):
             self.on_path = on_path
             self.setZValue(1 if on_path else 0)
             self._apply_pen()
+            self.update()
+
+
+OVERVIEW_BELOW = 0.45  # zoomed out further than this, text is unreadable: the map is drawn as an overview
+MAX_DRAWN_NODES = 5000  # above this many nodes the map is not drawn: `simulator graph FILE -o map.svg` is
+
+
+class DetailLayer(QGraphicsItem):
+    """Holds the node and edge items, so that hiding it hides them all in one call."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF()
+
+    def paint(self, *_args) -> None:  # ItemHasNoContents: never called
+        pass
+
+
+class OverviewItem(QGraphicsItem):
+    """The whole map zoomed out, in one item: plain boxes without text and straight routes,
+    drawn in a few batched calls with one-pixel pens (per-item painting costs far more when
+    thousands of items are each a few pixels wide)."""
+
+    def __init__(self, view: "ScenarioMapView", rect: QRectF) -> None:
+        super().__init__()
+        self.view = view
+        self.rect = rect
+        self.setZValue(10)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # panning blits the visible part
+        self._groups: list = []
+
+    def boundingRect(self) -> QRectF:
+        return self.rect
+
+    def regroup(self) -> None:
+        """Sort boxes and lines by how they are drawn; call after the path or selection changes."""
+        boxes: dict[tuple, list[QRectF]] = {}
+        for item in self.view.node_items.values():
+            n = item.node
+            fill = theme.LEVEL_COLORS[n.ending_level] if n.ending_level is not None else theme.CARD
+            if not n.reachable and n.ending_level is None:
+                fill = "#EEF1F4"
+            border, width = theme.BORDER, 1
+            if n.loose_end:
+                border, width = LOOSE_END, 2
+            elif not n.reachable:
+                border, width = UNREACHABLE, 1
+            elif n.is_start:
+                border, width = theme.TEXT, 2
+            if item.on_path or item.current:
+                border, width = PATH, 3 if item.current else 2
+                if item.current and n.ending_level is None:
+                    fill = PATH
+            boxes.setdefault((fill, border, width), []).append(QRectF(item.pos(), item.rect.size()))
+        lines: dict[tuple, list[QLineF]] = {}
+        for edge in self.view.edge_items:
+            e = edge.edge
+            lines.setdefault((theme.LEVEL_COLORS[e.level], edge.on_path, e.timeout), []).append(edge.straight)
+        selected = self.view.node_items.get(self.view.selected)
+        self._groups = [boxes, lines, QRectF(selected.pos(), selected.rect.size()) if selected else None]
+        self.update()
+
+    def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget=None) -> None:
+        if not self._groups:
+            self.regroup()
+        boxes, lines, selected = self._groups
+        pixel = 1 / max(1e-6, painter.worldTransform().m11())  # one screen pixel, in map units
+        background = QColor(theme.BACKGROUND)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for (color, on_path, timeout), group in lines.items():
+            c = QColor(color) if on_path else _blend(QColor(color), background, 0.6)  # opaque: the fast path
+            pen = QPen(c, 3 if on_path else 1, Qt.PenStyle.DashLine if timeout else Qt.PenStyle.SolidLine)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.drawLines(group)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for (fill, border, width), group in boxes.items():  # a border is a box behind the box: no pen to stroke
+            pad = width * pixel
+            painter.setBrush(QColor(border))
+            painter.drawRects([r.adjusted(-pad, -pad, pad, pad) for r in group] if width > 1 else group)
+            painter.setBrush(QColor(fill))
+            painter.drawRects(group if width > 1 else [r.adjusted(pixel, pixel, -pixel, -pixel) for r in group])
+        if selected is not None:  # the selected node: a ring around its box
+            pen = QPen(QColor(theme.TEXT), 2)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(selected.adjusted(-4 * pixel, -4 * pixel, 4 * pixel, 4 * pixel))
+
+
+def _blend(color: QColor, background: QColor, amount: float) -> QColor:
+    """``color`` at ``amount`` opacity over ``background``, as one opaque colour."""
+    mix = lambda a, b: round(a * amount + b * (1 - amount))  # noqa: E731
+    return QColor(mix(color.red(), background.red()), mix(color.green(), background.green()),
+                  mix(color.blue(), background.blue()))
 
 
 class ScenarioMapView(QGraphicsView):
@@ -210,6 +340,9 @@ class ScenarioMapView(QGraphicsView):
         self.edge_items: list[EdgeItem] = []
         self.selected: str = ""
         self.build_error = ""
+        self.detail: DetailLayer | None = None
+        self.overview: OverviewItem | None = None
+        self.overview_shown = False
 
     # -- building ----------------------------------------------------------------------------
 
@@ -218,6 +351,12 @@ class ScenarioMapView(QGraphicsView):
         scene = self.scene()
         scene.clear()
         self.node_items, self.edge_items, self.build_error = {}, [], ""
+        self.detail, self.overview, self.overview_shown = None, None, False
+        if len(scenario.nodes) > MAX_DRAWN_NODES:  # drawn here, it would freeze the window
+            self.map = None
+            self.build_error = (f"it has {len(scenario.nodes):,} nodes, more than the {MAX_DRAWN_NODES:,} the "
+                                f"preview draws; draw it to a file instead: simulator graph FILE -o map.svg")
+            return
         try:
             self.map = layout_scenario(scenario, analysis)
         except ValueError as exc:
@@ -225,14 +364,19 @@ class ScenarioMapView(QGraphicsView):
             self.build_error = str(exc)
             return
         m = self.map
+        self.detail = DetailLayer()
         for node in m.nodes.values():
             item = NodeItem(node, m.node_width, m.node_height)
-            scene.addItem(item)
+            item.setParentItem(self.detail)
             self.node_items[node.id] = item
         for edge in m.edges:
             item = EdgeItem(edge, self.node_items[edge.source], self.node_items[edge.target])
-            scene.addItem(item)
+            item.setParentItem(self.detail)
             self.edge_items.append(item)
+        scene.addItem(self.detail)
+        self.overview = OverviewItem(self, QRectF(-10, -10, m.width + 20, m.height + 20))
+        self.overview.setVisible(False)
+        scene.addItem(self.overview)
         scene.setSceneRect(QRectF(-40, -40, m.width + 80, m.height + 80))
         if self.selected in self.node_items:  # reloaded: the same node stays selected
             self.node_items[self.selected].set_selected(True)
@@ -247,6 +391,36 @@ class ScenarioMapView(QGraphicsView):
         taken = set(hops)
         for edge in self.edge_items:
             edge.set_on_path(edge.edge.hop in taken)
+        if self.overview is not None:
+            self.overview.regroup()
+
+    # -- level of detail -----------------------------------------------------------------------
+
+    def _choose_detail(self) -> None:
+        """Zoomed out past OVERVIEW_BELOW, the overview replaces the thousands of detailed items."""
+        if self.detail is None or self.overview is None:
+            return
+        overview = self.zoom() < OVERVIEW_BELOW
+        if overview != self.overview_shown:
+            self.overview_shown = overview
+            if overview:
+                self.overview.regroup()
+            self.overview.setVisible(overview)
+            self.detail.setVisible(not overview)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        self._choose_detail()  # before the items are collected for this frame, whatever changed the zoom
+        super().drawBackground(painter, rect)
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.overview_shown:
+            node_id = self.node_at(event.pos())
+            if node_id:
+                QToolTip.showText(event.globalPos(), self.node_items[node_id].toolTip(), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     # -- zoom and pan ------------------------------------------------------------------------
 
@@ -339,6 +513,14 @@ class ScenarioMapView(QGraphicsView):
     # -- clicks ------------------------------------------------------------------------------
 
     def node_at(self, view_pos) -> str:
+        if self.overview_shown and self.map is not None:  # the node items are hidden: look in the column
+            point = self.mapToScene(view_pos)
+            pitch = self.map.node_width + LAYER_GAP
+            column = int(point.x() // pitch)
+            for node_id in self.map.layers[column] if 0 <= column < len(self.map.layers) else ():
+                if self.node_items[node_id].sceneBoundingRect().contains(point):
+                    return node_id
+            return ""
         for item in self.items(view_pos):
             if isinstance(item, NodeItem):
                 return item.node.id
@@ -351,6 +533,8 @@ class ScenarioMapView(QGraphicsView):
                 previous.set_selected(False)
             self.selected = node_id
             self.node_items[node_id].set_selected(True)
+            if self.overview is not None:
+                self.overview.regroup()
             self.node_clicked.emit(node_id)
 
     def mousePressEvent(self, event) -> None:

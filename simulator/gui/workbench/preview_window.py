@@ -376,7 +376,7 @@ class PreviewWindow(QMainWindow):
             parts.append(f"{reply.index + 1}. [{reply.level.label}] {reply.say}")
         self.node_text.setText("\n".join(parts))
         self.watch.set_values(node_id, self.watch.mood_spin.value(),
-                              {f for f, b in self.watch.flag_boxes.items() if b.isChecked()})
+                              self.watch.ticked_flags())
 
     def closeEvent(self, event) -> None:
         self.play.stop()

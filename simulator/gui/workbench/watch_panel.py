@@ -7,14 +7,13 @@ flags, then 'Play from here' asks the window to start a new session with that st
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
-                               QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 from ...core.engine import PlaySession
 from ...core.levels import MOOD_MAX as MAX_MOOD, MOOD_MIN as MIN_MOOD
 from ...core.model import Scenario
 from ..base import theme
-from ..base.layouts import discard
 
 
 def scenario_flags(scenario: Scenario) -> list[str]:
@@ -48,6 +47,25 @@ def node_caption(scenario: Scenario, node_id: str) -> str:
     return node_id + kind
 
 
+FILTER_FROM = 12  # with more flags than this, a filter box above the list
+
+
+class FlagItem(QListWidgetItem):
+    """One flag in the watch panel's list: a checkable row, not a widget of its own, so that a
+    scenario with thousands of flags loads as fast as one with a few."""
+
+    def __init__(self, flag: str, checked: bool) -> None:
+        super().__init__(flag)
+        self.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+        self.setChecked(checked)
+
+    def isChecked(self) -> bool:
+        return self.checkState() == Qt.CheckState.Checked
+
+    def setChecked(self, checked: bool) -> None:
+        self.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+
 class WatchPanel(QGroupBox):
     play_from_requested = Signal(str, int, list)  # node id, mood, flags
 
@@ -55,7 +73,7 @@ class WatchPanel(QGroupBox):
         super().__init__("Watch: the customer's state", parent)
         self.setAccessibleName("Watch panel")
         self.scenario: Scenario | None = None
-        self.flag_boxes: dict[str, QCheckBox] = {}
+        self.flag_boxes: dict[str, FlagItem] = {}
         box = QVBoxLayout(self)
         box.setContentsMargins(10, 8, 10, 10)
         box.setSpacing(6)
@@ -79,17 +97,16 @@ class WatchPanel(QGroupBox):
         box.addLayout(form)
         self.flags_caption = QLabel("Flags:")
         box.addWidget(self.flags_caption)
-        self.flags_area = QScrollArea()
-        self.flags_area.setWidgetResizable(True)
-        self.flags_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.flags_area.setAccessibleName("Flags")
-        holder = QWidget()
-        self.flags_box = QVBoxLayout(holder)
-        self.flags_box.setContentsMargins(2, 2, 2, 2)
-        self.flags_box.setSpacing(2)
-        self.flags_box.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.flags_area.setWidget(holder)
-        box.addWidget(self.flags_area)
+        self.flag_filter = QLineEdit()
+        self.flag_filter.setPlaceholderText("Filter flags")
+        self.flag_filter.setAccessibleName("Filter flags")
+        self.flag_filter.setClearButtonEnabled(True)
+        self.flag_filter.textChanged.connect(self._filter_flags)
+        box.addWidget(self.flag_filter)
+        self.flags_list = QListWidget()
+        self.flags_list.setAccessibleName("Flags")
+        self.flags_list.setUniformItemSizes(True)
+        box.addWidget(self.flags_list)
         self.no_flags = QLabel("(this scenario uses no flags)")
         self.no_flags.setStyleSheet(f"color: {theme.MUTED};")
         box.addWidget(self.no_flags)
@@ -119,20 +136,28 @@ class WatchPanel(QGroupBox):
         index = self.node_combo.findData(selected)
         self.node_combo.setCurrentIndex(max(0, index))
         self.node_combo.blockSignals(False)
-        ticked = {f for f, b in self.flag_boxes.items() if b.isChecked()}
-        for b in self.flag_boxes.values():
-            discard(b)
+        ticked = self.ticked_flags()
+        self.flags_list.clear()
         self.flag_boxes = {}
         for flag in scenario_flags(scenario):
-            check = QCheckBox(flag)
-            check.setAccessibleName(f"Flag {flag}")
-            check.setChecked(flag in ticked)
-            self.flags_box.addWidget(check)
-            self.flag_boxes[flag] = check
+            item = FlagItem(flag, flag in ticked)
+            self.flags_list.addItem(item)
+            self.flag_boxes[flag] = item
         rows = len(self.flag_boxes)
-        self.flags_area.setFixedHeight(min(96, 6 + rows * (self.fontMetrics().height() + 8)))
-        self.flags_area.setVisible(bool(self.flag_boxes))
-        self.no_flags.setVisible(not self.flag_boxes)
+        self.flags_list.setFixedHeight(min(120, 8 + rows * (self.fontMetrics().height() + 6)))
+        self.flags_list.setVisible(bool(rows))
+        self.flag_filter.setVisible(rows > FILTER_FROM)
+        self._filter_flags(self.flag_filter.text())
+        self.no_flags.setVisible(not rows)
+
+    def _filter_flags(self, text: str) -> None:
+        needle = text.strip().lower()
+        for flag, item in self.flag_boxes.items():
+            item.setHidden(bool(needle) and needle not in flag)
+
+    def ticked_flags(self) -> set[str]:
+        """The flags ticked in the list."""
+        return {f for f, b in self.flag_boxes.items() if b.isChecked()}
 
     def show_session(self, session: PlaySession | None, edit: bool = True) -> None:
         """Show the live state; with ``edit`` also load it into the editors."""
@@ -158,7 +183,7 @@ class WatchPanel(QGroupBox):
 
     def values(self) -> tuple[str, int, list[str]]:
         return (self.node_combo.currentData() or "", self.mood_spin.value(),
-                [f for f, b in self.flag_boxes.items() if b.isChecked()])
+                sorted(self.ticked_flags()))
 
     def apply(self) -> None:
         node_id, mood, flags = self.values()
