@@ -107,7 +107,7 @@ GUI = ROOT / "simulator" / "gui"
 LINT = """
 import sys
 from importlinter.cli import lint_imports
-sys.exit(lint_imports(config_filename="pyproject.toml", no_cache=True, no_logo=True))
+sys.exit(lint_imports(config_filename="pyproject.toml", no_cache=True))
 """
 
 
