@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from shots import ROOT, save, settle  # noqa: E402  (also puts the repository on the path, Qt offscreen)
+from shots import ROOT, save, screen_of, settle  # noqa: E402  (also puts the repository on the path, Qt offscreen)
 
 DEFAULT_SCENARIO = "cash-withdrawal-queue"
 VOTES = [(4, 11, 2), (3, 9, 12, 1)]  # the room's votes at the first two decisions, by reply
@@ -29,6 +29,7 @@ def main() -> int:
     width, height = (int(x) for x in args.size.lower().split("x"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    screen_of(width, height)
 
     from simulator.core.analysis import analyze
     from simulator.core.levels import Level
