@@ -27,7 +27,8 @@ LEVELS = ("low", "standard", "wow")
 
 
 def generate(n_nodes: int, seed: int = 1) -> str:
-    """A scenario of n_nodes nodes in our format: three replies each, some flags and conditions."""
+    """A scenario of n_nodes nodes in our format: three replies each, some flags and conditions,
+    some weighted decisions and some costly breaches (on Low replies)."""
     rng = random.Random(seed)
     n_endings = max(3, n_nodes // 50)
     n_decisions = n_nodes - n_endings
@@ -41,6 +42,8 @@ def generate(n_nodes: int, seed: int = 1) -> str:
         out.append(f'    customer: "Moment {i}: the customer explains what is going on, in a sentence or two."')
         if i % 7 == 0:
             out.append(f'    narration: "She looks at the queue behind her."')
+        if i % 5 == 0:
+            out.append("    weight: 2")  # the analysis weighs decisions
         out.append("    replies:")
         for k in range(3):
             def target() -> str:
@@ -54,6 +57,9 @@ def generate(n_nodes: int, seed: int = 1) -> str:
             out.append(f'        feedback: "What happens after option {k}: she nods, or frowns."')
             if i % 40 == 1 and k == 2:
                 out.append("        sets: [offered_help]")
+            if i % 25 == 3 and (k + i) % 3 == 0:  # a Low reply
+                out.append('        breach: "skipped a check"')  # the breach-value check has breaches to weigh
+                out.append("        breach_cost: 500")
             if i % 40 == 20 and k == 0:
                 out.append("        goto:")
                 out.append(f"          - if: offered_help")
