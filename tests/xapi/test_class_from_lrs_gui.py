@@ -17,7 +17,11 @@ from .test_class_from_ralph import FILE, own_class  # noqa: E402
 
 
 def menu_action(window, menu_title: str, text: str):
-    menu = next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == menu_title)
+    """The menu's entry, found among the window's own menus (a menu bar action's menu() can hand
+    back a wrapper of an object PySide6 has already let go)."""
+    from PySide6.QtWidgets import QMenu
+
+    menu = next(m for m in window.findChildren(QMenu) if m.title().replace("&", "") == menu_title)
     return next(a for a in menu.actions() if a.text().replace("&", "") == text)
 
 
