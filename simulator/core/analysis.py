@@ -315,6 +315,7 @@ def _explore(scenario: Scenario, order: list[str], succ: dict[str, list[str]]) -
     start = scenario.start
     start_mood = clamp_mood(scenario.customer.mood) if mood_matters[start] else None
     graph.add(start, start_mood, frozenset())
+    points = [POINTS[level] for level in sorted(Level, key=lambda lv: lv.rank)]  # by rank: no enum hashing per move
     todo = [0]
     moves_left = MAX_MOVES + sum(len(n.replies) + (n.timeout is not None) for n in nodes.values())
     states_max = MAX_STATES + len(nodes)
@@ -350,7 +351,7 @@ def _explore(scenario: Scenario, order: list[str], succ: dict[str, list[str]]) -
                     raise _TooLarge(graph, f"its moods and flags make more than {MAX_STATES:,} states to explore, "
                                            "beyond one per node")
                 todo.append(t_id)
-            edges.append((t_id, POINTS[level] * weight, breach, choice, level, weight, cost))
+            edges.append((t_id, points[level.rank] * weight, breach, choice, level, weight, cost))
     return graph
 
 
@@ -370,25 +371,29 @@ def _count_paths(graph: _Graph, states: list[int], result: Analysis) -> None:
 
 
 def _scores(graph: _Graph, states: list[int], result: Analysis) -> None:
-    best_points, best_weights = _max_average(graph, states, lambda e: e[1])
-    worst_points, worst_weights = _max_average(graph, states, lambda e: POINTS[Level.WOW] * e[5] - e[1])
+    top = POINTS[Level.WOW]
+    best_points, best_weights = _max_average(graph, states, [[e[1] for e in edges] for edges in graph.edges])
+    worst_points, worst_weights = _max_average(graph, states,
+                                               [[top * e[5] - e[1] for e in edges] for edges in graph.edges])
     result.best_score = score_of(best_points, best_weights)
     result.worst_score = score_of(POINTS[Level.WOW] * worst_weights - worst_points, worst_weights)
 
 
-def _max_average(graph: _Graph, states: list[int], gain_of) -> tuple[int, int]:
-    """(sum of gain_of(edge), sum of weights) of a path with the highest weighted average, exactly
-    (Dinkelbach's method).
+def _max_average(graph: _Graph, states: list[int], gains: list[list[int]]) -> tuple[int, int]:
+    """(sum of gains, sum of weights) of a path with the highest weighted average, exactly
+    (Dinkelbach's method); ``gains[s][i]`` is what edge i of state s earns.
 
     For a trial average a/b, one backward pass finds the path maximising sum(b*gain - a*weight);
     if that sum is positive the path beats a/b and becomes the next trial, else a/b is the optimum.
     """
     edges_of = graph.edges
+    targets = [[e[0] for e in edges] for edges in edges_of]
+    weights = [[e[5] for e in edges] for edges in edges_of]
     total, count, s = 0, 0, 0
     while edges_of[s]:  # any path to start from: the first reply each time
-        total += gain_of(edges_of[s][0])
-        count += edges_of[s][0][5]
-        s = edges_of[s][0][0]
+        total += gains[s][0]
+        count += weights[s][0]
+        s = targets[s][0]
     if count == 0:
         return 0, 0
     n = len(graph.node)
@@ -397,12 +402,12 @@ def _max_average(graph: _Graph, states: list[int], gain_of) -> tuple[int, int]:
         gain = [0] * n
         pick = [0] * n
         for s in states:
-            edges = edges_of[s]
-            if not edges:
+            ts = targets[s]
+            if not ts:
                 continue
             best, best_i = _NONE, 0
-            for i, edge in enumerate(edges):
-                value = b * gain_of(edge) - a * edge[5] + gain[edge[0]]
+            for i, (t, g, w) in enumerate(zip(ts, gains[s], weights[s])):
+                value = b * g - a * w + gain[t]
                 if value > best:
                     best, best_i = value, i
             gain[s], pick[s] = best, best_i
@@ -410,11 +415,11 @@ def _max_average(graph: _Graph, states: list[int], gain_of) -> tuple[int, int]:
             return a, b
         total = count = 0
         s = 0
-        while edges_of[s]:
-            edge = edges_of[s][pick[s]]
-            total += gain_of(edge)
-            count += edge[5]
-            s = edge[0]
+        while targets[s]:
+            i = pick[s]
+            total += gains[s][i]
+            count += weights[s][i]
+            s = targets[s][i]
 
 
 def _levels(graph: _Graph, states: list[int], terminal_level: list[Level | None], result: Analysis) -> None:
