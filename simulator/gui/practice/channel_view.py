@@ -102,6 +102,8 @@ class CustomerPanel(QWidget):
         super().__init__()
         self.channel = channels.DEFAULT_CHANNEL
         self.scenario: Scenario | None = None
+        self.face_size = PORTRAIT_SIZE  # smaller at large text on a short screen, so nothing overlaps
+        self._emotion = Emotion.NEUTRAL
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(10)
@@ -155,7 +157,7 @@ class CustomerPanel(QWidget):
         self.caption.setText(captions.get(self.channel, ""))
         self.caption.setVisible(self.channel in captions)
         self.portrait.setVisible(self.channel in ("face-to-face", "chat", "social"))
-        size = PORTRAIT_SIZE if channels.shows_face(self.channel) else AVATAR_SIZE
+        size = self.face_size if channels.shows_face(self.channel) else AVATAR_SIZE
         self.portrait.setFixedSize(size, size)
         if not channels.shows_face(self.channel) and self.portrait.isVisibleTo(self):
             # a profile picture: it does not change with the mood, as a face across a counter would
@@ -166,6 +168,18 @@ class CustomerPanel(QWidget):
         self.call_time.setVisible(phone)
         self.voice_meter.setVisible(phone)
         self.start_call()
+
+    def set_face_size(self, size: int) -> None:
+        """The portrait's side in pixels: the play screen makes it smaller when the text is large
+        and the screen short, so the name, the mood and the countdown fit below it."""
+        size = max(AVATAR_SIZE, min(PORTRAIT_SIZE, size))
+        if size == self.face_size:
+            return
+        self.face_size = size
+        if channels.shows_face(self.channel):
+            self.portrait.setFixedSize(size, size)
+            if self.scenario is not None:
+                self.portrait.setPixmap(portrait_pixmap(self.scenario, self._emotion, size, self.devicePixelRatioF()))
 
     def start_call(self) -> None:
         """The call begins (again, after a restart): its time runs from 0:00."""
@@ -194,8 +208,9 @@ class CustomerPanel(QWidget):
                 self.caption.setText("☎  Call in progress")
                 self.call_timer.start()
             return
+        self._emotion = emotion
         if channels.shows_face(self.channel):
-            self.portrait.setPixmap(portrait_pixmap(self.scenario, emotion, PORTRAIT_SIZE, self.devicePixelRatioF()))
+            self.portrait.setPixmap(portrait_pixmap(self.scenario, emotion, self.face_size, self.devicePixelRatioF()))
             self.portrait.setAccessibleName(f"Portrait of {name}, looking {emotion.value}")
             self.emotion_label.setText(f"Looks {EMOTION_WORDS[emotion].lower()}")
 

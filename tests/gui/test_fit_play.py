@@ -1,0 +1,73 @@
+"""The play screen fits a 1366x768 laptop's screen at every text size: each reply's words are
+shown whole, the customer's name stays clear of the portrait, and the conversation keeps room
+for the customer's newest line (the replies scroll instead of squeezing it)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication
+
+from simulator.core.modes import Mode
+
+from .test_app import card_for, focus_card
+
+SCENARIO = "cash-withdrawal-queue"
+SHOTS = os.environ.get("FIT_PLAY_SHOTS")  # a folder: the screens are saved there to look at
+
+
+def rect_in(widget, ancestor) -> QRect:
+    return QRect(widget.mapTo(ancestor, QPoint(0, 0)), widget.size())
+
+
+def text_fits(button) -> bool:
+    """The reply's wrapped words need no more height than the button gives them."""
+    rect = button._text_rect(button.width())
+    needed = QFontMetrics(button.font()).boundingRect(rect, int(Qt.TextFlag.TextWordWrap), button.text())
+    return needed.height() <= button.height() - 2 * button.PAD and needed.width() <= rect.width()
+
+
+def open_play(qtbot, window, scale):
+    window.apply_font_scale(scale)
+    window.showMaximized()
+    qtbot.waitUntil(lambda: window.isMaximized() or window.width() >= 1300)
+    qtbot.keyClick(focus_card(qtbot, window, card_for(window, SCENARIO)), Qt.Key.Key_Return)
+    window.briefing.mode_buttons[Mode.PRACTICE].setChecked(True)
+    qtbot.keyClick(window.briefing.start_button, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.play
+    return window.play
+
+
+def check_fits(qtbot, window, play, label):
+    qtbot.waitUntil(lambda: all(b.isVisible() and b.height() > 0 for b in play.reply_buttons))
+    QApplication.processEvents()  # the layout settles at this size
+    if SHOTS:
+        window.grab().save(os.path.join(SHOTS, f"{label}.png"))
+    for button in play.reply_buttons:
+        assert text_fits(button), (label, button.number, button.height())
+    panel = play.customer_panel
+    assert not rect_in(panel.name, window).intersects(rect_in(panel.portrait, window)), label
+    thread = play.thread
+    viewport = thread.viewport()
+    assert viewport.height() >= 160, (label, viewport.height())
+    newest = thread.newest
+    shown = QRect(newest.mapTo(viewport, QPoint(0, 0)), newest.size())
+    assert viewport.rect().contains(shown), (label, shown, viewport.rect())
+    assert not thread.horizontalScrollBar().isVisible()
+    assert not play.replies_scroll.horizontalScrollBar().isVisible()
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.25, 1.5])
+def test_the_play_screen_shows_every_reply_whole_and_the_newest_line_at_every_text_size(qtbot, main_window,
+                                                                                        scale):
+    window = main_window
+    play = open_play(qtbot, window, scale)
+    play.reply_buttons[1].click()  # to the four replies on the ID
+    assert len(play.reply_buttons) == 4
+    check_fits(qtbot, window, play, f"four-replies-{scale}")
+    play.reply_buttons[2].click()  # to the first timed decision
+    assert len(play.reply_buttons) == 4 and play.countdown_box.isVisible()
+    check_fits(qtbot, window, play, f"timed-{scale}")
