@@ -41,7 +41,7 @@ def open_play(qtbot, window, scale):
     return window.play
 
 
-def check_fits(qtbot, window, play, label):
+def check_fits(qtbot, window, play, label, all_in_view):
     qtbot.waitUntil(lambda: all(b.isVisible() and b.height() > 0 for b in play.reply_buttons))
     QApplication.processEvents()  # the layout settles at this size
     if SHOTS:
@@ -52,12 +52,22 @@ def check_fits(qtbot, window, play, label):
     assert not rect_in(panel.name, window).intersects(rect_in(panel.portrait, window)), label
     thread = play.thread
     viewport = thread.viewport()
-    assert viewport.height() >= 160, (label, viewport.height())
+    assert viewport.height() >= 120, (label, viewport.height())
     newest = thread.newest
     shown = QRect(newest.mapTo(viewport, QPoint(0, 0)), newest.size())
     assert viewport.rect().contains(shown), (label, shown, viewport.rect())
     assert not thread.horizontalScrollBar().isVisible()
     assert not play.replies_scroll.horizontalScrollBar().isVisible()
+    if all_in_view:  # at the default size every reply is in view at once, as before
+        assert not play.replies_scroll.verticalScrollBar().isVisible(), label
+    else:  # the replies may scroll: the focused one is scrolled into view
+        qtbot.keyClick(play.reply_buttons[0], Qt.Key.Key_Down)
+        qtbot.keyClick(play.reply_buttons[1], Qt.Key.Key_Down)
+        qtbot.keyClick(play.reply_buttons[2], Qt.Key.Key_Down)
+        last = play.reply_buttons[-1]
+        assert last.hasFocus()
+        viewport = play.replies_scroll.viewport()
+        assert viewport.rect().contains(QRect(last.mapTo(viewport, QPoint(0, 0)), last.size())), label
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.25, 1.5])
@@ -67,7 +77,7 @@ def test_the_play_screen_shows_every_reply_whole_and_the_newest_line_at_every_te
     play = open_play(qtbot, window, scale)
     play.reply_buttons[1].click()  # to the four replies on the ID
     assert len(play.reply_buttons) == 4
-    check_fits(qtbot, window, play, f"four-replies-{scale}")
+    check_fits(qtbot, window, play, f"four-replies-{scale}", scale == 1.0)
     play.reply_buttons[2].click()  # to the first timed decision
     assert len(play.reply_buttons) == 4 and play.countdown_box.isVisible()
-    check_fits(qtbot, window, play, f"timed-{scale}")
+    check_fits(qtbot, window, play, f"timed-{scale}", scale == 1.0)

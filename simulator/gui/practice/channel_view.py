@@ -507,6 +507,18 @@ class Thread(QScrollArea):
         self.newest = widget
         self.shown.append(line)
 
+    def newest_height(self) -> int:
+        """The height the newest line needs at the width it is drawn (a bubble takes four fifths
+        of the row): the play screen keeps at least this much of the transcript in view."""
+        newest = self.typing_indicator or self.newest
+        if newest is None:
+            return 0
+        width = self.viewport().width() - 16
+        if self.shown and self.shown[-1].speaker in (CUSTOMER, EMPLOYEE) and self.channel in ("face-to-face", "chat",
+                                                                                             "phone"):
+            width = width * 4 // 5
+        return newest.heightForWidth(width) if newest.hasHeightForWidth() else newest.sizeHint().height()
+
     def _scroll_to_newest(self, _low: int, high: int) -> None:
         """Down to the end, but never past the start of the newest line: a long e-mail or post in
         a short window is read from its first word, the answer being written below it."""

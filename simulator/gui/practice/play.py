@@ -22,8 +22,8 @@ from ..base.layouts import clear, discard
 from ..widgets import ReplyButton, announce, ask_yes_no, chip, level_badge, plain_label, screen_shortcut
 from .channel_view import PORTRAIT_SIZE, CustomerPanel, Thread
 
-# the share of the conversation's height the transcript always keeps, however many replies
-# there are: the replies scroll rather than hide what the customer just said
+# the most of the conversation's height the transcript claims for the newest line, however
+# many replies there are: the replies scroll rather than hide what the customer just said
 TRANSCRIPT_SHARE = 0.4
 
 
@@ -348,7 +348,7 @@ class PlayView(QWidget):
         margins = self.layout().contentsMargins()
         body = self.height() - margins.top() - margins.bottom() - self.top_bar.sizeHint().height() \
             - self.layout().spacing()
-        self.thread.setMinimumHeight(max(120, int(body * TRANSCRIPT_SHARE)))
+        self.thread.setMinimumHeight(min(int(body * TRANSCRIPT_SHARE), max(120, self.thread.newest_height() + 16)))
         portrait = self.customer_panel.portrait
         if not (portrait.isVisibleTo(self.side) and channels.shows_face(self.customer_panel.channel)):
             return
