@@ -81,3 +81,50 @@ def test_the_play_screen_shows_every_reply_whole_and_the_newest_line_at_every_te
     play.reply_buttons[2].click()  # to the first timed decision
     assert len(play.reply_buttons) == 4 and play.countdown_box.isVisible()
     check_fits(qtbot, window, play, f"timed-{scale}", scale == 1.0)
+
+
+def test_a_screen_reader_hears_each_customer_line_the_feedback_and_the_level(qtbot, main_window, monkeypatch):
+    from simulator.gui.practice import channel_view, play as play_module
+
+    said = []
+    monkeypatch.setattr(channel_view, "announce", lambda widget, text: said.append(text))
+    monkeypatch.setattr(play_module, "announce", lambda widget, text: said.append(text))
+    play = open_play(qtbot, main_window, 1.0)
+    opening = play.session.transcript()[-1].text
+    assert said == [f"Viktor Sokolov: {opening}"]
+    said.clear()
+    play.reply_buttons[1].click()  # a WOW reply
+    answer = play.session.transcript()[-1]
+    assert answer.speaker == "customer"
+    assert f"Viktor Sokolov: {answer.text}" in said
+    feedback = [t for t in said if t.startswith("Level reached")]
+    assert feedback == [f"Level reached: WOW. {play.session.steps[-1].feedback}"]
+    said.clear()
+    qtbot.keyClick(play, Qt.Key.Key_Backspace)  # a step back draws the transcript again: nothing new is said
+    assert len(play.session.steps) == 0 and said == []
+
+
+def test_the_real_announcement_is_sent_without_error(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from simulator.gui.widgets import announce
+
+    label = QLabel("x")
+    qtbot.addWidget(label)
+    announce(label, "Level reached: WOW.")  # with or without the Qt 6.8 event, nothing breaks
+    announce(label, "")
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_replies_are_named_by_number_and_words_and_every_control_is_at_least_24_px(qtbot, main_window, scale):
+    from PySide6.QtWidgets import QAbstractButton
+
+    play = open_play(qtbot, main_window, scale)
+    play.reply_buttons[1].click()
+    qtbot.waitUntil(lambda: all(b.isVisible() and b.height() > 0 for b in play.reply_buttons))
+    for button in play.reply_buttons:
+        assert button.accessibleName() == f"{button.number}: {button.text()}"
+    controls = [w for w in play.findChildren(QAbstractButton) if w.isVisible()]
+    assert len(controls) >= 6, [(type(w).__name__, w.accessibleName()) for w in play.findChildren(QAbstractButton)]  # the replies and the step back, restart and quit buttons
+    for control in controls:
+        assert control.width() >= 24 and control.height() >= 24, (control.accessibleName(), control.size())

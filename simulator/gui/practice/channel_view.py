@@ -20,7 +20,7 @@ from ...core.levels import Emotion, Level
 from ...core.model import Scenario
 from ..base import theme
 from ..base.layouts import clear, discard
-from ..widgets import level_badge, plain_label
+from ..widgets import announce, level_badge, plain_label
 from ..widgets.portraits import portrait_pixmap
 
 PORTRAIT_SIZE = 240
@@ -372,6 +372,7 @@ class Thread(QScrollArea):
         self.footer: QWidget | None = None
         self.typing_timer = QTimer(self, singleShot=True, timeout=self._typed)
         self._watching = False
+        self._redrawing = False
 
     def start(self, scenario: Scenario, show_level: bool) -> None:
         self.scenario = scenario
@@ -397,7 +398,11 @@ class Thread(QScrollArea):
         if lines[:len(self.lines)] != self.lines:
             self.clear()
             self.pending = list(lines)
-            self.flush()
+            self._redrawing = True  # drawn again (a step back): not news to announce
+            try:
+                self.flush()
+            finally:
+                self._redrawing = False
         else:
             self.flush()  # the trainee has answered: whatever was still being typed is there now
             new = lines[len(self.lines):]
@@ -506,6 +511,8 @@ class Thread(QScrollArea):
         widget.show()
         self.newest = widget
         self.shown.append(line)
+        if line.speaker == CUSTOMER and not self._redrawing:  # a screen reader says what they just said
+            announce(widget, f"{name}: {line.text}")
 
     def newest_height(self) -> int:
         """The height the newest line needs at the width it is drawn (a bubble takes four fifths

@@ -264,6 +264,7 @@ class PlayView(QWidget):
         session.choose(index, round(seconds, 1))
         self.step_taken.emit(session.steps[-1])
         self.refresh()
+        self._announce_step()
 
     def time_out(self) -> None:
         session = self.session
@@ -273,6 +274,7 @@ class PlayView(QWidget):
         session.time_out()
         self.step_taken.emit(session.steps[-1])
         self.refresh()
+        self._announce_step()
 
     def step_back(self) -> None:
         if self.session is not None and self.mode.allows_step_back and self.session.undo():
@@ -400,6 +402,16 @@ class PlayView(QWidget):
             text += f"\nRule broken: {step.breach}"
         self.feedback_text.setText(text)
         self.feedback.setStyleSheet(f"QFrame#panel {{ border-left: 6px solid {theme.LEVEL_COLORS[step.level]}; }}")
+
+    def _announce_step(self) -> None:
+        """Tell a screen reader what the reply did: the level reached and, in practice, the
+        feedback (the customer's answer is announced by the transcript as it appears)."""
+        step = self.session.steps[-1] if self.session and self.session.steps else None
+        if step is None or not self.mode.shows_feedback:
+            return
+        head = "The time ran out. " if step.reply is None else ""
+        text = f"{head}Level reached: {step.level.label}. {self.feedback_text.text()}"
+        announce(self.feedback_text, text.replace("\n", " "))
 
     def _update_replies(self) -> None:
         session = self.session
