@@ -70,7 +70,7 @@ def check_fits(qtbot, window, play, label, all_in_view):
         assert viewport.rect().contains(QRect(last.mapTo(viewport, QPoint(0, 0)), last.size())), label
 
 
-@pytest.mark.parametrize("scale", [1.0, 1.25, 1.5])
+@pytest.mark.parametrize("scale", [1.0, 1.21, 1.25, 1.33, 1.5])
 def test_the_play_screen_shows_every_reply_whole_and_the_newest_line_at_every_text_size(qtbot, main_window,
                                                                                         scale):
     window = main_window
