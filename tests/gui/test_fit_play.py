@@ -30,11 +30,11 @@ def text_fits(button) -> bool:
     return needed.height() <= button.height() - 2 * button.PAD and needed.width() <= rect.width()
 
 
-def open_play(qtbot, window, scale):
+def open_play(qtbot, window, scale, scenario=SCENARIO):
     window.apply_font_scale(scale)
     window.showMaximized()
     qtbot.waitUntil(lambda: window.isMaximized() or window.width() >= 1300)
-    qtbot.keyClick(focus_card(qtbot, window, card_for(window, SCENARIO)), Qt.Key.Key_Return)
+    qtbot.keyClick(focus_card(qtbot, window, card_for(window, scenario)), Qt.Key.Key_Return)
     window.briefing.mode_buttons[Mode.PRACTICE].setChecked(True)
     qtbot.keyClick(window.briefing.start_button, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.play
@@ -128,3 +128,11 @@ def test_replies_are_named_by_number_and_words_and_every_control_is_at_least_24_
     assert len(controls) >= 6, [(type(w).__name__, w.accessibleName()) for w in play.findChildren(QAbstractButton)]  # the replies and the step back, restart and quit buttons
     for control in controls:
         assert control.width() >= 24 and control.height() >= 24, (control.accessibleName(), control.size())
+
+
+def test_in_a_chat_the_message_typed_after_the_narration_gets_room_too(qtbot, main_window):
+    """The transcript's room follows the newest line drawn, also one typed in after the screen
+    was laid out."""
+    play = open_play(qtbot, main_window, 1.5, "the-last-person-promised")
+    qtbot.waitUntil(lambda: play.thread.shown and play.thread.shown[-1].speaker == "customer", timeout=10000)
+    check_fits(qtbot, main_window, play, "chat-1.5", False)

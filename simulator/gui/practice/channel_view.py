@@ -10,7 +10,7 @@ header and the caller's voice instead of a face. The words and the timings are t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPoint, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPoint, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -341,6 +341,8 @@ class Thread(QScrollArea):
     customer message is typed for a moment first (``core.channels.typing_delay_ms``); any key or
     click shows it at once, and the replies can be chosen meanwhile."""
 
+    line_shown = Signal()  # a line is drawn: the play screen gives the transcript the room it needs
+
     def __init__(self) -> None:
         super().__init__()
         self.setWidgetResizable(True)
@@ -513,6 +515,7 @@ class Thread(QScrollArea):
         self.shown.append(line)
         if line.speaker == CUSTOMER and not self._redrawing:  # a screen reader says what they just said
             announce(widget, f"{name}: {line.text}")
+        self.line_shown.emit()
 
     def newest_height(self) -> int:
         """The height the newest line needs at the width it is drawn (a bubble takes four fifths

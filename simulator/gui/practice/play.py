@@ -167,6 +167,7 @@ class PlayView(QWidget):
         body.addLayout(conversation, 1)
         self.thread = Thread()  # the transcript, drawn as the channel shows it
         self.transcript_area = self.thread
+        self.thread.line_shown.connect(self._fit)
         conversation.addWidget(self.thread, 1)
 
         self.feedback = QFrame(objectName="panel")
