@@ -10,7 +10,7 @@ header and the caller's voice instead of a face. The words and the timings are t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPoint, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPoint, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -20,7 +20,7 @@ from ...core.levels import Emotion, Level
 from ...core.model import Scenario
 from ..base import theme
 from ..base.layouts import clear, discard
-from ..widgets import level_badge, plain_label
+from ..widgets import announce, level_badge, plain_label
 from ..widgets.portraits import portrait_pixmap
 
 PORTRAIT_SIZE = 240
@@ -102,6 +102,8 @@ class CustomerPanel(QWidget):
         super().__init__()
         self.channel = channels.DEFAULT_CHANNEL
         self.scenario: Scenario | None = None
+        self.face_size = PORTRAIT_SIZE  # smaller at large text on a short screen, so nothing overlaps
+        self._emotion = Emotion.NEUTRAL
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(10)
@@ -155,7 +157,7 @@ class CustomerPanel(QWidget):
         self.caption.setText(captions.get(self.channel, ""))
         self.caption.setVisible(self.channel in captions)
         self.portrait.setVisible(self.channel in ("face-to-face", "chat", "social"))
-        size = PORTRAIT_SIZE if channels.shows_face(self.channel) else AVATAR_SIZE
+        size = self.face_size if channels.shows_face(self.channel) else AVATAR_SIZE
         self.portrait.setFixedSize(size, size)
         if not channels.shows_face(self.channel) and self.portrait.isVisibleTo(self):
             # a profile picture: it does not change with the mood, as a face across a counter would
@@ -166,6 +168,18 @@ class CustomerPanel(QWidget):
         self.call_time.setVisible(phone)
         self.voice_meter.setVisible(phone)
         self.start_call()
+
+    def set_face_size(self, size: int) -> None:
+        """The portrait's side in pixels: the play screen makes it smaller when the text is large
+        and the screen short, so the name, the mood and the countdown fit below it."""
+        size = max(AVATAR_SIZE, min(PORTRAIT_SIZE, size))
+        if size == self.face_size:
+            return
+        self.face_size = size
+        if channels.shows_face(self.channel):
+            self.portrait.setFixedSize(size, size)
+            if self.scenario is not None:
+                self.portrait.setPixmap(portrait_pixmap(self.scenario, self._emotion, size, self.devicePixelRatioF()))
 
     def start_call(self) -> None:
         """The call begins (again, after a restart): its time runs from 0:00."""
@@ -194,8 +208,9 @@ class CustomerPanel(QWidget):
                 self.caption.setText("☎  Call in progress")
                 self.call_timer.start()
             return
+        self._emotion = emotion
         if channels.shows_face(self.channel):
-            self.portrait.setPixmap(portrait_pixmap(self.scenario, emotion, PORTRAIT_SIZE, self.devicePixelRatioF()))
+            self.portrait.setPixmap(portrait_pixmap(self.scenario, emotion, self.face_size, self.devicePixelRatioF()))
             self.portrait.setAccessibleName(f"Portrait of {name}, looking {emotion.value}")
             self.emotion_label.setText(f"Looks {EMOTION_WORDS[emotion].lower()}")
 
@@ -326,6 +341,8 @@ class Thread(QScrollArea):
     customer message is typed for a moment first (``core.channels.typing_delay_ms``); any key or
     click shows it at once, and the replies can be chosen meanwhile."""
 
+    line_shown = Signal()  # a line is drawn: the play screen gives the transcript the room it needs
+
     def __init__(self) -> None:
         super().__init__()
         self.setWidgetResizable(True)
@@ -357,6 +374,7 @@ class Thread(QScrollArea):
         self.footer: QWidget | None = None
         self.typing_timer = QTimer(self, singleShot=True, timeout=self._typed)
         self._watching = False
+        self._redrawing = False
 
     def start(self, scenario: Scenario, show_level: bool) -> None:
         self.scenario = scenario
@@ -382,7 +400,11 @@ class Thread(QScrollArea):
         if lines[:len(self.lines)] != self.lines:
             self.clear()
             self.pending = list(lines)
-            self.flush()
+            self._redrawing = True  # drawn again (a step back): not news to announce
+            try:
+                self.flush()
+            finally:
+                self._redrawing = False
         else:
             self.flush()  # the trainee has answered: whatever was still being typed is there now
             new = lines[len(self.lines):]
@@ -491,6 +513,21 @@ class Thread(QScrollArea):
         widget.show()
         self.newest = widget
         self.shown.append(line)
+        if line.speaker == CUSTOMER and not self._redrawing:  # a screen reader says what they just said
+            announce(widget, f"{name}: {line.text}")
+        self.line_shown.emit()
+
+    def newest_height(self) -> int:
+        """The height the newest line needs at the width it is drawn (a bubble takes four fifths
+        of the row): the play screen keeps at least this much of the transcript in view."""
+        newest = self.typing_indicator or self.newest
+        if newest is None:
+            return 0
+        width = self.viewport().width() - 16
+        if self.shown and self.shown[-1].speaker in (CUSTOMER, EMPLOYEE) and self.channel in ("face-to-face", "chat",
+                                                                                             "phone"):
+            width = width * 4 // 5
+        return newest.heightForWidth(width) if newest.hasHeightForWidth() else newest.sizeHint().height()
 
     def _scroll_to_newest(self, _low: int, high: int) -> None:
         """Down to the end, but never past the start of the newest line: a long e-mail or post in

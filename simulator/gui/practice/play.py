@@ -6,11 +6,12 @@ All rules of play are in ``PlaySession``; this screen shows its state and forwar
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QProgressBar, QPushButton, QScrollArea, QSizePolicy,
+                               QVBoxLayout, QWidget)
 
+from ...core import channels
 from ...core.engine import Line, PlaySession
 from ...core.levels import Level
 from ...core.model import Scenario
@@ -18,13 +19,53 @@ from ...core.modes import Mode
 from ...core.timing import READING_WPM, TimeLimits, allowance
 from ..base import fonts, theme
 from ..base.layouts import clear, discard
-from ..widgets import ReplyButton, ask_yes_no, chip, level_badge, plain_label, screen_shortcut
+from ..widgets import ReplyButton, announce, ask_yes_no, chip, level_badge, plain_label, screen_shortcut
 from .channel_view import PORTRAIT_SIZE, CustomerPanel, Thread
+
+# the most of the conversation's height the transcript claims for the newest line, however
+# many replies there are: the replies scroll rather than hide what the customer just said
+TRANSCRIPT_SHARE = 0.4
 
 
 def whole_thinking(view: "PlayView") -> str:
     """The thinking time after the reading allowance, in words."""
     return f"{int(view._deadline - view._reading + 0.999)} seconds"
+
+
+class RepliesArea(QScrollArea):
+    """The replies, at their full height when there is room; when there is not, they scroll
+    (each reply keeps every line of its words) and the transcript keeps its share."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        holder = QWidget(objectName="replies")
+        holder.setStyleSheet("QWidget#replies { background: transparent; }")
+        self.viewport().setAutoFillBackground(False)
+        self.box = QVBoxLayout(holder)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(10)
+        self.setWidget(holder)
+
+    def sizeHint(self) -> QSize:
+        width = max(200, self.viewport().width())
+        layout = self.widget().layout()
+        return QSize(width, layout.heightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # the words wrap differently: the height wanted changes
+
+    def ensure_visible(self, widget: QWidget) -> None:
+        self.ensureWidgetVisible(widget, 0, 4)
 
 
 class PlayView(QWidget):
@@ -72,13 +113,14 @@ class PlayView(QWidget):
         for b in (self.back_button, self.restart_button, self.quit_button):
             top.addWidget(b)
         outer.addLayout(top)
+        self.top_bar = top
 
         body = QHBoxLayout()
         body.setSpacing(24)
         outer.addLayout(body, 1)
 
         # the customer
-        side = QFrame(objectName="panel")
+        self.side = side = QFrame(objectName="panel")
         side.setFixedWidth(PORTRAIT_SIZE + 56)
         side_box = QVBoxLayout(side)
         side_box.setContentsMargins(28, 24, 28, 24)
@@ -125,6 +167,7 @@ class PlayView(QWidget):
         body.addLayout(conversation, 1)
         self.thread = Thread()  # the transcript, drawn as the channel shows it
         self.transcript_area = self.thread
+        self.thread.line_shown.connect(self._fit)
         conversation.addWidget(self.thread, 1)
 
         self.feedback = QFrame(objectName="panel")
@@ -146,9 +189,9 @@ class PlayView(QWidget):
         self.prompt = plain_label("Your reply  ·  press 1-9, or use the arrow keys and Enter", "small", bold=True,
                                   color=theme.MUTED)
         conversation.addWidget(self.prompt)
-        self.replies_box = QVBoxLayout()
-        self.replies_box.setSpacing(10)
-        conversation.addLayout(self.replies_box)
+        self.replies_scroll = RepliesArea()
+        self.replies_box = self.replies_scroll.box
+        conversation.addWidget(self.replies_scroll)
         self.end_panel = QFrame(objectName="panel")
         end_box = QHBoxLayout(self.end_panel)
         end_box.setContentsMargins(20, 14, 20, 14)
@@ -222,6 +265,7 @@ class PlayView(QWidget):
         session.choose(index, round(seconds, 1))
         self.step_taken.emit(session.steps[-1])
         self.refresh()
+        self._announce_step()
 
     def time_out(self) -> None:
         session = self.session
@@ -231,6 +275,7 @@ class PlayView(QWidget):
         session.time_out()
         self.step_taken.emit(session.steps[-1])
         self.refresh()
+        self._announce_step()
 
     def step_back(self) -> None:
         if self.session is not None and self.mode.allows_step_back and self.session.undo():
@@ -267,6 +312,7 @@ class PlayView(QWidget):
         current = next((i for i, b in enumerate(buttons) if b.hasFocus()), None)
         target = 0 if current is None else max(0, min(len(buttons) - 1, current + delta))
         buttons[target].setFocus(Qt.FocusReason.TabFocusReason)
+        self.replies_scroll.ensure_visible(buttons[target])
 
     def _finish(self) -> None:
         if self.session is not None and self.session.ended:
@@ -287,6 +333,31 @@ class PlayView(QWidget):
         self._update_countdown()
         self.back_button.setEnabled(self.mode.allows_step_back and bool(session.steps))
         self.restart_button.setEnabled(bool(session.steps))
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+
+    def _fit(self) -> None:
+        """Share the height at this text size: the transcript keeps its share (the replies scroll
+        when they need more), and the portrait shrinks so the name, the mood and the countdown fit
+        under it in the side panel."""
+        margins = self.layout().contentsMargins()
+        body = self.height() - margins.top() - margins.bottom() - self.top_bar.sizeHint().height() \
+            - self.layout().spacing()
+        self.thread.setMinimumHeight(min(int(body * TRANSCRIPT_SHARE), max(120, self.thread.newest_height() + 16)))
+        portrait = self.customer_panel.portrait
+        if not (portrait.isVisibleTo(self.side) and channels.shows_face(self.customer_panel.channel)):
+            return
+        box = self.side.layout()
+        needed = box.heightForWidth(self.side.width()) if box.hasHeightForWidth() else box.sizeHint().height()
+        self.customer_panel.set_face_size(portrait.height() + body - needed)
 
     @property
     def _shown_lines(self) -> list[Line]:
@@ -332,6 +403,16 @@ class PlayView(QWidget):
             text += f"\nRule broken: {step.breach}"
         self.feedback_text.setText(text)
         self.feedback.setStyleSheet(f"QFrame#panel {{ border-left: 6px solid {theme.LEVEL_COLORS[step.level]}; }}")
+
+    def _announce_step(self) -> None:
+        """Tell a screen reader what the reply did: the level reached and, in practice, the
+        feedback (the customer's answer is announced by the transcript as it appears)."""
+        step = self.session.steps[-1] if self.session and self.session.steps else None
+        if step is None or not self.mode.shows_feedback:
+            return
+        head = "The time ran out. " if step.reply is None else ""
+        text = f"{head}Level reached: {step.level.label}. {self.feedback_text.text()}"
+        announce(self.feedback_text, text.replace("\n", " "))
 
     def _update_replies(self) -> None:
         session = self.session

@@ -123,6 +123,18 @@ class Panel(QFrame):
         self.box.setSpacing(unit // 2)
 
 
+def announce(widget: QWidget, text: str) -> None:
+    """Have a screen reader say ``text`` now (a new line, the feedback, the level): Qt 6.8 and
+    later send an announcement; older releases have none, and nothing is sent."""
+    try:
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+    except ImportError:
+        return
+    if not text:
+        return
+    QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+
+
 class ReplyButton(QAbstractButton):
     """A large reply: a number badge (the key that picks it) and the reply's wrapped text."""
 
@@ -137,7 +149,7 @@ class ReplyButton(QAbstractButton):
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         fonts.set_role(self, "body")
-        self.setAccessibleName(f"Reply {number}: {text}")
+        self.setAccessibleName(f"{number}: {text}")
         self.setAccessibleDescription(f"Press {number} to choose this reply" if number <= 9 else "")
         self.setToolTip(f"Press {number}" if number <= 9 else "")
 

@@ -1,0 +1,138 @@
+"""The play screen fits a 1366x768 laptop's screen at every text size: each reply's words are
+shown whole, the customer's name stays clear of the portrait, and the conversation keeps room
+for the customer's newest line (the replies scroll instead of squeezing it)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication
+
+from simulator.core.modes import Mode
+
+from .test_app import card_for, focus_card
+
+SCENARIO = "cash-withdrawal-queue"
+SHOTS = os.environ.get("FIT_PLAY_SHOTS")  # a folder: the screens are saved there to look at
+
+
+def rect_in(widget, ancestor) -> QRect:
+    return QRect(widget.mapTo(ancestor, QPoint(0, 0)), widget.size())
+
+
+def text_fits(button) -> bool:
+    """The reply's wrapped words need no more height than the button gives them."""
+    rect = button._text_rect(button.width())
+    needed = QFontMetrics(button.font()).boundingRect(rect, int(Qt.TextFlag.TextWordWrap), button.text())
+    return needed.height() <= button.height() - 2 * button.PAD and needed.width() <= rect.width()
+
+
+def open_play(qtbot, window, scale, scenario=SCENARIO):
+    window.apply_font_scale(scale)
+    window.showMaximized()
+    qtbot.waitUntil(lambda: window.isMaximized() or window.width() >= 1300)
+    qtbot.keyClick(focus_card(qtbot, window, card_for(window, scenario)), Qt.Key.Key_Return)
+    window.briefing.mode_buttons[Mode.PRACTICE].setChecked(True)
+    qtbot.keyClick(window.briefing.start_button, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.play
+    return window.play
+
+
+def check_fits(qtbot, window, play, label, all_in_view):
+    qtbot.waitUntil(lambda: all(b.isVisible() and b.height() > 0 for b in play.reply_buttons))
+    QApplication.processEvents()  # the layout settles at this size
+    if SHOTS:
+        window.grab().save(os.path.join(SHOTS, f"{label}.png"))
+    for button in play.reply_buttons:
+        assert text_fits(button), (label, button.number, button.height())
+    panel = play.customer_panel
+    assert not rect_in(panel.name, window).intersects(rect_in(panel.portrait, window)), label
+    thread = play.thread
+    viewport = thread.viewport()
+    assert viewport.height() >= 120, (label, viewport.height())
+    newest = thread.newest
+    shown = QRect(newest.mapTo(viewport, QPoint(0, 0)), newest.size())
+    assert viewport.rect().contains(shown), (label, shown, viewport.rect())
+    assert not thread.horizontalScrollBar().isVisible()
+    assert not play.replies_scroll.horizontalScrollBar().isVisible()
+    if all_in_view:  # at the default size every reply is in view at once, as before
+        assert not play.replies_scroll.verticalScrollBar().isVisible(), label
+    else:  # the replies may scroll: the focused one is scrolled into view
+        qtbot.keyClick(play.reply_buttons[0], Qt.Key.Key_Down)
+        qtbot.keyClick(play.reply_buttons[1], Qt.Key.Key_Down)
+        qtbot.keyClick(play.reply_buttons[2], Qt.Key.Key_Down)
+        last = play.reply_buttons[-1]
+        assert last.hasFocus()
+        viewport = play.replies_scroll.viewport()
+        assert viewport.rect().contains(QRect(last.mapTo(viewport, QPoint(0, 0)), last.size())), label
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.21, 1.25, 1.33, 1.5])
+def test_the_play_screen_shows_every_reply_whole_and_the_newest_line_at_every_text_size(qtbot, main_window,
+                                                                                        scale):
+    window = main_window
+    play = open_play(qtbot, window, scale)
+    play.reply_buttons[1].click()  # to the four replies on the ID
+    assert len(play.reply_buttons) == 4
+    check_fits(qtbot, window, play, f"four-replies-{scale}", scale == 1.0)
+    play.reply_buttons[2].click()  # to the first timed decision
+    assert len(play.reply_buttons) == 4 and play.countdown_box.isVisible()
+    check_fits(qtbot, window, play, f"timed-{scale}", scale == 1.0)
+
+
+def test_a_screen_reader_hears_each_customer_line_the_feedback_and_the_level(qtbot, main_window, monkeypatch):
+    from simulator.gui.practice import channel_view, play as play_module
+
+    said = []
+    monkeypatch.setattr(channel_view, "announce", lambda widget, text: said.append(text))
+    monkeypatch.setattr(play_module, "announce", lambda widget, text: said.append(text))
+    play = open_play(qtbot, main_window, 1.0)
+    opening = play.session.transcript()[-1].text
+    assert said == [f"Viktor Sokolov: {opening}"]
+    said.clear()
+    play.reply_buttons[1].click()  # a WOW reply
+    answer = play.session.transcript()[-1]
+    assert answer.speaker == "customer"
+    assert f"Viktor Sokolov: {answer.text}" in said
+    feedback = [t for t in said if t.startswith("Level reached")]
+    assert feedback == [f"Level reached: WOW. {play.session.steps[-1].feedback}"]
+    said.clear()
+    qtbot.keyClick(play, Qt.Key.Key_Backspace)  # a step back draws the transcript again: nothing new is said
+    assert len(play.session.steps) == 0 and said == []
+
+
+def test_the_real_announcement_is_sent_without_error(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from simulator.gui.widgets import announce
+
+    label = QLabel("x")
+    qtbot.addWidget(label)
+    announce(label, "Level reached: WOW.")  # with or without the Qt 6.8 event, nothing breaks
+    announce(label, "")
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_replies_are_named_by_number_and_words_and_every_control_is_at_least_24_px(qtbot, main_window, scale):
+    from PySide6.QtWidgets import QAbstractButton
+
+    play = open_play(qtbot, main_window, scale)
+    play.reply_buttons[1].click()
+    qtbot.waitUntil(lambda: all(b.isVisible() and b.height() > 0 for b in play.reply_buttons))
+    for button in play.reply_buttons:
+        assert button.accessibleName() == f"{button.number}: {button.text()}"
+    controls = [w for w in play.findChildren(QAbstractButton) if w.isVisible()]
+    assert len(controls) >= 6, [(type(w).__name__, w.accessibleName()) for w in play.findChildren(QAbstractButton)]  # the replies and the step back, restart and quit buttons
+    for control in controls:
+        assert control.width() >= 24 and control.height() >= 24, (control.accessibleName(), control.size())
+
+
+def test_in_a_chat_the_message_typed_after_the_narration_gets_room_too(qtbot, main_window):
+    """The transcript's room follows the newest line drawn, also one typed in after the screen
+    was laid out."""
+    play = open_play(qtbot, main_window, 1.5, "the-last-person-promised")
+    qtbot.waitUntil(lambda: play.thread.shown and play.thread.shown[-1].speaker == "customer", timeout=10000)
+    check_fits(qtbot, main_window, play, "chat-1.5", False)
