@@ -79,6 +79,12 @@ def customer_name(scenario: Scenario) -> str:
     return scenario.customer.name or "The customer"
 
 
+def played_by(trainee: str, mode: str) -> str:
+    """Who played the attempt and in which mode, e.g. 'Played by Ana · Assessment' ('' when neither is known)."""
+    parts = [f"Played by {trainee.strip()}" if trainee.strip() else "", mode.strip()]
+    return " · ".join(p for p in parts if p)
+
+
 def wow_unavailable_reason(analysis: Analysis | None) -> str:
     """'' when the WOW path can be replayed, else why not."""
     if analysis is None:
@@ -116,8 +122,10 @@ def _section(title: str) -> str:
 
 
 def debrief_html(scenario: Scenario, result: PathResult, analysis: Analysis | None,
-                 chart_url: str | None = CHART_URL, when: _dt.datetime | None = None, timers: str = "") -> str:
-    """``timers``: what the attempt's time-limit setting says ('Played with time limits doubled (x2).'), if any."""
+                 chart_url: str | None = CHART_URL, when: _dt.datetime | None = None, timers: str = "",
+                 player: str = "") -> str:
+    """``timers``: what the attempt's time-limit setting says ('Played with time limits doubled (x2).'), if any;
+    ``player``: who played it and in which mode (``played_by``), if known."""
     when = when or _dt.datetime.now()
     name = customer_name(scenario)
     customer = scenario.customer
@@ -128,7 +136,9 @@ def debrief_html(scenario: Scenario, result: PathResult, analysis: Analysis | No
     who = [f"Customer: <b>{_e(name)}</b>"]
     if customer.organization:
         who.append(f"at {_e(customer.organization)}")
-    out.append(f'<p style="color:{theme.MUTED}; margin-top:0;">{" ".join(who)}</p>')
+    out.append(f'<p style="color:{theme.MUTED}; margin-top:0; margin-bottom:0;">{" ".join(who)}</p>')
+    if player:
+        out.append(f'<p style="color:{theme.MUTED}; margin-top:0;">{_e(player)}</p>')
 
     # The verdict: level, score, compliance, and the rule in one sentence.
     out.append('<table cellspacing="0" cellpadding="10" width="100%" '
@@ -253,7 +263,7 @@ def _transcript_html(lines: list[Line], name: str) -> str:
 
 
 def build_document(scenario: Scenario, result: PathResult, analysis: Analysis | None,
-                   base_font: QFont | None = None, timers: str = "") -> QTextDocument:
+                   base_font: QFont | None = None, timers: str = "", player: str = "") -> QTextDocument:
     doc = QTextDocument()
     font = QFont(base_font) if base_font is not None else QFont()
     font.setPointSizeF(PRINT_POINT_SIZE)  # print size: readable on A4 whatever the screen font is
@@ -262,15 +272,15 @@ def build_document(scenario: Scenario, result: PathResult, analysis: Analysis | 
     chart_font.setPointSizeF(PRINT_POINT_SIZE * 0.85)
     image = mood_chart_image(result.mood_curve, 620, 260, chart_font, scale=3.0)
     doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL), image)
-    doc.setHtml(debrief_html(scenario, result, analysis, timers=timers))
+    doc.setHtml(debrief_html(scenario, result, analysis, timers=timers, player=player))
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, f"Debrief: {scenario.title}")
     return doc
 
 
 def write_pdf(path: str, scenario: Scenario, result: PathResult, analysis: Analysis | None,
-              base_font: QFont | None = None, timers: str = "") -> None:
+              base_font: QFont | None = None, timers: str = "", player: str = "") -> None:
     """Write the debrief to ``path`` as an A4 PDF. Raises OSError when the file cannot be written."""
-    write_document_pdf(path, build_document(scenario, result, analysis, base_font, timers))
+    write_document_pdf(path, build_document(scenario, result, analysis, base_font, timers, player))
 
 
 def document_pdf_bytes(doc: QTextDocument) -> bytes:

@@ -1,0 +1,44 @@
+"""The debrief says who played and how, its PDF keeps the skills together, and its bar never clips."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from simulator.gui.practice import report
+
+from .conftest import _make_window
+from .test_app import open_by_keyboard, press_reply
+from .test_debrief import pdf_text, play  # noqa: F401  (shared helpers)
+
+
+@pytest.fixture
+def signed_in(qtbot, data_dir, user_folder):
+    window = _make_window(qtbot, data_dir, user_folder)
+    assert window.record.open(), window.record.error
+    window.sign_in(window.record.store.add_trainee("Ann"))
+    return window
+
+
+@pytest.mark.parametrize("mode, label", [("practice", "Practice"), ("assessment", "Assessment")])
+def test_the_debrief_and_its_pdf_say_who_played_and_in_which_mode(qtbot, signed_in, tmp_path, mode, label):
+    window = signed_in
+    open_by_keyboard(qtbot, window, "tiny-timer", mode)
+    press_reply(qtbot, window.play, 0)
+    with qtbot.waitSignal(window.debrief_shown, timeout=5000):
+        qtbot.keyClick(window.play.debrief_button, Qt.Key.Key_Return)
+    expected = f"Played by Ann · {label}"
+    assert window.debrief.player_label is not None and window.debrief.player_label.text() == expected
+    out = tmp_path / "debrief.pdf"
+    window.debrief.export_pdf(str(out))
+    assert expected in report.debrief_html(window.debrief._scenario, window.debrief._result, None,
+                                           player=window.debrief.player_note)
+    text = pdf_text(out)
+    if text is not None:
+        assert expected in text
+
+
+def test_played_by_leaves_out_what_is_not_known():
+    assert report.played_by("Ann", "Practice") == "Played by Ann · Practice"
+    assert report.played_by("", "Assessment") == "Assessment"
+    assert report.played_by(" ", "") == ""
