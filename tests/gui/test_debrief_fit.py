@@ -42,3 +42,35 @@ def test_played_by_leaves_out_what_is_not_known():
     assert report.played_by("Ann", "Practice") == "Played by Ann · Practice"
     assert report.played_by("", "Assessment") == "Assessment"
     assert report.played_by(" ", "") == ""
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5, 1.9])
+def test_no_debrief_bar_button_clips_in_a_1280_wide_window(qtbot, signed_in, scale):
+    from PySide6.QtWidgets import QPushButton
+
+    window = signed_in
+    window.resize(1280, 764)
+    open_by_keyboard(qtbot, window, "tiny-timer", "practice")
+    press_reply(qtbot, window.play, 0)
+    with qtbot.waitSignal(window.debrief_shown, timeout=5000):
+        qtbot.keyClick(window.play.debrief_button, Qt.Key.Key_Return)
+    window.apply_font_scale(scale)
+    view = window.debrief
+    bar = view._bar
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.width() <= window.width())
+    buttons = bar.findChildren(QPushButton)
+    assert {b.text().replace("&", "") for b in buttons} >= {"Retry", "Replay the WOW path", "Export to PDF…"}
+
+    def fits() -> bool:
+        for button in buttons:
+            text = button.fontMetrics().horizontalAdvance(button.text().replace("&", ""))
+            inside = button.mapTo(window, button.rect().topLeft()).x() + button.width() <= window.width()
+            if not (button.isVisible() and text < button.width() and button.width() >= button.sizeHint().width()
+                    and inside):
+                return False
+        return True
+
+    qtbot.waitUntil(fits, timeout=3000)
+    assert bar.wrapped == (bar.one_row_width() > bar.width())
+    if scale == 1.0:
+        assert not bar.wrapped  # one row at the usual size
