@@ -74,3 +74,44 @@ def test_no_debrief_bar_button_clips_in_a_1280_wide_window(qtbot, signed_in, sca
     assert bar.wrapped == (bar.one_row_width() > bar.width())
     if scale == 1.0:
         assert not bar.wrapped  # one row at the usual size
+
+
+def _skills_span(doc_pages):
+    from PySide6.QtGui import QTextCursor
+
+    doc = doc_pages.doc
+    found = doc.find("Skills", 0)
+    while not found.isNull() and found.block().text() != "Skills":
+        found = doc.find("Skills", found)
+    assert not found.isNull()
+    note = doc.find("Shown: decisions where your reply showed")
+    assert not note.isNull()
+    layout = doc.documentLayout()
+    height = doc_pages.page_height
+
+    def page(cursor: QTextCursor) -> int:
+        return int(layout.blockBoundingRect(cursor.block()).top() // height)
+
+    table = doc.find("Missed", found)
+    return page(found), page(table), page(note)
+
+
+@pytest.mark.parametrize("choices", [(0, 0), (2, 0), (1,), (2, 1)])
+def test_the_pdf_keeps_the_skills_heading_its_table_and_its_note_on_one_page(choices):
+    from simulator.core.analysis import analyze
+    from simulator.core.loader import ScenarioLoader
+    from simulator.gui.widgets.a4_pages import A4Pages
+
+    from .test_debrief import LUGGAGE
+
+    luggage = ScenarioLoader().load(LUGGAGE).scenario
+    try:
+        result = play(luggage, *choices)
+    except Exception:
+        pytest.skip("not a path of this scenario")
+    if not result.skills:
+        pytest.skip("no skills on this path")
+    pages = A4Pages(report.build_document(luggage, result, analyze(luggage), player="Played by Ann · Practice"))
+    heading, table, note = _skills_span(pages)
+    assert heading == table == note, (heading, table, note)
+    assert pages.pdf_bytes().startswith(b"%PDF")
