@@ -115,3 +115,17 @@ def test_the_pdf_keeps_the_skills_heading_its_table_and_its_note_on_one_page(cho
     heading, table, note = _skills_span(pages)
     assert heading == table == note, (heading, table, note)
     assert pages.pdf_bytes().startswith(b"%PDF")
+
+
+def test_the_debrief_page_needs_no_sideways_scrolling_at_150_percent_in_a_1280_wide_window(qtbot, signed_in):
+    window = signed_in
+    window.resize(1280, 764)
+    open_by_keyboard(qtbot, window, "tiny-timer", "practice")
+    press_reply(qtbot, window.play, 0)
+    with qtbot.waitSignal(window.debrief_shown, timeout=5000):
+        qtbot.keyClick(window.play.debrief_button, Qt.Key.Key_Return)
+    window.apply_font_scale(1.5)
+    scroll = window.debrief.scroll
+    qtbot.waitUntil(lambda: scroll.widget() is not None and scroll.viewport().width() > 0)
+    qtbot.waitUntil(lambda: scroll.widget().minimumSizeHint().width() <= scroll.viewport().width(), timeout=3000)
+    qtbot.waitUntil(lambda: not scroll.horizontalScrollBar().isVisible(), timeout=3000)

@@ -283,7 +283,7 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
                              Qt.AlignmentFlag.AlignBottom)
         score_line.addStretch(1)
         score_box.addLayout(score_line)
-        self.band_label = _label(band_words(result.score), color=theme.MUTED, wrap=False, base=base)
+        self.band_label = _label(band_words(result.score), color=theme.MUTED, base=base)  # wraps at large text
         score_box.addWidget(self.band_label)
         score_box.addStretch(1)
         row.addLayout(score_box)
