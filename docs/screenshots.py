@@ -1,6 +1,10 @@
 """Render the library, briefing, play and debrief screens to docs/images/*.png, offscreen.
 
-    python3 docs/screenshots.py [--out docs/images] [--scenario ID] [--size 1366x768]
+    python3 docs/screenshots.py [--out docs/images] [--scenario ID] [--size 1366x768] [--scale 1.5]
+        [--screens library,play,debrief]
+
+With ``--scale`` the text is that much larger (as with Ctrl+=) and each file is named for it:
+``--scale 1.5`` writes library-150.png.
 
 Run it after changing a screen and look at the pictures before committing.
 """
@@ -40,8 +44,16 @@ def main() -> int:
     parser = options(__doc__.splitlines()[0], "1366x768")
     parser.add_argument("--scenario", default="", help="the id of the scenario to play (default: the first one)")
     parser.add_argument("--replies", type=int, default=2, help="replies to play before the play screenshot")
+    parser.add_argument("--scale", type=float, default=1.0, help="text size, as a factor (1.5 is 150%%)")
+    parser.add_argument("--screens", default="library,briefing,play,debrief", help="which screens to save")
     args = parser.parse_args()
     out, width, height = output(args)
+    suffix = "" if args.scale == 1.0 else f"-{round(args.scale * 100)}"
+    wanted = {name.strip() for name in args.screens.split(",")}
+
+    def shot(widget, name: str) -> None:
+        if name in wanted:
+            save(widget, out, name + suffix)
 
     from PySide6.QtCore import QEventLoop
 
@@ -55,6 +67,8 @@ def main() -> int:
     window = MainWindow(Settings(home), persist=False)
     window.resize(width, height)
     window.show()
+    if args.scale != 1.0:
+        window.apply_font_scale(args.scale)
 
     loop = QEventLoop()
     window.library_ready.connect(loop.quit)
@@ -63,7 +77,7 @@ def main() -> int:
     sign_in_with_history(window)
     settle()
 
-    save(window, out, "library")
+    shot(window, "library")
     cards = [c for c in window.library.cards if c.playable]
     if not cards:
         print("no playable scenario in the library", file=sys.stderr)
@@ -71,7 +85,7 @@ def main() -> int:
     card = next((c for c in cards if c.entry.id == args.scenario), cards[0])
     scenario = window.scenario_for(card.entry)
     window.open_briefing(scenario)
-    save(window, out, "briefing")
+    shot(window, "briefing")
     window.start_play("practice")
     wow = window.analysis_for(scenario).canonical.get(Level.WOW)
     choices = list(wow.choices) if wow else []
@@ -81,7 +95,7 @@ def main() -> int:
             break
         keys = [r.key for r in session.available_replies()]
         window.play.choose(keys.index(choice.reply) if choice.reply in keys else 0)
-    save(window, out, "play")
+    shot(window, "play")
     for choice in choices[args.replies:]:
         if session.ended:
             break
@@ -90,7 +104,7 @@ def main() -> int:
     while not session.ended:
         window.play.choose(0)
     window.show_debrief()
-    save(window, out, "debrief")
+    shot(window, "debrief")
     window.close()
     return 0
 

@@ -392,6 +392,11 @@ class MainWindow(QMainWindow):
         saved = self.record.attempt_id is not None
         state = self.record.finish(result)
         view = self._debrief_view()
+        from ..core.modes import Mode
+        from .practice.report import played_by
+
+        trainee = self.record.trainee
+        view.set_player_note(played_by(trainee.name if trainee is not None else "", Mode.or_default(self.mode).label))
         view.show_result(scenario, result, analysis)
         if saved and state is not None:
             note = f"Saved to {self.record.trainee.name}'s progress. {next_review(state.due_at)}".strip()

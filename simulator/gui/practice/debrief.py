@@ -134,6 +134,8 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
         self.level_badge: QLabel | None = None
         self.score_label: QLabel | None = None
         self.timers_note = ""  # the attempt's time-limit setting in words, when adjusted (set_timers_note)
+        self.player_note = ""  # who played and in which mode (set_player_note)
+        self.player_label: QLabel | None = None
         self.explanation_label: QLabel | None = None
         self.compliance_label: QLabel | None = None
         self.breach_labels: list[QLabel] = []
@@ -160,6 +162,11 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
         """What the attempt's time-limit setting says ('' when played as written): shown and in the PDF."""
         self.timers_note = text
 
+    def set_player_note(self, text: str) -> None:
+        """Who played the attempt and in which mode ('Played by Ana · Practice'): in the header and the PDF.
+        Set it before ``show_result``, which builds the header."""
+        self.player_note = text
+
     def set_record_note(self, text: str) -> None:
         """Where this attempt was saved and when the scenario is due again ('' when not saved)."""
         self.record_label.setText(text)
@@ -169,7 +176,8 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
         """Write the debrief to ``path`` as an A4 PDF (raises OSError when it cannot be written)."""
         if self._scenario is None or self._result is None:
             raise RuntimeError("there is no debrief to export yet")
-        report.write_pdf(path, self._scenario, self._result, self._analysis, timers=self.timers_note)
+        report.write_pdf(path, self._scenario, self._result, self._analysis, timers=self.timers_note,
+                         player=self.player_note)
 
     # -- building the page -------------------------------------------------------------------
 
@@ -241,6 +249,11 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
         if scenario.customer.organization:
             who += f" · {scenario.customer.organization}"
         box.addWidget(_label(who, color=theme.MUTED, base=base))
+        self.player_label = None
+        if self.player_note:
+            self.player_label = _label(self.player_note, color=theme.MUTED, base=base)
+            self.player_label.setAccessibleName(self.player_note)
+            box.addWidget(self.player_label)
         return box
 
     def _verdict_card(self, result: PathResult, base: QFont, unit: int) -> QFrame:
@@ -270,7 +283,7 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
                              Qt.AlignmentFlag.AlignBottom)
         score_line.addStretch(1)
         score_box.addLayout(score_line)
-        self.band_label = _label(band_words(result.score), color=theme.MUTED, wrap=False, base=base)
+        self.band_label = _label(band_words(result.score), color=theme.MUTED, base=base)  # wraps at large text
         score_box.addWidget(self.band_label)
         score_box.addStretch(1)
         row.addLayout(score_box)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as _dt
 from html import escape
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QUrl
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QFont, QTextDocument
 
 from ...core.analysis import Analysis
 from ...core.engine import Line
@@ -21,6 +21,7 @@ from ...core.playthrough import playthrough
 from ...core.scoring import LifetimeValue, PathResult, StepReview, band_words
 from ..base import theme
 from ..base.progress_text import long_date
+from ..widgets.a4_pages import write_pdf_file
 from ..widgets.mood_chart import describe_curve, mood_chart_image
 
 CHART_URL = "debrief://mood-chart.png"
@@ -79,6 +80,12 @@ def customer_name(scenario: Scenario) -> str:
     return scenario.customer.name or "The customer"
 
 
+def played_by(trainee: str, mode: str) -> str:
+    """Who played the attempt and in which mode, e.g. 'Played by Ana · Assessment' ('' when neither is known)."""
+    parts = [f"Played by {trainee.strip()}" if trainee.strip() else "", mode.strip()]
+    return " · ".join(p for p in parts if p)
+
+
 def wow_unavailable_reason(analysis: Analysis | None) -> str:
     """'' when the WOW path can be replayed, else why not."""
     if analysis is None:
@@ -116,8 +123,10 @@ def _section(title: str) -> str:
 
 
 def debrief_html(scenario: Scenario, result: PathResult, analysis: Analysis | None,
-                 chart_url: str | None = CHART_URL, when: _dt.datetime | None = None, timers: str = "") -> str:
-    """``timers``: what the attempt's time-limit setting says ('Played with time limits doubled (x2).'), if any."""
+                 chart_url: str | None = CHART_URL, when: _dt.datetime | None = None, timers: str = "",
+                 player: str = "") -> str:
+    """``timers``: what the attempt's time-limit setting says ('Played with time limits doubled (x2).'), if any;
+    ``player``: who played it and in which mode (``played_by``), if known."""
     when = when or _dt.datetime.now()
     name = customer_name(scenario)
     customer = scenario.customer
@@ -128,7 +137,9 @@ def debrief_html(scenario: Scenario, result: PathResult, analysis: Analysis | No
     who = [f"Customer: <b>{_e(name)}</b>"]
     if customer.organization:
         who.append(f"at {_e(customer.organization)}")
-    out.append(f'<p style="color:{theme.MUTED}; margin-top:0;">{" ".join(who)}</p>')
+    out.append(f'<p style="color:{theme.MUTED}; margin-top:0; margin-bottom:0;">{" ".join(who)}</p>')
+    if player:
+        out.append(f'<p style="color:{theme.MUTED}; margin-top:0;">{_e(player)}</p>')
 
     # The verdict: level, score, compliance, and the rule in one sentence.
     out.append('<table cellspacing="0" cellpadding="10" width="100%" '
@@ -177,7 +188,8 @@ def debrief_html(scenario: Scenario, result: PathResult, analysis: Analysis | No
         out.append(f'<p align="center"><img src="{escape(chart_url)}" width="620"></p>')
     out.append(f'<p style="color:{theme.MUTED}; font-size:{_pt(0.9)};">{escape(describe_curve(result.mood_curve))}</p>')
 
-    # Skills.
+    # Skills: the heading, the table and its note in one outer table, kept on one page.
+    out.append(f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td>')
     out.append(_section("Skills"))
     if result.skills:
         out.append(f'<table cellspacing="0" cellpadding="4" style="border-style:solid; border-width:1px; '
@@ -192,6 +204,7 @@ def debrief_html(scenario: Scenario, result: PathResult, analysis: Analysis | No
                    "the skill. Missed: decisions where another reply on offer showed it.</p>")
     else:
         out.append("<p>No reply on this path named a skill.</p>")
+    out.append("</td></tr></table>")
 
     # Timeline.
     out.append(_section("Decision by decision"))
@@ -253,7 +266,7 @@ def _transcript_html(lines: list[Line], name: str) -> str:
 
 
 def build_document(scenario: Scenario, result: PathResult, analysis: Analysis | None,
-                   base_font: QFont | None = None, timers: str = "") -> QTextDocument:
+                   base_font: QFont | None = None, timers: str = "", player: str = "") -> QTextDocument:
     doc = QTextDocument()
     font = QFont(base_font) if base_font is not None else QFont()
     font.setPointSizeF(PRINT_POINT_SIZE)  # print size: readable on A4 whatever the screen font is
@@ -262,40 +275,12 @@ def build_document(scenario: Scenario, result: PathResult, analysis: Analysis | 
     chart_font.setPointSizeF(PRINT_POINT_SIZE * 0.85)
     image = mood_chart_image(result.mood_curve, 620, 260, chart_font, scale=3.0)
     doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(CHART_URL), image)
-    doc.setHtml(debrief_html(scenario, result, analysis, timers=timers))
+    doc.setHtml(debrief_html(scenario, result, analysis, timers=timers, player=player))
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, f"Debrief: {scenario.title}")
     return doc
 
 
 def write_pdf(path: str, scenario: Scenario, result: PathResult, analysis: Analysis | None,
-              base_font: QFont | None = None, timers: str = "") -> None:
+              base_font: QFont | None = None, timers: str = "", player: str = "") -> None:
     """Write the debrief to ``path`` as an A4 PDF. Raises OSError when the file cannot be written."""
-    write_document_pdf(path, build_document(scenario, result, analysis, base_font, timers))
-
-
-def document_pdf_bytes(doc: QTextDocument) -> bytes:
-    """``doc`` as an A4 PDF, titled with the document's own title (shared with the class session summary)."""
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle(doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
-    writer.setCreator("Service role-play simulator")
-    writer.setResolution(300)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
-    # QTextDocument.print_ lays the page out with its own 2 cm margins (and the page number in the
-    # bottom one), so the page layout itself needs none.
-    doc.print_(writer)
-    del writer  # flushes the PDF into the buffer
-    data = bytes(buffer.data())
-    buffer.close()
-    return data
-
-
-def write_document_pdf(path: str, doc: QTextDocument) -> None:
-    """Write ``doc`` to ``path`` as an A4 PDF. Raises OSError when the file cannot be written."""
-    data = document_pdf_bytes(doc)
-    if not data.startswith(b"%PDF"):
-        raise OSError("the PDF writer produced no document")
-    with open(path, "wb") as f:
-        f.write(data)
+    write_pdf_file(path, build_document(scenario, result, analysis, base_font, timers, player))

@@ -3,13 +3,16 @@
 The font size is written into the bar's style sheet, not set with ``setFont``: under a style
 sheet, buttons keep their old size hint when only their font changes, and a Ctrl+= would clip
 their text. Call ``restyle`` when the screen's font changes. The size stops growing at
-``MAX_POINTS`` so that, at the largest text scale, the buttons still fit a 1280-pixel window.
+``MAX_POINTS``; when the bar's buttons and notes still do not fit its width on one row, the group
+after the row's stretch (or, without one, the second half of the row) moves onto a second row
+below, right-aligned, and moves back once the bar is wide enough again: a button never clips.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLayoutItem, QVBoxLayout, QWidget
 
 from ..base import fonts, theme
 
@@ -21,15 +24,74 @@ class ScreenBar(QFrame):
         super().__init__(parent)
         self.setObjectName("screenbar")
         fonts.sized_by_style_sheet(self)
-        self.box = QHBoxLayout(self)
+        self._rows = QVBoxLayout(self)
+        self.box = QHBoxLayout()  # the bar's row: screens add their buttons here
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.second = QHBoxLayout()  # the overflow row, filled only while the first does not fit
+        self.second.setContentsMargins(0, 0, 0, 0)
+        self._rows.addLayout(self.box)
+        self._rows.addLayout(self.second)
+        self._reflowing = False
+
+    @property
+    def wrapped(self) -> bool:
+        """Whether part of the bar has moved onto its second row."""
+        return self.second.count() > 0
+
+    def one_row_width(self) -> int:
+        """The width the bar's visible items take on a single row, margins included."""
+        widths = [item.sizeHint().width() for item in _items(self.box) + _items(self.second)
+                  if item.widget() is not None and not item.isEmpty()]
+        margins = self._rows.contentsMargins()
+        return sum(widths) + self.box.spacing() * max(0, len(widths) - 1) + margins.left() + margins.right()
+
+    def reflow(self) -> None:
+        """Put the trailing group on the second row when one row is wider than the bar, else back."""
+        if self._reflowing:
+            return
+        self._reflowing = True
+        try:
+            wrap = self.one_row_width() > self.width()
+            if wrap and not self.wrapped:
+                items = _items(self.box)
+                spacers = [i for i, item in enumerate(items) if item.spacerItem() is not None]
+                start = spacers[0] + 1 if spacers else (len(items) + 1) // 2
+                moved = [(self.box.stretch(i), items[i].widget()) for i in range(start, len(items))
+                         if items[i].widget() is not None]
+                if moved:
+                    self.second.addStretch(1)
+                    for stretch, widget in moved:
+                        self.box.removeWidget(widget)
+                        self.second.addWidget(widget, stretch)
+            elif not wrap and self.wrapped:
+                moved = [(self.second.stretch(i), item.widget()) for i, item in enumerate(_items(self.second))]
+                while self.second.count():
+                    self.second.takeAt(0)
+                for stretch, widget in moved:
+                    if widget is not None:
+                        self.box.addWidget(widget, stretch)
+        finally:
+            self._reflowing = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.reflow()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:  # a button's or note's text changed
+            self.reflow()
+        return handled
 
     def restyle(self, font: QFont) -> None:
         font = QFont(font)
         if font.pointSizeF() > MAX_POINTS:
             font.setPointSizeF(MAX_POINTS)
         unit = max(8, QFontMetrics(font).height())
-        self.box.setContentsMargins(unit * 3 // 2, unit * 2 // 3, unit * 3 // 2, unit * 2 // 3)
-        self.box.setSpacing(unit * 2 // 3)
+        self._rows.setContentsMargins(unit * 3 // 2, unit * 2 // 3, unit * 3 // 2, unit * 2 // 3)
+        self._rows.setSpacing(unit // 2)
+        for row in (self.box, self.second):
+            row.setSpacing(unit * 2 // 3)
         size = font.pointSizeF()
         font_size = f"font-size: {size:.1f}pt;" if size > 0 else f"font-size: {font.pixelSize()}px;"
         t = theme
@@ -46,6 +108,11 @@ class ScreenBar(QFrame):
             QPushButton#primary:hover {{ background: #5A40A3; }}
             QPushButton#primary:focus {{ border: 2px solid {t.TEXT}; }}
         """)
+        self.reflow()
+
+
+def _items(layout: QBoxLayout) -> list[QLayoutItem]:
+    return [layout.itemAt(i) for i in range(layout.count())]
 
 
 def page_above_bar(screen: QWidget, page: QWidget, bar: ScreenBar) -> None:
