@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWi
 from ..core.assets import bundled_dir
 from ..core.timing import TimeLimits
 from .base import fonts, geometry, worker
+from .base.folders import documents_folder
 from .base.progress_text import next_review
 from .classroom.controller import ClassroomController
 from .practice.library import LibraryView
@@ -246,7 +247,7 @@ class MainWindow(QMainWindow):
     def choose_user_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog  # dialogs are imported when first used: a faster start
 
-        folder = QFileDialog.getExistingDirectory(self, "Scenario folder", self.settings.user_folder or os.getcwd())
+        folder = QFileDialog.getExistingDirectory(self, "Scenario folder", self.settings.user_folder or documents_folder())
         if folder:
             self.set_user_folder(folder)
 
@@ -259,7 +260,7 @@ class MainWindow(QMainWindow):
     def choose_scenario_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getOpenFileName(self, "Open scenario", self.settings.user_folder or os.getcwd(),
+        path, _ = QFileDialog.getOpenFileName(self, "Open scenario", self.settings.user_folder or documents_folder(),
                                               "Scenarios (*.yaml *.yml);;All files (*)")
         if path:
             self.open_scenario_file(path)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
 from ...core.classroom import DecisionRecord, SessionSummary, write_summary_csv
 from ...core.levels import Level
+from ..base.folders import documents_folder
 from ..base.layouts import clear, show_items
 from ..base.progress_text import long_date, plural
 from ..practice import report
@@ -229,7 +230,7 @@ class ClassDebriefView(ProjectorView):
         self.export_csv(self.ask_path("Export the session summary", self._file_name("csv"), "CSV table (*.csv)"))
 
     def _file_name(self, suffix: str) -> str:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or os.getcwd()
+        folder = documents_folder()
         stem = f"class-{self.summary.scenario_id}-{self.summary.when:%Y-%m-%d}" if self.summary else "class-session"
         return os.path.join(folder, f"{stem}.{suffix}")
 

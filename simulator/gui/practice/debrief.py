@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,6 +30,7 @@ from ...core.levels import Level
 from ...core.model import Scenario
 from ...core.scoring import PathResult, StepReview, band_words, score_text
 from ..base import fonts, theme
+from ..base.folders import documents_folder
 from ..widgets import Panel, centred_column, message, plain_tip
 from ..widgets.mood_chart import MoodChart
 from ..widgets.screen_bar import ScreenBar, page_above_bar
@@ -530,7 +531,7 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
             QTimer.singleShot(0, lambda: panel.isVisible() and self.scroll.ensureWidgetVisible(panel, 0, 0))
 
     def _ask_pdf_path(self) -> str:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or os.getcwd()
+        folder = documents_folder()
         name = f"{self._scenario.id if self._scenario else 'debrief'}-debrief.pdf"
         path, _filter = QFileDialog.getSaveFileName(self, "Export the debrief to PDF", os.path.join(folder, name),
                                                     "PDF documents (*.pdf)")

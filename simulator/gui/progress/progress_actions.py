@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, QStandardPaths, Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
 from ...core.progress import ImportReport, ProgressError, ProgressStore, export_csv, import_trainee_json, \
     write_trainee_json
+from ..base.folders import documents_folder
 from ..base.progress_text import plural
 from ..base.worker import CallJob, start_call
 from ..widgets import message
@@ -215,7 +216,7 @@ def _ask_save(parent: QWidget | None, title: str, name: str, name_filter: str, s
 
 
 def _documents() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or os.getcwd()
+    return documents_folder()
 
 
 def _file_stem(name: str) -> str:
