@@ -8,52 +8,18 @@ the UI thread: a reply click only pays the INSERT the store does with the step. 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from ...core.batch import pause_collector, resume_collector
 from ..base import geometry
-from ..base.worker import current_trace
+from ..base.worker import CallJob, start_call
 
 POLL_MS = 15000  # how often the sender looks for statements that are due
 
 
-class _JobSignals(QObject):
-    done = Signal(object)  # SyncReport, or the check's lines (list[str])
-    failed = Signal(str)
-
-
-class _Job(QRunnable):
-    """One call into the core, off the UI thread; the result arrives through ``signals``."""
-
-    def __init__(self, work) -> None:
-        super().__init__()
-        self.work = work
-        self.signals = _JobSignals()
-        self.setAutoDelete(False)
-
-    def run(self) -> None:  # in a worker thread
-        try:
-            result = self.work()
-        except Exception:
-            self.signals.failed.emit(current_trace().strip().splitlines()[-1])
-        else:
-            self.signals.done.emit(result)
-
-
-def _start(job: _Job, on_done, on_failed) -> _Job:
-    pause_collector()  # the cycle collector must not free Qt objects from the worker thread
-    job.signals.done.connect(lambda *_: resume_collector())
-    job.signals.failed.connect(lambda *_: resume_collector())
-    job.signals.done.connect(on_done)
-    job.signals.failed.connect(on_failed)
-    QThreadPool.globalInstance().start(job)
-    return job
-
-
 def _sync_work(db_path: str, data_dir: str, honour_backoff: bool):
-    def work():
+    def work(_progress):
         from ...core.xapi import config
         from ...core.xapi.client import LrsClient
         from ...core.xapi.outbox import Outbox, SyncReport, sync
@@ -76,7 +42,7 @@ class LrsSender(QObject):
         super().__init__(parent)
         self.record = record  # PracticeRecord
         self.last = None
-        self._job: _Job | None = None
+        self._job: CallJob | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(lambda: self.send(honour_backoff=True))
@@ -91,18 +57,18 @@ class LrsSender(QObject):
         store = self.record.store
         if self._job is not None or store is None or getattr(self.record, "lrs_recorder", None) is None:
             return False
-        self._job = _start(_Job(_sync_work(str(store.path), str(store.data_dir), honour_backoff)),
-                           self._done, self._failed)
+        self._job = start_call(CallJob(_sync_work(str(store.path), str(store.data_dir), honour_backoff)),
+                               self._done, on_failed=self._failed)
         return True
 
     def _done(self, report) -> None:
         self._job, self.last = None, report
         self.reported.emit(report)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, trace: str) -> None:
         from ...core.xapi.outbox import SyncReport
 
-        self._done(SyncReport(error=message))
+        self._done(SyncReport(error=trace.strip().splitlines()[-1] if trace.strip() else "unknown error"))
 
     def stop(self) -> None:
         self._timer.stop()
