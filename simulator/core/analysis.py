@@ -17,15 +17,16 @@ Below it, every figure is exact.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from . import diagnostics as dx
 from .batch import collector_paused
 from .checks import find_cycle, successor_map
 from .diagnostics import Diagnostic
 from .records import Choice
-from .replay import identify
 from .levels import Level, clamp_mood
-from .model import Scenario
+from .conditions import Condition
+from .model import Node, Reply, Route, Scenario
 from .scoring import POINTS, LifetimeValue, level_of, score_of
 
 # Beyond what the file itself holds (one state per node, one move per reply or timeout, one flag
@@ -96,16 +97,15 @@ class Analysis:
 
 
 class _Graph:
-    """The reachable state graph as flat arrays.
+    """The reachable state graph while it is explored: per state, its node, mood, flags and moves.
 
-    Edge: (target, points, breach, choice, level, weight, breach cost); points are the reply's
-    POINTS times the decision's weight."""
+    Move: (target, its reply's _Move)."""
 
     def __init__(self) -> None:
         self.node: list[str] = []
         self.mood: list[int | None] = []
         self.flags: list[frozenset[str]] = []
-        self.edges: list[list[tuple[int, int, bool, Choice, Level, int, float]]] = []
+        self.edges: list[list[tuple[int, _Move]]] = []
         self.index: dict[tuple, int] = {}
 
     def add(self, node: str, mood: int | None, flags: frozenset[str]) -> tuple[int, bool]:
@@ -119,6 +119,41 @@ class _Graph:
         self.flags.append(flags)
         self.edges.append([])
         return len(self.node) - 1, True
+
+
+class _Flat:
+    """The explored graph in topological order, with its moves in flat arrays.
+
+    State 0 is the start and every move goes to a higher state, so each pass is one loop from the
+    last state down; the moves of state s are ``off[s]`` to ``off[s + 1]`` in the per-move lists.
+    Flat, ordered arrays keep the passes linear in practice: nested lists visited in exploration
+    order spend most of their time waiting for memory on large scenarios.
+    """
+
+    def __init__(self, graph: _Graph, rank: dict[str, int]) -> None:
+        order = sorted(range(len(graph.node)), key=lambda s: rank[graph.node[s]])  # the start comes first
+        new = [0] * len(order)
+        for i, s in enumerate(order):
+            new[s] = i
+        self.n = len(order)
+        self.node = [graph.node[s] for s in order]
+        self.mood = [graph.mood[s] for s in order]
+        self.flags = [graph.flags[s] for s in order]
+        edges = [e for s in order for e in graph.edges[s]]
+        self.off = [0] * (self.n + 1)
+        for i, s in enumerate(order):
+            self.off[i + 1] = self.off[i] + len(graph.edges[s])
+        self.tgt = [new[t] for t, _move in edges]
+        moves = [move for _t, move in edges]
+        self.pts = [m.points for m in moves]
+        self.brk = [m.breach for m in moves]
+        self.moves = moves
+        self.lvl = [m.level for m in moves]
+        self.wts = [m.weight for m in moves]
+        self.cost = [m.cost for m in moves]
+
+    def is_end(self, s: int) -> bool:
+        return self.off[s] == self.off[s + 1]
 
 
 def node_order(scenario: Scenario, succ: dict[str, list[str]] | None = None) -> list[str]:
@@ -151,55 +186,61 @@ def _analyze(scenario: Scenario) -> Analysis:
         raise ValueError("analysis needs a scenario without errors (a known start, no cycles)")
     order = node_order(scenario, succ)
     try:
-        graph = _explore(scenario, order, succ)
+        explored = _explore(scenario, order, succ)
     except _TooLarge as exc:
         return Analysis(state_count=len(exc.graph.node), diagnostics=[_limit_diagnostic(scenario, exc)])
-    rank = {n: i for i, n in enumerate(order)}
-    states = sorted(range(len(graph.node)), key=lambda s: rank[graph.node[s]], reverse=True)
-    result = Analysis(state_count=len(graph.node))
+    graph = _Flat(explored, {n: i for i, n in enumerate(order)})
+    result = Analysis(state_count=graph.n)
     result.reachable_nodes = set(graph.node)
     result.reachable_endings = [n for n in order if n in result.reachable_nodes and scenario.nodes[n].is_ending]
-    terminal_level = [_terminal_level(scenario, graph, s) for s in range(len(graph.node))]
-    _count_paths(graph, states, result)
-    _scores(graph, states, result)
-    _levels(graph, states, terminal_level, result)
-    result.diagnostics = _diagnostics(scenario, graph, result, succ) + _breach_pays(scenario, graph, states)
+    _count_paths(graph, result)
+    _scores(graph, result)
+    _levels(scenario, graph, result)
+    result.diagnostics = _diagnostics(scenario, graph, result, succ) + _breach_pays(scenario, graph)
     return result
 
 
-def _breach_pays(scenario: Scenario, graph: _Graph, states: list[int]) -> list[Diagnostic]:
+def _breach_pays(scenario: Scenario, graph: _Flat) -> list[Diagnostic]:
     """W111 when some path with a breach keeps more of the customer's value (likelihood to return
     times profit, less ``breach_cost``) than every path by the book, exactly.
 
     Per state: ``any_`` the most any path from it keeps, ``book`` the most a path without a breach
-    keeps, ``broken`` the most a path with at least one breach keeps (with the edge it starts by).
+    keeps, ``broken`` the most a path with at least one breach keeps (with the move it starts by).
     """
+    off, tgt, brk, cost = graph.off, graph.tgt, graph.brk, graph.cost
+    if not any(brk):
+        return []
     profit = LifetimeValue.of(scenario.customer, 100).profit
-    n = len(graph.node)
+    n = graph.n
     any_, book, broken = [float(_NONE)] * n, [float(_NONE)] * n, [float(_NONE)] * n
     pick = [-1] * n
-    for s in states:
-        edges = graph.edges[s]
-        if not edges:
+    for s in range(n - 1, -1, -1):
+        lo, hi = off[s], off[s + 1]
+        if lo == hi:
             ending = scenario.nodes[graph.node[s]].ending
             any_[s] = book[s] = profit * (ending.returns if ending else 0) / 100
             continue
-        for i, (t, _p, breach, _choice, _level, _w, cost) in enumerate(edges):
-            any_[s] = max(any_[s], any_[t] - cost)
-            if not breach:
-                book[s] = max(book[s], book[t])
-            value = any_[t] - cost if breach else broken[t]
+        for k in range(lo, hi):
+            t = tgt[k]
+            kept = any_[t] - cost[k]
+            if kept > any_[s]:
+                any_[s] = kept
+            if brk[k]:
+                value = kept
+            else:
+                value = broken[t]
+                if book[t] > book[s]:
+                    book[s] = book[t]
             if value > broken[s]:
-                broken[s], pick[s] = value, i
+                broken[s], pick[s] = value, k
     if broken[0] <= _NONE / 2 or book[0] <= _NONE / 2 or broken[0] <= book[0]:
         return []
-    s = 0
-    while not graph.edges[s][pick[s]][2]:  # follow the best breach path to its first breach
-        s = graph.edges[s][pick[s]][0]
-    choice = graph.edges[s][pick[s]][3]
-    node = scenario.nodes[choice.node]
-    reply, _stop = identify(choice, node.replies)
-    pos = reply.pos if reply is not None else node.pos
+    k = pick[0]
+    while not brk[k]:  # follow the best breach path to its first breach
+        k = pick[tgt[k]]
+    move = graph.moves[k]
+    node = scenario.nodes[move.node]
+    pos = move.reply.pos if move.reply is not None else node.pos
     money = f"{scenario.customer.currency + ' ' if scenario.customer.currency else ''}"
     return [Diagnostic(dx.BREACH_PAYS, f"a path that breaks the rule at node '{node.id}' keeps {money}"
                                        f"{broken[0]:,.0f} of the customer's value, more than any path by the book "
@@ -209,9 +250,7 @@ def _breach_pays(scenario: Scenario, graph: _Graph, states: list[int]) -> list[D
                        "give its ending a lower 'returns'")]
 
 
-def _terminal_level(scenario: Scenario, graph: _Graph, s: int) -> Level | None:
-    if graph.edges[s]:
-        return None
+def _terminal_level(scenario: Scenario, graph: _Flat, s: int) -> Level:
     ending = scenario.nodes[graph.node[s]].ending
     return ending.level if ending else Level.LOW  # a loose end or a stuck state counts as Low
 
@@ -315,153 +354,195 @@ def _explore(scenario: Scenario, order: list[str], succ: dict[str, list[str]]) -
     start = scenario.start
     start_mood = clamp_mood(scenario.customer.mood) if mood_matters[start] else None
     graph.add(start, start_mood, frozenset())
-    points = [POINTS[level] for level in sorted(Level, key=lambda lv: lv.rank)]  # by rank: no enum hashing per move
     todo = [0]
     moves_left = MAX_MOVES + sum(len(n.replies) + (n.timeout is not None) for n in nodes.values())
     states_max = MAX_STATES + len(nodes)
+    offers: dict[str, list[_Move]] = {}  # per node, its moves as far as they do not depend on the state
+    index, kept = graph.index, flags_matter.sets
     while todo:
         s = todo.pop()
-        node = nodes[graph.node[s]]
+        node_id = graph.node[s]
+        node = nodes[node_id]
         if node.is_ending:
             continue
         mood, flags = graph.mood[s], graph.flags[s]
-        moves = []
-        for reply in node.replies:
-            if reply.condition is not None and not reply.condition.holds(mood or 0, flags):
-                continue
-            moves.append((reply.mood, reply.sets, reply.route, reply.level, bool(reply.breach),
-                          Choice.of(node.id, reply), reply.breach_cost if reply.breach else 0))
-        if node.timeout:
-            t = node.timeout
-            moves.append((t.mood, (), t.route, Level.LOW, False, Choice.of(node.id, None, float(t.seconds)), 0))
+        offer = offers.get(node_id)
+        if offer is None:
+            offer = offers[node_id] = _offer(node)
+        moves = [m for m in offer if m.condition is None or m.condition.holds(mood or 0, flags)]
         edges = graph.edges[s]
         moves_left -= len(moves)
         if moves_left < 0:
             raise _TooLarge(graph, f"more than {MAX_MOVES:,} moves to explore, beyond one per reply")
-        weight = node.weight
-        for delta, sets, route, level, breach, choice, cost in moves:
-            new_mood = clamp_mood(mood + delta) if mood is not None else None
-            new_flags = flags.union(sets) if sets else flags
-            target = route.resolve(new_mood or 0, new_flags)
-            keep = flags_matter.at(target, graph)
+        for move in moves:
+            new_mood = clamp_mood(mood + move.mood) if mood is not None else None
+            new_flags = flags.union(move.sets) if move.sets else flags
+            target = move.target or move.route.resolve(new_mood or 0, new_flags)
+            keep = kept.get(target)
+            if keep is None:
+                keep = flags_matter.at(target, graph)
             projected = new_flags & keep if new_flags and not new_flags <= keep else new_flags
-            t_id, new = graph.add(target, new_mood if mood_matters[target] else None, projected)
-            if new:
+            key = (target, new_mood if mood_matters[target] else None, projected)
+            t_id = index.get(key)
+            if t_id is None:
+                t_id, _new = graph.add(*key)
                 if t_id >= states_max:
                     raise _TooLarge(graph, f"its moods and flags make more than {MAX_STATES:,} states to explore, "
                                            "beyond one per node")
                 todo.append(t_id)
-            edges.append((t_id, points[level.rank] * weight, breach, choice, level, weight, cost))
+            edges.append((t_id, move))
     return graph
 
 
-def _count_paths(graph: _Graph, states: list[int], result: Analysis) -> None:
-    count = [0] * len(graph.node)
-    longest = [0] * len(graph.node)
-    shortest = [0] * len(graph.node)
-    for s in states:
-        edges = graph.edges[s]
-        if not edges:
-            count[s] = 1
+class _Move(NamedTuple):
+    """A reply or timeout on offer at a decision, as far as it does not depend on the state."""
+
+    condition: Condition | None
+    mood: int
+    sets: tuple[str, ...] | frozenset[str]
+    route: Route
+    target: str | None  # where it always leads, when its route has one way out
+    level: Level
+    points: int  # the level's POINTS times the decision's weight
+    weight: int
+    breach: bool
+    cost: float  # what a breach costs the business
+    node: str
+    reply: Reply | None  # None: the time ran out
+    seconds: float
+
+    def choice(self) -> Choice:
+        """Made only for the few moves a result names: a Choice per move would cost more than the search."""
+        return Choice.of(self.node, self.reply, self.seconds)
+
+
+def _offer(node: Node) -> list[_Move]:
+    weight = node.weight
+
+    def only(route: Route) -> str | None:
+        return route.branches[0].target if len(route.branches) == 1 else None
+
+    moves = [_Move(reply.condition, reply.mood, reply.sets, reply.route, only(reply.route), reply.level,
+                   POINTS[reply.level] * weight, weight, bool(reply.breach),
+                   reply.breach_cost if reply.breach else 0, node.id, reply, 0.0)
+             for reply in node.replies]
+    if node.timeout:
+        t = node.timeout
+        moves.append(_Move(None, t.mood, (), t.route, only(t.route), Level.LOW, 0, weight, False, 0, node.id, None,
+                           float(t.seconds)))
+    return moves
+
+
+def _count_paths(graph: _Flat, result: Analysis) -> None:
+    n, off, tgt = graph.n, graph.off, graph.tgt
+    count = [1] * n
+    longest = [0] * n
+    shortest = [0] * n
+    for s in range(n - 1, -1, -1):
+        lo, hi = off[s], off[s + 1]
+        if lo == hi:
             continue
-        count[s] = sum(count[e[0]] for e in edges)
-        longest[s] = 1 + max(longest[e[0]] for e in edges)
-        shortest[s] = 1 + min(shortest[e[0]] for e in edges)
+        targets = tgt[lo:hi]
+        count[s] = sum([count[t] for t in targets])
+        longest[s] = 1 + max([longest[t] for t in targets])
+        shortest[s] = 1 + min([shortest[t] for t in targets])
     result.path_count, result.max_decisions, result.min_decisions = count[0], longest[0], shortest[0]
 
 
-def _scores(graph: _Graph, states: list[int], result: Analysis) -> None:
+def _scores(graph: _Flat, result: Analysis) -> None:
     top = POINTS[Level.WOW]
-    best_points, best_weights = _max_average(graph, states, [[e[1] for e in edges] for edges in graph.edges])
-    worst_points, worst_weights = _max_average(graph, states,
-                                               [[top * e[5] - e[1] for e in edges] for edges in graph.edges])
+    best_points, best_weights = _max_average(graph, graph.pts)
+    worst_points, worst_weights = _max_average(graph, [top * w - p for p, w in zip(graph.pts, graph.wts)])
     result.best_score = score_of(best_points, best_weights)
-    result.worst_score = score_of(POINTS[Level.WOW] * worst_weights - worst_points, worst_weights)
+    result.worst_score = score_of(top * worst_weights - worst_points, worst_weights)
 
 
-def _max_average(graph: _Graph, states: list[int], gains: list[list[int]]) -> tuple[int, int]:
+def _max_average(graph: _Flat, gains: list[int]) -> tuple[int, int]:
     """(sum of gains, sum of weights) of a path with the highest weighted average, exactly
-    (Dinkelbach's method); ``gains[s][i]`` is what edge i of state s earns.
+    (Dinkelbach's method); ``gains[k]`` is what move k earns.
 
     For a trial average a/b, one backward pass finds the path maximising sum(b*gain - a*weight);
     if that sum is positive the path beats a/b and becomes the next trial, else a/b is the optimum.
+    The pass keeps only each state's best sum; the path is found again by following, from the
+    start, a move that achieves it.
     """
-    edges_of = graph.edges
-    targets = [[e[0] for e in edges] for edges in edges_of]
-    weights = [[e[5] for e in edges] for edges in edges_of]
+    n, off, tgt, wts = graph.n, graph.off, graph.tgt, graph.wts
     total, count, s = 0, 0, 0
-    while edges_of[s]:  # any path to start from: the first reply each time
-        total += gains[s][0]
-        count += weights[s][0]
-        s = targets[s][0]
+    while off[s] < off[s + 1]:  # any path to start from: the first reply each time
+        k = off[s]
+        total += gains[k]
+        count += wts[k]
+        s = tgt[k]
     if count == 0:
         return 0, 0
-    n = len(graph.node)
     while True:
         a, b = total, count
+        net = [b * g - a * w for g, w in zip(gains, wts)]
         gain = [0] * n
-        pick = [0] * n
-        for s in states:
-            ts = targets[s]
-            if not ts:
-                continue
-            best, best_i = _NONE, 0
-            for i, (t, g, w) in enumerate(zip(ts, gains[s], weights[s])):
-                value = b * g - a * w + gain[t]
-                if value > best:
-                    best, best_i = value, i
-            gain[s], pick[s] = best, best_i
+        for s in range(n - 1, -1, -1):
+            lo, hi = off[s], off[s + 1]
+            if lo < hi:
+                gain[s] = max([net[k] + gain[tgt[k]] for k in range(lo, hi)])
         if gain[0] <= 0:
             return a, b
-        total = count = 0
-        s = 0
-        while targets[s]:
-            i = pick[s]
-            total += gains[s][i]
-            count += weights[s][i]
-            s = targets[s][i]
+        total = count = s = 0
+        while off[s] < off[s + 1]:
+            k = off[s]
+            while net[k] + gain[tgt[k]] != gain[s]:
+                k += 1
+            total += gains[k]
+            count += wts[k]
+            s = tgt[k]
 
 
-def _levels(graph: _Graph, states: list[int], terminal_level: list[Level | None], result: Analysis) -> None:
-    """Per level: is a path reaching it possible, and the canonical path that shows it."""
-    n = len(graph.node)
-    edges_of = graph.edges
-    bits = (0, 1) if any(e[2] for edges in edges_of for e in edges) else (0,)
+def _levels(scenario: Scenario, graph: _Flat, result: Analysis) -> None:
+    """Per level: is a path reaching it possible, and the canonical path that shows it.
+
+    Per state and "breached yet?", the best of (matches - 1000 * mismatches) over the paths from
+    it that end at that level; the path is found again from the start by following best moves.
+    """
+    n, off, tgt, brk, lvl = graph.n, graph.off, graph.tgt, graph.brk, graph.lvl
+    ends = [s for s in range(n) if off[s] == off[s + 1]]
+    end_level = {s: _terminal_level(scenario, graph, s) for s in ends}
+    bits = (0, 1) if any(brk) else (0,)
     for wanted in Level:
+        gain = [_MATCH if level is wanted else _MISMATCH for level in lvl]
         value = [[_NONE] * n, [_NONE] * n]  # [breached yet?][state]
-        pick = [[-1] * n, [-1] * n]
-        for s in states:
-            edges = edges_of[s]
-            if not edges:
-                for breached in bits:
-                    if level_of(terminal_level[s], bool(breached)) is wanted:
-                        value[breached][s] = 0
+        for s in ends:
+            for breached in bits:
+                if level_of(end_level[s], bool(breached)) is wanted:
+                    value[breached][s] = 0
+        for s in range(n - 1, -1, -1):
+            lo, hi = off[s], off[s + 1]
+            if lo == hi:
                 continue
             for breached in bits:
-                best, best_i = _NONE, -1
-                for i, (t, _points, breach, _choice, level, _weight, _cost) in enumerate(edges):
-                    after = value[1 if (breached or breach) else 0][t]
-                    if after == _NONE:
-                        continue
-                    v = after + (_MATCH if level is wanted else _MISMATCH)
-                    if v > best:
-                        best, best_i = v, i
-                value[breached][s], pick[breached][s] = best, best_i
+                best = _NONE
+                for k in range(lo, hi):
+                    after = value[1 if (breached or brk[k]) else 0][tgt[k]]
+                    if after != _NONE and after + gain[k] > best:
+                        best = after + gain[k]
+                value[breached][s] = best
         if value[0][0] == _NONE:
             continue
         result.reachable_levels.append(wanted)
         choices, s, breached, points, weights = [], 0, 0, 0, 0
-        while edges_of[s]:
-            t, p, breach, choice, _level, w, _cost = edges_of[s][pick[breached][s]]
-            choices.append(choice)
-            points += p
-            weights += w
-            breached = 1 if (breached or breach) else 0
-            s = t
+        while off[s] < off[s + 1]:
+            k = off[s]
+            while True:  # the first move that achieves the best value, as the pass chose it
+                after = value[1 if (breached or brk[k]) else 0][tgt[k]]
+                if after != _NONE and after + gain[k] == value[breached][s]:
+                    break
+                k += 1
+            choices.append(graph.moves[k].choice())
+            points += graph.pts[k]
+            weights += graph.wts[k]
+            breached = 1 if (breached or brk[k]) else 0
+            s = tgt[k]
         result.canonical[wanted] = CanonicalPath(wanted, tuple(choices), graph.node[s], score_of(points, weights))
 
 
-def _diagnostics(scenario: Scenario, graph: _Graph, result: Analysis, succ: dict[str, list[str]]) -> list[Diagnostic]:
+def _diagnostics(scenario: Scenario, graph: _Flat, result: Analysis, succ: dict[str, list[str]]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     path = scenario.path
     static = _statically_reachable(scenario, succ)
@@ -488,7 +569,7 @@ def _diagnostics(scenario: Scenario, graph: _Graph, result: Analysis, succ: dict
     stuck_seen: set[str] = set()
     for s, node_id in enumerate(graph.node):
         node = scenario.nodes[node_id]
-        if graph.edges[s] or node.is_ending or node.is_loose_end or node_id in stuck_seen:
+        if not graph.is_end(s) or node.is_ending or node.is_loose_end or node_id in stuck_seen:
             continue
         stuck_seen.add(node_id)
         state = []

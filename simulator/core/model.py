@@ -12,13 +12,13 @@ from .levels import DEFAULT_MOOD, Emotion, Level
 FORMAT_VERSION = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pos:
     line: int = 0
     column: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Branch:
     """One way out of a route: taken when ``condition`` holds (or always, when it is None)."""
 
@@ -27,7 +27,7 @@ class Branch:
     pos: Pos = Pos()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Route:
     """Where a reply or a timeout leads: the first branch whose condition holds."""
 
@@ -44,7 +44,7 @@ class Route:
         return [b.target for b in self.branches]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reply:
     """One thing the employee can say.
 
@@ -72,7 +72,7 @@ class Reply:
     id_pos: Pos = Pos()  # where the id is written (the reply's position when it has none)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Timeout:
     """What happens when the trainee lets the time limit run out: it counts as a Low reply."""
 
@@ -83,7 +83,7 @@ class Timeout:
     pos: Pos = Pos()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ending:
     level: Level
     title: str = ""
@@ -93,7 +93,7 @@ class Ending:
     pos: Pos = Pos()
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     id: str
     customer: str = ""
@@ -115,7 +115,7 @@ class Node:
         return self.ending is None and not self.replies
 
 
-@dataclass
+@dataclass(slots=True)
 class Customer:
     name: str = ""
     about: str = ""
@@ -132,7 +132,7 @@ class Customer:
     portrait_pos: Pos = Pos()
 
 
-@dataclass
+@dataclass(slots=True)
 class Scenario:
     id: str
     title: str
