@@ -31,9 +31,14 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-def heading_lines(title: str, width: int = 13) -> str:
-    """A scenario title on at most three short lines, for a narrow column heading."""
-    return "\n".join(textwrap.wrap(title, width, max_lines=3, placeholder=" …")) or title
+def heading_lines(title: str, width: int = 13, lines: int = 3, widest: int = 24) -> str:
+    """A scenario title, whole, on short lines for a narrow column heading: lines of ``width``
+    characters, made longer (up to ``widest``) while that keeps the heading within ``lines`` rows."""
+    wrapped = textwrap.wrap(title, width)
+    while len(wrapped) > lines and width < widest:
+        width += 1
+        wrapped = textwrap.wrap(title, width)
+    return "\n".join(wrapped) or title
 
 
 class ClassModel(QAbstractTableModel):

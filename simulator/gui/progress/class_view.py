@@ -244,8 +244,11 @@ class ClassView(fonts.FollowsTextSize, QWidget):
         """Column widths and row heights from the current font (called again when the text size changes).
 
         Widths are measured here rather than with resizeColumnsToContents: the header's own size
-        hint reserves room for padding and a sort arrow on both sides, which would push the
-        scenario columns (the point of the view) off screen.
+        hint reserves room for a sort arrow as wide as the heading is tall on every column, which
+        would push the scenario columns (the point of the view) off screen. Each column is as wide
+        as its widest cell and heading line (with room for the one sort arrow), so no level, count
+        or date is ever cut short; only a name or a list of titles longer than a third of the
+        table's width is, with the whole of it in the cell's tool tip.
         """
         table = self.table
         self._restyle()
@@ -254,13 +257,15 @@ class ClassView(fonts.FollowsTextSize, QWidget):
         header = table.horizontalHeader()
         header.setMinimumSectionSize(unit * 2)
         heading_metrics = QFontMetrics(self._heading_font())
-        limits = {NAME: (unit * 5, unit * 12), STUCK: (unit * 5, unit * 9), LAST: (unit * 4, unit * 6)}
+        longest = max(unit * 12, table.viewport().width() // 3)  # free text (names, stuck titles) stops here
+        arrow = table.style().pixelMetric(table.style().PixelMetric.PM_HeaderMarkSize, None, header)
         for column in range(self.model.columnCount()):
             heading = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             heading_w = max((heading_metrics.horizontalAdvance(line) for line in heading.splitlines()), default=0)
-            wanted = max(heading_w + unit * 3 // 2, table.sizeHintForColumn(column) + unit // 3)
-            low, high = limits.get(column, (unit * 3, unit * 7))
-            table.setColumnWidth(column, max(low, min(high, wanted)))
+            wanted = max(heading_w + unit * 3 // 2 + arrow, table.sizeHintForColumn(column) + unit // 3)
+            if column in (NAME, STUCK):
+                wanted = min(longest, wanted)
+            table.setColumnWidth(column, max(unit * 3, wanted))
         table.sync_frozen()
         # As tall as its rows (a short class leaves no white box), at most the space there is.
         rows = self.proxy.rowCount()
@@ -353,3 +358,8 @@ class ClassView(fonts.FollowsTextSize, QWidget):
 
     def text_size_changed(self) -> None:
         self._fit_timer.start()  # after fonts.refresh has given the table its new size
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._fit_timer.start()  # the longest a name or a list of titles may be follows the width

@@ -24,6 +24,7 @@ class FrozenNameTable(QTableView):
         self.frozen.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.frozen.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.frozen.setAccessibleName("Trainee names")
+        self.setProperty("pansSideways", True)  # made to scroll sideways: the names stay in view
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.viewport().stackUnder(self.frozen)
