@@ -8,26 +8,15 @@ import os
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from simulator.core.modes import Mode
 
+from .fit_checks import rect_in, reply_text_fits as text_fits
 from .test_app import card_for, focus_card
 
 SCENARIO = "cash-withdrawal-queue"
 SHOTS = os.environ.get("FIT_PLAY_SHOTS")  # a folder: the screens are saved there to look at
-
-
-def rect_in(widget, ancestor) -> QRect:
-    return QRect(widget.mapTo(ancestor, QPoint(0, 0)), widget.size())
-
-
-def text_fits(button) -> bool:
-    """The reply's wrapped words need no more height than the button gives them."""
-    rect = button._text_rect(button.width())
-    needed = QFontMetrics(button.font()).boundingRect(rect, int(Qt.TextFlag.TextWordWrap), button.text())
-    return needed.height() <= button.height() - 2 * button.PAD and needed.width() <= rect.width()
 
 
 def open_play(qtbot, window, scale, scenario=SCENARIO):

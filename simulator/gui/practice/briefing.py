@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
-                               QRadioButton, QScrollArea, QVBoxLayout, QWidget)
+                               QRadioButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from ...core.channels import channel_label
 from ...core.levels import Emotion, emotion_for_mood
@@ -152,16 +152,16 @@ class BriefingView(QWidget):
         timers.setContentsMargins(0, 4, 0, 0)
         timers.setSpacing(8)
         self.timers_text = plain_label(f"Timed decisions: time to read first ({READING_WPM} words a minute), "
-                                       "then time to answer. Time limits:", "small", color=theme.MUTED, wrap=False)
-        timers.addWidget(self.timers_text)
+                                       "then time to answer. Time limits:", "small", color=theme.MUTED)
+        timers.addWidget(self.timers_text, 1)
         self.timers_combo = QComboBox()
         self.timers_combo.setAccessibleName("Time limits")
+        self.timers_combo.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)  # the words get the rest
         for limits in TimeLimits:
             self.timers_combo.addItem(limits.label, limits)
         self.timers_combo.currentIndexChanged.connect(
             lambda i: self.time_limits_chosen.emit(TimeLimits.or_default(self.timers_combo.itemData(i))))
-        timers.addWidget(self.timers_combo)
-        timers.addStretch(1)
+        timers.addWidget(self.timers_combo, 0, Qt.AlignmentFlag.AlignVCenter)
         modes.addWidget(self.timers_row)
         self.start_button = QPushButton("Start the conversation  ▶")
         self.start_button.setObjectName("primary")

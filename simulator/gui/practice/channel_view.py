@@ -150,7 +150,7 @@ class CustomerPanel(QWidget):
         name = c.name or "The customer"
         self.name.setText(name)
         self.organization.setText(c.organization)
-        self.organization.setVisible(bool(c.organization))
+        self.show_organization(True)
         phone = self.on_a_call
         captions = {"phone": "☎  Call in progress", "chat": "Chat", "email": "✉  E-mail from",
                     "social": "◉  Public post by"}
@@ -168,6 +168,18 @@ class CustomerPanel(QWidget):
         self.call_time.setVisible(phone)
         self.voice_meter.setVisible(phone)
         self.start_call()
+
+    def show_organization(self, shown: bool) -> None:
+        """Whether the organization is shown under the name (when there is one): on a short screen
+        at large text the play screen leaves it to the brief."""
+        self.organization.setVisible(shown and bool(self.organization.text()))
+
+    def organization_height(self, width: int) -> int:
+        """The height the organization takes in the panel ``width`` wide when shown, spacing included
+        (0 without one)."""
+        if not self.organization.text():
+            return 0
+        return self.organization.heightForWidth(width) + self.layout().spacing()
 
     def set_face_size(self, size: int) -> None:
         """The portrait's side in pixels: the play screen makes it smaller when the text is large

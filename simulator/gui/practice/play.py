@@ -20,7 +20,7 @@ from ...core.timing import READING_WPM, TimeLimits, allowance
 from ..base import fonts, theme
 from ..base.layouts import clear, discard
 from ..widgets import ReplyButton, announce, ask_yes_no, chip, level_badge, plain_label, screen_shortcut
-from .channel_view import PORTRAIT_SIZE, CustomerPanel, Thread
+from .channel_view import AVATAR_SIZE, PORTRAIT_SIZE, CustomerPanel, Thread
 
 # the most of the conversation's height the transcript claims for the newest line, however
 # many replies there are: the replies scroll rather than hide what the customer just said
@@ -160,6 +160,10 @@ class PlayView(QWidget):
         side_box.addWidget(self.countdown_box)
         side_box.addStretch(1)
         body.addWidget(side, 0, Qt.AlignmentFlag.AlignTop)
+        # what the side panel holds changes size by itself too (the countdown's words as the reading
+        # time ends, a style applied late): the face is fitted again once its layout has settled
+        self._refit = QTimer(self, singleShot=True, interval=0, timeout=self._fit)
+        side.installEventFilter(self)
 
         # the conversation
         conversation = QVBoxLayout()
@@ -344,6 +348,11 @@ class PlayView(QWidget):
         if event.type() == QEvent.Type.FontChange:
             self._fit()
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.side and event.type() == QEvent.Type.LayoutRequest:
+            self._refit.start()
+        return super().eventFilter(watched, event)
+
     def _fit(self) -> None:
         """Share the height at this text size: the transcript keeps its share (the replies scroll
         when they need more), and the portrait shrinks so the name, the mood and the countdown fit
@@ -352,12 +361,22 @@ class PlayView(QWidget):
         body = self.height() - margins.top() - margins.bottom() - self.top_bar.sizeHint().height() \
             - self.layout().spacing()
         self.thread.setMinimumHeight(min(int(body * TRANSCRIPT_SHARE), max(120, self.thread.newest_height() + 16)))
-        portrait = self.customer_panel.portrait
-        if not (portrait.isVisibleTo(self.side) and channels.shows_face(self.customer_panel.channel)):
+        panel = self.customer_panel
+        portrait = panel.portrait
+        if not (portrait.isVisibleTo(self.side) and channels.shows_face(panel.channel)):
             return
-        box = self.side.layout()
-        needed = box.heightForWidth(self.side.width()) if box.hasHeightForWidth() else box.sizeHint().height()
-        self.customer_panel.set_face_size(portrait.height() + body - needed)
+        box, frame = self.side.layout(), self.side.frameWidth()  # the panel's border is outside its layout
+        panel.updateGeometry()  # measured as it is now: a face or an organization changed a moment ago counts
+        width = self.side.width() - 2 * frame
+        inset = box.contentsMargins()
+        widest = width - inset.left() - inset.right()  # a wider face would widen the column it is measured in
+        needed = 2 * frame + (box.heightForWidth(width) if box.hasHeightForWidth() else box.sizeHint().height())
+        # the organization (on the brief already) gives way when even the smallest face leaves no room for it
+        place = panel.organization_height(widest)
+        room = portrait.height() + body - needed - (0 if panel.organization.isVisibleTo(self.side) else place)
+        keep = room >= AVATAR_SIZE
+        panel.show_organization(keep)
+        panel.set_face_size(min(widest, room if keep else room + place))
 
     @property
     def _shown_lines(self) -> list[Line]:

@@ -12,274 +12,29 @@ only lays them out.
 from __future__ import annotations
 
 import os
-import textwrap
 from datetime import datetime
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QScrollArea, QSizePolicy, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+                               QSizePolicy, QVBoxLayout, QWidget)
 
-from ...core.levels import Level
 from ...core.progress import ProgressStore, TraineeOverview
-from ...core.scoring import score_text
 from ..base import fonts, theme
-from ..base.progress_text import NOT_PLAYED, level_text, long_date, plural, when
-from ..widgets.level_chart import tint
+from ..base.progress_text import NOT_PLAYED, plural
+from ..widgets import plain_label, plain_tip, screen_shortcut
 from ..widgets.screen_bar import ScreenBar, page_above_bar
+from .class_model import (FINISHED, FIXED_HEADINGS, LAST, NAME, ORIGIN, PLAYED, SORT_ROLE, STUCK, STUCK_RULE,
+                          TRAINEE_ROLE, WOW, ClassModel)
+from .frozen_table import FrozenNameTable
 
 if TYPE_CHECKING:  # pragma: no cover
     from .progress_actions import Outcome
-from ..widgets import plain_label, plain_tip, screen_shortcut
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-TRAINEE_ROLE = Qt.ItemDataRole.UserRole + 2
-NAME, ORIGIN, FINISHED, PLAYED, WOW, LAST, STUCK = range(7)
-FIXED_HEADINGS = ("Trainee", "From", "Finished\nattempts", "Played", "At WOW", "Last played", "Stuck on")
-ORIGIN_TEXT = {"local": "Local", "imported": "Imported", "lrs": "LRS"}
-ORIGIN_LONG = {"local": "plays on this computer", "imported": "imported from an exported history",
-               "lrs": "known only from the LRS"}
-STUCK_RULE = TraineeOverview.STUCK_RULE
 EMPTY_TEXT = {False: "No trainees yet. Trainees use Export my history on their own computer; import their files "
                      "here with Import histories…",
               True: "No attempts of this organisation to show from the LRS (see the line above)."}
-CENTRED = int(Qt.AlignmentFlag.AlignCenter)
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-
-
-def heading_lines(title: str, width: int = 13) -> str:
-    """A scenario title on at most three short lines, for a narrow column heading."""
-    return "\n".join(textwrap.wrap(title, width, max_lines=3, placeholder=" …")) or title
-
-
-class ClassModel(QAbstractTableModel):
-    """The overview as a table model; ``SORT_ROLE`` gives each cell a value that sorts naturally."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[TraineeOverview] = []
-        self.scenarios: list[tuple[str, str]] = []  # (id, title)
-        self.now: datetime | None = None
-        self._bold = QFont()
-        self._bold.setBold(True)
-
-    def set_overview(self, rows: list[TraineeOverview], scenarios: list[tuple[str, str]],
-                     now: datetime | None = None) -> None:
-        self.beginResetModel()
-        self.rows, self.scenarios, self.now = list(rows), list(scenarios), now
-        self.endResetModel()
-
-    def title(self, scenario_id: str) -> str:
-        return next((t for sid, t in self.scenarios if sid == scenario_id), scenario_id)
-
-    # -- Qt model --------------------------------------------------------------------------------
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt naming)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(FIXED_HEADINGS) + len(self.scenarios)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or section < 0:
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:  # the spoken text, shown literally
-            return plain_tip(self.headerData(section, orientation, Qt.ItemDataRole.AccessibleTextRole) or "")
-        fixed = section < len(FIXED_HEADINGS)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return FIXED_HEADINGS[section] if fixed else heading_lines(self.scenarios[section - STUCK - 1][1])
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            if fixed:
-                return FIXED_HEADINGS[section].replace("\n", " ") + (f" ({STUCK_RULE})" if section == STUCK else "")
-            return f"Best level in: {self.scenarios[section - STUCK - 1][1]}"
-        return None
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row, column = self.rows[index.row()], index.column()
-        if role == TRAINEE_ROLE:
-            return row.trainee
-        if role == Qt.ItemDataRole.ToolTipRole:  # the spoken text, shown literally
-            return plain_tip(self.data(index, Qt.ItemDataRole.AccessibleTextRole) or "")
-        if column >= len(FIXED_HEADINGS):
-            return self._level_cell(row, self.scenarios[column - len(FIXED_HEADINGS)], role)
-        return self._fixed_cell(row, column, role)
-
-    def _fixed_cell(self, row: TraineeOverview, column: int, role):
-        stuck_titles = [self.title(s) for s in row.stuck]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                NAME: row.trainee.name,
-                ORIGIN: ORIGIN_TEXT.get(row.trainee.origin, row.trainee.origin),
-                FINISHED: str(row.finished_attempts),
-                PLAYED: f"{row.scenarios_played} of {row.scenarios_total}"
-                        + (f" (+{row.other_scenarios} other)" if row.other_scenarios else ""),
-                WOW: str(row.scenarios_wow),
-                LAST: when(row.last_played, self.now) if row.last_played else NOT_PLAYED,
-                STUCK: ("⚠ " + (f"{len(stuck_titles)}: " if len(stuck_titles) > 1 else "") + "; ".join(stuck_titles)
-                        if stuck_titles else ""),
-            }[column]
-        if role == SORT_ROLE:
-            return {
-                NAME: row.trainee.name.casefold(),
-                ORIGIN: row.trainee.origin,
-                FINISHED: row.finished_attempts,
-                PLAYED: row.scenarios_played,
-                WOW: row.scenarios_wow,
-                LAST: row.last_played.timestamp() if row.last_played else -1.0,
-                STUCK: len(row.stuck),
-            }[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return RIGHT if column in (FINISHED, WOW) else CENTRED if column == PLAYED else LEFT
-        if role == Qt.ItemDataRole.FontRole and column == NAME:
-            return self._bold
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == STUCK and row.stuck:
-                return QColor(theme.LEVEL_COLORS[Level.LOW])
-            if column in (ORIGIN, LAST):
-                return QColor(theme.MUTED)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            name = row.trainee.name
-            return {
-                NAME: f"{name} ({ORIGIN_LONG.get(row.trainee.origin, row.trainee.origin)}). "
-                      f"Enter: show {name}'s progress.",
-                ORIGIN: f"{name}: {ORIGIN_LONG.get(row.trainee.origin, row.trainee.origin)}",
-                FINISHED: f"{name}: {plural(row.finished_attempts, 'finished attempt')}" + (
-                    f", {row.other_attempts} of them on {plural(row.other_scenarios, 'scenario')} not in this library"
-                    if row.other_attempts else ""),
-                PLAYED: f"{name}: played {row.scenarios_played} of {row.scenarios_total} scenarios" + (
-                    f" and {plural(row.other_scenarios, 'scenario')} not in this library" if row.other_scenarios
-                    else ""),
-                WOW: f"{name}: {row.scenarios_wow} at WOW",
-                LAST: f"{name}: last played {long_date(row.last_played)}" if row.last_played
-                else f"{name}: never played",
-                STUCK: f"{name} is stuck on: {'; '.join(stuck_titles)} ({STUCK_RULE})" if stuck_titles
-                else f"{name} is not stuck anywhere",
-            }[column]
-        return None
-
-    def _level_cell(self, row: TraineeOverview, scenario: tuple[str, str], role):
-        scenario_id, title = scenario
-        level = row.best_levels.get(scenario_id)
-        stuck = scenario_id in row.stuck
-        score = row.best_scores.get(scenario_id)
-        if role == Qt.ItemDataRole.DisplayRole:
-            shown = level_text(level) + (f" · {score}" if level is not None and score is not None else "")
-            return shown + (" ⚠" if stuck else "")
-        if role == Qt.ItemDataRole.ToolTipRole and level is not None and score is not None:
-            return f"Best level {level.label} ({level.meaning}); best score {score_text(score)}"
-        if role == SORT_ROLE:
-            return level.rank if level is not None else -1
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return CENTRED
-        if role == Qt.ItemDataRole.BackgroundRole and level is not None:
-            return tint(theme.LEVEL_COLORS[level], 0.14)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(theme.LEVEL_COLORS[level]) if level is not None else QColor(theme.MUTED)
-        if role == Qt.ItemDataRole.FontRole and level is not None:
-            return self._bold
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            if level is None:
-                return f"{row.trainee.name}, {title}: not finished yet"
-            text = f"{row.trainee.name}, {title}: best level {level.label} ({level.meaning})"
-            if score is not None:
-                text += f", best score {score_text(score)}"
-            return text + (f"; stuck ({STUCK_RULE})" if stuck else "")
-        return None
-
-
-class FrozenNameTable(QTableView):
-    """A table whose first column (the trainee's name) stays put while the others scroll sideways:
-    a second view over the same model, laid on top of column 0 (after Qt's frozen-column example)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.frozen = QTableView(self)
-        self.frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.frozen.verticalHeader().hide()
-        self.frozen.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.frozen.horizontalHeader().setSortIndicatorShown(True)
-        self.frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.frozen.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.frozen.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.frozen.setAccessibleName("Trainee names")
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.viewport().stackUnder(self.frozen)
-        self.horizontalHeader().sectionResized.connect(self._section_resized)
-        self.verticalHeader().sectionResized.connect(
-            lambda row, _old, size: self.frozen.setRowHeight(row, size))
-        self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
-        self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
-        self.frozen.horizontalHeader().sectionClicked.connect(self._frozen_heading_clicked)
-        self.horizontalHeader().sortIndicatorChanged.connect(
-            lambda column, order: self.frozen.horizontalHeader().setSortIndicator(column, order))
-        self.frozen.activated.connect(self.activated)  # a double click on a name
-
-    def setModel(self, model) -> None:  # noqa: N802 (Qt naming)
-        super().setModel(model)
-        self.frozen.setModel(model)
-        self.frozen.setSelectionModel(self.selectionModel())
-        for signal in (model.modelReset, model.layoutChanged, model.columnsInserted):
-            signal.connect(self.sync_frozen)
-        self.sync_frozen()
-
-    def sync_frozen(self, *_args) -> None:
-        model = self.model()
-        if model is None:
-            return
-        for column in range(model.columnCount()):
-            self.frozen.setColumnHidden(column, column != NAME)
-        self.frozen.setColumnWidth(NAME, self.columnWidth(NAME))
-        self.frozen.verticalHeader().setDefaultSectionSize(self.verticalHeader().defaultSectionSize())
-        self.update_frozen_geometry()
-
-    def _section_resized(self, column: int, _old: int, size: int) -> None:
-        if column == NAME:
-            self.frozen.setColumnWidth(NAME, size)
-            self.update_frozen_geometry()
-
-    def _frozen_heading_clicked(self, column: int) -> None:
-        header = self.horizontalHeader()
-        ascending = Qt.SortOrder.AscendingOrder
-        order = (Qt.SortOrder.DescendingOrder if header.sortIndicatorSection() == column
-                 and header.sortIndicatorOrder() == ascending else ascending)
-        self.sortByColumn(column, order)
-
-    def update_frozen_geometry(self) -> None:
-        self.frozen.horizontalHeader().setFixedHeight(self.horizontalHeader().height())
-        self.frozen.setGeometry(self.frameWidth(), self.frameWidth(), self.columnWidth(NAME),
-                                self.viewport().height() + self.horizontalHeader().height())
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self.update_frozen_geometry()
-
-    def moveCursor(self, action, modifiers) -> QModelIndex:  # noqa: N802
-        current = super().moveCursor(action, modifiers)
-        frozen_width = self.frozen.columnWidth(NAME)
-        if (action == QAbstractItemView.CursorAction.MoveLeft and current.column() > 0
-                and self.visualRect(current).topLeft().x() < frozen_width):
-            bar = self.horizontalScrollBar()
-            bar.setValue(bar.value() + self.visualRect(current).topLeft().x() - frozen_width)
-        return current
-
-    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: N802
-        if index.column() > NAME:
-            super().scrollTo(index, hint)
-            frozen_width = self.frozen.columnWidth(NAME)
-            left = self.visualRect(index).left()
-            if left < frozen_width:  # not hidden under the names
-                bar = self.horizontalScrollBar()
-                bar.setValue(bar.value() + left - frozen_width)
-        else:  # the name column never scrolls sideways: only bring the row into view
-            keep = self.horizontalScrollBar().value()
-            super().scrollTo(index, hint)
-            self.horizontalScrollBar().setValue(keep)
 
 
 class ClassView(fonts.FollowsTextSize, QWidget):
@@ -489,8 +244,11 @@ class ClassView(fonts.FollowsTextSize, QWidget):
         """Column widths and row heights from the current font (called again when the text size changes).
 
         Widths are measured here rather than with resizeColumnsToContents: the header's own size
-        hint reserves room for padding and a sort arrow on both sides, which would push the
-        scenario columns (the point of the view) off screen.
+        hint reserves room for a sort arrow as wide as the heading is tall on every column, which
+        would push the scenario columns (the point of the view) off screen. Each column is as wide
+        as its widest cell and heading line (with room for the one sort arrow), so no level, count
+        or date is ever cut short; only a name or a list of titles longer than a third of the
+        table's width is, with the whole of it in the cell's tool tip.
         """
         table = self.table
         self._restyle()
@@ -499,13 +257,15 @@ class ClassView(fonts.FollowsTextSize, QWidget):
         header = table.horizontalHeader()
         header.setMinimumSectionSize(unit * 2)
         heading_metrics = QFontMetrics(self._heading_font())
-        limits = {NAME: (unit * 5, unit * 12), STUCK: (unit * 5, unit * 9), LAST: (unit * 4, unit * 6)}
+        longest = max(unit * 12, table.viewport().width() // 3)  # free text (names, stuck titles) stops here
+        arrow = table.style().pixelMetric(table.style().PixelMetric.PM_HeaderMarkSize, None, header)
         for column in range(self.model.columnCount()):
             heading = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             heading_w = max((heading_metrics.horizontalAdvance(line) for line in heading.splitlines()), default=0)
-            wanted = max(heading_w + unit * 3 // 2, table.sizeHintForColumn(column) + unit // 3)
-            low, high = limits.get(column, (unit * 3, unit * 7))
-            table.setColumnWidth(column, max(low, min(high, wanted)))
+            wanted = max(heading_w + unit * 3 // 2 + arrow, table.sizeHintForColumn(column) + unit // 3)
+            if column in (NAME, STUCK):
+                wanted = min(longest, wanted)
+            table.setColumnWidth(column, max(unit * 3, wanted))
         table.sync_frozen()
         # As tall as its rows (a short class leaves no white box), at most the space there is.
         rows = self.proxy.rowCount()
@@ -598,3 +358,8 @@ class ClassView(fonts.FollowsTextSize, QWidget):
 
     def text_size_changed(self) -> None:
         self._fit_timer.start()  # after fonts.refresh has given the table its new size
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._fit_timer.start()  # the longest a name or a list of titles may be follows the width
