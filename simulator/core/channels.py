@@ -2,8 +2,9 @@
 
 The play screen looks like its channel (a chat thread, an e-mail, a public post, a call),
 and the debrief and the library name it. The rules that do not need Qt live here: the labels,
-which channels show the customer's face, the words for a caller's voice at each mood band,
-and how long the customer "types" before a chat message appears.
+how the brief says the customer reaches the organization, which channels show the customer's
+face, the words for a caller's voice at each mood band, and how long the customer "types"
+before a chat message appears.
 """
 
 from __future__ import annotations
@@ -18,6 +19,14 @@ CHANNELS: dict[str, str] = {  # the key's value: how the app names it
     "social": "Social media, in public",
 }
 DEFAULT_CHANNEL = "face-to-face"
+# The brief names the organization the way the customer reaches it ("Visiting" only in person).
+REACHES: dict[str, str] = {
+    "face-to-face": "Visiting",
+    "phone": "Calling",
+    "chat": "Chatting with",
+    "email": "Writing to",
+    "social": "Posting about",
+}
 
 # On the phone the trainee hears the customer: the mood band is a voice, and how loud it is
 # (1-5 bars of an audio-level meter): anger is loud, calm is quiet, delight is lively.
@@ -45,6 +54,11 @@ PUBLIC_NOTE = "Public: everyone can read your answer."
 def channel_label(channel: str) -> str:
     """How the app names ``channel`` (an unknown one reads as the default)."""
     return CHANNELS.get(channel, CHANNELS[DEFAULT_CHANNEL])
+
+
+def reaches_words(channel: str) -> str:
+    """How the brief introduces the organization in ``channel``: 'Visiting', 'Calling', 'Writing to' ..."""
+    return REACHES.get(channel, REACHES[DEFAULT_CHANNEL])
 
 
 def shows_face(channel: str) -> bool:

@@ -167,3 +167,27 @@ def test_at_larger_text_still_the_side_panel_leaves_the_organization_to_the_brie
     qtbot.waitUntil(organization.isVisible)
     settle()
     assert fit_problems(play.side) == []
+
+
+@pytest.mark.parametrize("scenario_id, words", [("cash-withdrawal-queue", "VISITING"), ("bereaved-traveller", "CALLING"),
+                                                ("the-last-person-promised", "CHATTING WITH"),
+                                                ("one-star-in-public", "POSTING ABOUT"), ("tiny-email", "WRITING TO")])
+def test_the_brief_says_how_the_customer_reaches_the_organization_and_fits(qtbot, trainee_window, tmp_path,
+                                                                        scenario_id, words):
+    from simulator.core.loader import ScenarioLoader
+
+    from .test_channels_gui import EMAIL_SCENARIO
+
+    window = trainee_window
+    window.apply_font_scale(1.5)
+    if scenario_id == "tiny-email":  # no bundled scenario is an e-mail: this one is opened as a file
+        path = tmp_path / "tiny-email.yaml"
+        path.write_text(EMAIL_SCENARIO, encoding="utf-8")
+        window.open_briefing(ScenarioLoader().load(path).scenario)
+        briefing = window.briefing
+    else:
+        briefing = open_briefing(qtbot, window, scenario_id)
+    caption, organization = briefing.fact_labels["organization"]
+    assert caption.text() == words and caption.isVisible()
+    assert organization.text() == briefing.scenario.customer.organization
+    check_screen(window, f"briefing-{scenario_id}", 1.5)

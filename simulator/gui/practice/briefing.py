@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QRadioButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
-from ...core.channels import channel_label
+from ...core import channels
 from ...core.levels import Emotion, emotion_for_mood
 from ...core.model import Scenario
 from ...core.modes import Mode
@@ -256,7 +256,7 @@ class BriefingView(QWidget):
         self.summary.setText(" ".join(scenario.summary.split()))
         self.summary.setVisible(bool(scenario.summary))
         clear(self.chips)
-        for text in (domain_name(scenario.domain) if scenario.domain else "", channel_label(scenario.channel),
+        for text in (domain_name(scenario.domain) if scenario.domain else "", channels.channel_label(scenario.channel),
                      scenario.difficulty,
                      f"{scenario.minutes} min" if scenario.minutes else ""):
             if text:
@@ -273,6 +273,7 @@ class BriefingView(QWidget):
                       Emotion.PLEASED: "in a good mood", Emotion.DELIGHTED: "in a great mood"}
         values = {"organization": c.organization, "wants": c.wants, "expects": c.expects,
                   "mood": mood_words[emotion].capitalize(), "value": value_at_stake(scenario)}
+        self.fact_labels["organization"][0].setText(channels.reaches_words(scenario.channel).upper())
         for key, (head, body) in self.fact_labels.items():
             body.setText(values[key])
             head.setVisible(bool(values[key]))
