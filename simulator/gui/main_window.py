@@ -10,11 +10,10 @@ are kept for the code and tests that drive the window.
 from __future__ import annotations
 
 import os
-from html import escape
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from ..core.assets import bundled_dir
 from ..core.timing import TimeLimits
@@ -26,36 +25,9 @@ from .practice.library import LibraryView
 from .progress.controller import ProgressController
 from .progress.practice_record import PracticeRecord
 from .settings import MAX_SCALE, MIN_SCALE, Settings
+from .widgets.keys_help import KeysHelp
 
 SCALE_STEP = 1.1
-SHORTCUTS: list[tuple[str, list[tuple[str, str]]]] = [  # F1: each screen's keys, one key a row
-    ("Library", [("Arrow keys", "move between scenarios"), ("Enter", "open"), ("Ctrl+F", "search"),
-                 ("Ctrl+C", "copy a file's problems"), ("Down from the search", "to the scenarios"),
-                 ("Up from the first row", "back to the search")]),
-    ("Briefing", [("Enter", "start"), ("Arrow keys on the mode", "Practice or Assessment"),
-                  ("Esc", "back to the library")]),
-    ("Play", [("1-9", "choose a reply"), ("Arrow or Page keys", "move between replies"), ("Enter", "choose"),
-              ("Backspace", "step back (Practice)"), ("Ctrl+R", "restart"), ("Esc", "quit to the library")]),
-    ("Progress", [("Ctrl+Shift+W", "who is practising"), ("Ctrl+Shift+P", "my progress"),
-                  ("Ctrl+Shift+O", "class overview")]),
-    ("Text size", [("Ctrl+=", "larger"), ("Ctrl+-", "smaller"), ("Ctrl+0", "reset")]),
-    ("Window", [("F11", "full screen")]),
-    ("Classroom", [("Ctrl+F5", "presenter mode on/off"),
-                   ("Shift+F5", "the three levels side by side (F1 there lists its keys)")]),
-]
-
-
-def shortcuts_html() -> str:
-    """The F1 box's text: a table of key and action rows under each screen's name (escaped plain text)."""
-    rows = []
-    for section, keys in SHORTCUTS:
-        rows.append(f'<tr><td colspan="2" style="padding-top:10px; font-size:large;"><b>{escape(section)}</b>'
-                    "</td></tr>")
-        rows += [f'<tr><td style="padding-right:18px; white-space:nowrap;"><b>{escape(key)}</b></td>'
-                 f"<td>{escape(action)}</td></tr>" for key, action in keys]
-    return '<table cellspacing="0" cellpadding="2">' + "".join(rows) + "</table>"
-
-
 def system_point_size() -> float:
     """The system font size, remembered before the app enlarged it."""
     app = QApplication.instance()
@@ -565,11 +537,8 @@ class MainWindow(QMainWindow):
         if self.present:
             self.room.set_presenter_mode(True)
 
-    def shortcuts_box(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", shortcuts_html(),
-                          QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.RichText)
-        return box
+    def shortcuts_box(self) -> KeysHelp:
+        return KeysHelp(self)
 
     def show_shortcuts(self) -> None:
         self.shortcuts_box().exec()

@@ -191,3 +191,17 @@ def test_the_brief_says_how_the_customer_reaches_the_organization_and_fits(qtbot
     assert caption.text() == words and caption.isVisible()
     assert organization.text() == briefing.scenario.customer.organization
     check_screen(window, f"briefing-{scenario_id}", 1.5)
+
+
+@pytest.mark.parametrize("scale", SCALES)
+def test_the_keyboard_help_fits(qtbot, trainee_window, scale):
+    window = trainee_window
+    window.apply_font_scale(scale)
+    box = window.shortcuts_box()
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    settle()
+    save_shot(box, f"keys-help-{round(scale * 100)}")
+    problems = fit_problems(box)
+    assert problems == [], f"the keyboard help at {scale:.0%}:\n" + "\n".join(problems)

@@ -15,7 +15,7 @@ from ...core.timing import READING_WPM, TimeLimits
 from ..base import fonts, theme
 from ..base.layouts import clear
 from ..base.progress_text import domain_name
-from ..widgets import chip, plain_label, screen_shortcut
+from ..widgets import chip, page_keys, plain_label, screen_shortcut
 from ..widgets.portraits import portrait_pixmap
 
 
@@ -48,7 +48,7 @@ class BriefingView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(scroll)
@@ -172,6 +172,7 @@ class BriefingView(QWidget):
         self._arrange_bar(False)
         outer.addWidget(bar)
         screen_shortcut(Qt.Key.Key_Escape, self, self.back_requested.emit)
+        page_keys(self, scroll)  # at large text the bar covers much of the brief
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             screen_shortcut(key, self, self._enter)
 

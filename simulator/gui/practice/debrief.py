@@ -31,7 +31,7 @@ from ...core.model import Scenario
 from ...core.scoring import PathResult, StepReview, band_words, score_text
 from ..base import fonts, theme
 from ..base.folders import documents_folder
-from ..widgets import Panel, centred_column, message, plain_tip
+from ..widgets import Panel, centred_column, message, page_keys, plain_tip, screen_shortcut
 from ..widgets.mood_chart import MoodChart
 from ..widgets.screen_bar import ScreenBar, page_above_bar
 from . import report
@@ -125,6 +125,8 @@ class DebriefView(fonts.FollowsTextSize, QWidget):
         bar_box.addWidget(self.export_button)
 
         page_above_bar(self, self.scroll, bar)
+        screen_shortcut(Qt.Key.Key_Escape, self, self.library_requested.emit)
+        page_keys(self, self.scroll)
 
         QWidget.setTabOrder(self.scroll, self.retry_button)
         QWidget.setTabOrder(self.retry_button, self.library_button)

@@ -230,6 +230,7 @@ class LibraryView(QWidget):
         self.trainee_button.setAccessibleName("Who is practising?")
         self.trainee_button.setToolTip("Choose whose progress is kept (Alt+W)")
         self.trainee_button.clicked.connect(self.switch_trainee_requested)
+        self.trainee_button.setAutoDefault(True)  # Enter presses it while it has the focus
         self.trainee_label.hide()
         self.trainee_button.hide()
         header.addWidget(self.trainee_label, 0, Qt.AlignmentFlag.AlignBottom)

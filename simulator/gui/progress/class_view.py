@@ -80,6 +80,7 @@ class ClassView(fonts.FollowsTextSize, QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName("Find a trainee by name")
         self.filter_edit.textChanged.connect(self._filter)
+        self.filter_edit.returnPressed.connect(self.focus_first_row)  # then Enter opens that trainee
         self.sort_box = QComboBox()
         self.sort_box.setAccessibleName("Sort trainees by")
         for text, _column, _order in self.SORT_CHOICES:
@@ -340,6 +341,12 @@ class ClassView(fonts.FollowsTextSize, QWidget):
             self.status.setText(f"{trainee.name} has no history on this computer: only the LRS has their attempts.")
         elif trainee is not None:
             self.trainee_activated.emit(trainee)
+
+    def focus_first_row(self) -> None:
+        """The first trainee shown becomes current, with the keyboard focus on the table."""
+        if self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, NAME))
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())

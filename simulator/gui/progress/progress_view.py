@@ -20,7 +20,7 @@ from ...core.progress import ProgressStore, ProgressSummary, Trainee
 from ..base import fonts, theme
 from ..base.progress_text import domain_name, plural, when
 from ..practice.report import skill_name
-from ..widgets import Panel, centred_column, chip, plain_label, plain_tip, screen_shortcut
+from ..widgets import Panel, centred_column, chip, page_keys, plain_label, plain_tip, screen_shortcut
 from ..widgets.level_chart import LevelChart
 from ..widgets.screen_bar import ScreenBar, page_above_bar
 
@@ -72,8 +72,6 @@ class ProgressView(fonts.FollowsTextSize, QWidget):
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setAccessibleName("Export status")
-        for button in (self.back_button, self.export_button):
-            button.setAutoDefault(False)
         self.back_button.clicked.connect(self.library_requested)
         self.export_button.clicked.connect(self._export)
 
@@ -85,6 +83,7 @@ class ProgressView(fonts.FollowsTextSize, QWidget):
 
         page_above_bar(self, self.scroll, bar)
         screen_shortcut(Qt.Key.Key_Escape, self, self.library_requested.emit)
+        page_keys(self, self.scroll)
 
         # The widgets of the current page, kept for tests and for screen-reader checks.
         self.title_label: QLabel | None = None

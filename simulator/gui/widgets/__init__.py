@@ -9,8 +9,8 @@ import html
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import (QAbstractButton, QFrame, QHBoxLayout, QLabel, QMessageBox, QSizePolicy, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSlider, QFrame, QHBoxLayout, QLabel,
+                               QMessageBox, QSizePolicy, QVBoxLayout, QWidget)
 
 from ...core.levels import Level
 from ..base import fonts, theme
@@ -59,6 +59,16 @@ def screen_shortcut(keys: QKeySequence | QKeySequence.StandardKey | str, owner: 
     made.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     made.activated.connect(slot)
     return made
+
+
+def page_keys(owner: QWidget, area: QAbstractScrollArea) -> None:
+    """Page Up and Page Down scroll ``area`` a page at a time from any widget of ``owner`` (no
+    button or box on such a screen needs them), so a long page reads from the keyboard whatever
+    has the focus."""
+    bar = area.verticalScrollBar()
+    for key, step in ((Qt.Key.Key_PageDown, QAbstractSlider.SliderAction.SliderPageStepAdd),
+                      (Qt.Key.Key_PageUp, QAbstractSlider.SliderAction.SliderPageStepSub)):
+        screen_shortcut(key, owner, lambda step=step: bar.triggerAction(step))
 
 
 def plain_label(text: str = "", role: str = "normal", bold: bool = False, italic: bool = False,

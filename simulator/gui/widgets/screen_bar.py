@@ -6,13 +6,14 @@ their text. Call ``restyle`` when the screen's font changes. The size stops grow
 ``MAX_POINTS``; when the bar's buttons and notes still do not fit its width on one row, the group
 after the row's stretch (or, without one, the second half of the row) moves onto a second row
 below, right-aligned, and moves back once the bar is wide enough again: a button never clips.
+A button in the bar is pressed by Enter while it has the focus.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLayoutItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLayoutItem, QPushButton, QVBoxLayout, QWidget
 
 from ..base import fonts, theme
 
@@ -78,6 +79,8 @@ class ScreenBar(QFrame):
         self.reflow()
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ChildAdded and isinstance(event.child(), QPushButton):
+            event.child().setAutoDefault(True)  # Enter presses the focused button, as its border says
         handled = super().event(event)
         if event.type() == QEvent.Type.LayoutRequest:  # a button's or note's text changed
             self.reflow()
