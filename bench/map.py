@@ -212,7 +212,7 @@ def main() -> None:
     parser.add_argument("--png", default=None)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from simulator.gui.style import stylesheet
+    from simulator.gui.base.style import stylesheet
 
     app.setStyleSheet(stylesheet())
     for n in args.sizes:

@@ -22,7 +22,8 @@ from ..base import geometry, theme
 from ..practice.debrief import DebriefView
 from ..practice.play import PlayView
 from .file_watch import FileWatcher
-from .map_view import MapLegend, ScenarioMapView
+from .map_legend import MapLegend
+from .map_view import ScenarioMapView
 from .problems import ProblemsPanel
 from .watch_panel import WatchPanel
 
