@@ -157,7 +157,7 @@ def rect_in(widget: QWidget, ancestor: QWidget) -> QRect:
 def reply_text_fits(button) -> bool:
     """A reply button's wrapped words need no more room than the button gives them."""
     rect = button._text_rect(button.width())
-    needed = QFontMetrics(button.font()).boundingRect(rect, int(Qt.TextFlag.TextWordWrap), button.text())
+    needed = QFontMetrics(button.font()).boundingRect(rect, int(Qt.TextFlag.TextWordWrap), button.shown_text())
     return needed.height() <= button.height() - 2 * button.PAD and needed.width() <= rect.width()
 
 
@@ -168,7 +168,7 @@ def reply_problems(buttons) -> list[str]:
 
 
 def card_problems(library) -> list[str]:
-    """Library cards and headings on show whose drawn words need more room than they get.
+    """Library cards and headings whose drawn words need more room than they get.
 
     A card is drawn from ``CardLook.layout`` in its item's rectangle less half the gap on each
     side (``CardDelegate.paint``): the card must be as tall as that layout, and every block must
@@ -179,12 +179,9 @@ def card_problems(library) -> list[str]:
 
     out = []
     view = library.list
-    area = view.viewport().rect()
     look = library.look
-    for row, item in enumerate(library.model.rows):
+    for row, item in enumerate(library.model.rows):  # every card, scrolled into view or not
         rect = view.visualRect(library.model.index(row))
-        if not rect.intersects(area):
-            continue
         card = library.card_at(library.model.index(row))
         if card is None:  # a heading, drawn along the row less the list's inset
             width = QFontMetrics(look.heading).horizontalAdvance(item.text) + CARD_GAP // 2

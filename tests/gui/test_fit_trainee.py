@@ -205,3 +205,34 @@ def test_the_keyboard_help_fits(qtbot, trainee_window, scale):
     save_shot(box, f"keys-help-{round(scale * 100)}")
     problems = fit_problems(box)
     assert problems == [], f"the keyboard help at {scale:.0%}:\n" + "\n".join(problems)
+
+
+LONG_WORD = "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherung"
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_a_word_too_long_for_a_line_wraps_on_every_screen_instead_of_being_cut(qtbot, trainee_window, tmp_path,
+                                                                              scale):
+    from .conftest import TIMER_SCENARIO
+
+    text = (TIMER_SCENARIO.replace("id: tiny-timer", "id: long-words")
+            .replace('title: "The customer who will not <b>wait</b>"', f'title: "The {LONG_WORD}"')
+            .replace('organization: "Test shop"', f'organization: "{LONG_WORD} office"')
+            .replace('say: "Yes."', f'say: "Yes, the {LONG_WORD}."'))
+    path = tmp_path / "long-words.yaml"
+    path.write_text(text, encoding="utf-8")
+    window = trainee_window
+    window.opened_files.append(str(path))
+    with qtbot.waitSignal(window.library_ready, timeout=20000):
+        window.load_library()
+    window.apply_font_scale(scale)
+    window.library.focus_card(card_for(window, "long-words"))
+    settle()
+    assert card_problems(window.library) == []
+    play = open_play(qtbot, window, "long-words")
+    qtbot.waitUntil(lambda: all(b.isVisible() and b.height() > 0 for b in play.reply_buttons))
+    check_screen(window, "long-word-play", scale, reply_problems(play.reply_buttons))
+    assert LONG_WORD in play.reply_buttons[0].accessibleName()  # the words themselves are unchanged
+    window.show_library()
+    open_briefing(qtbot, window, "long-words")
+    check_screen(window, "long-word-brief", scale)

@@ -1,4 +1,5 @@
-"""What the play screen looks like in each channel: the customer's side panel and the thread.
+"""What the play screen's conversation looks like in each channel (the customer's side panel is
+in ``customer_panel``).
 
 Face to face shows the portrait and speech bubbles; a chat shows message bubbles on two sides
 and the customer typing for a moment before each message; an e-mail shows messages with their
@@ -10,23 +11,17 @@ header and the caller's voice instead of a face. The words and the timings are t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPoint, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ...core import channels
 from ...core.engine import Line
-from ...core.levels import Emotion, Level
 from ...core.model import Scenario
 from ..base import theme
 from ..base.layouts import clear, discard
 from ..widgets import announce, level_badge, plain_label
-from ..widgets.portraits import portrait_pixmap
 
-PORTRAIT_SIZE = 240
-AVATAR_SIZE = 96
-EMOTION_WORDS = {Emotion.ANGRY: "Angry", Emotion.UPSET: "Upset", Emotion.NEUTRAL: "Neutral",
-                 Emotion.PLEASED: "Pleased", Emotion.DELIGHTED: "Delighted"}
 CUSTOMER, EMPLOYEE = "customer", "employee"
 
 
@@ -57,190 +52,6 @@ def _head(box: QVBoxLayout, who: str, line: Line, show_level: bool, color: str =
         head.addWidget(level_badge(line.level))
     head.addStretch(1)
     box.addLayout(head)
-
-
-class VoiceMeter(QWidget):
-    """An audio-level meter: how loud the caller's voice is, in bars, with the words beside it
-    elsewhere (the bars alone never carry the meaning)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.level = 0
-        self.setAccessibleName("Voice level")
-
-    def set_level(self, level: int) -> None:
-        self.level = level
-        self.setAccessibleDescription(f"{level} of {channels.VOICE_BARS} bars")
-        self.update()
-
-    def sizeHint(self) -> QSize:
-        unit = QFontMetrics(self.font()).height()
-        return QSize(channels.VOICE_BARS * unit, unit * 2)
-
-    def paintEvent(self, _event) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        bars = channels.VOICE_BARS
-        gap = 4.0
-        width = min(24.0, (self.width() - gap * (bars - 1)) / bars)
-        left = (self.width() - bars * width - gap * (bars - 1)) / 2
-        loud = theme.LEVEL_COLORS[Level.LOW] if self.level >= 5 else theme.ACCENT
-        for i in range(bars):
-            height = self.height() * (0.3 + 0.7 * (i + 1) / bars)
-            rect = QRectF(left + i * (width + gap), self.height() - height, width, height)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(loud if i < self.level else theme.BORDER))
-            painter.drawRoundedRect(rect, 3, 3)
-
-
-class CustomerPanel(QWidget):
-    """The top of the play screen's side column: who the customer is, as the channel shows them.
-    Face to face: the portrait and how they look. Chat and social: a profile picture. E-mail:
-    the sender. Phone: a call header with the running time and the caller's voice, no face."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.channel = channels.DEFAULT_CHANNEL
-        self.scenario: Scenario | None = None
-        self.face_size = PORTRAIT_SIZE  # smaller at large text on a short screen, so nothing overlaps
-        self._emotion = Emotion.NEUTRAL
-        box = QVBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(10)
-        self.caption = plain_label("", "small", bold=True, color=theme.MUTED)
-        self.caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        box.addWidget(self.caption)
-        self.portrait = QLabel()
-        self.portrait.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        box.addWidget(self.portrait, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.name = plain_label("", "title", bold=True)
-        self.name.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        box.addWidget(self.name)
-        self.organization = plain_label("", "small", color=theme.MUTED)
-        self.organization.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        box.addWidget(self.organization)
-        self.call_time = plain_label("0:00", "title", wrap=False)
-        self.call_time.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.call_time.setAccessibleName("Call duration")
-        box.addWidget(self.call_time)
-        self.voice_meter = VoiceMeter()
-        box.addWidget(self.voice_meter)
-        self.emotion_label = plain_label("", "normal", bold=True, color=theme.MUTED)
-        self.emotion_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        box.addWidget(self.emotion_label)
-        # on social media, always in view beside the thread, however long it grows
-        self.public_note = plain_label(f"⚠  {channels.PUBLIC_NOTE}", "small", bold=True)
-        self.public_note.setObjectName("publicNote")
-        self.public_note.setStyleSheet("QLabel#publicNote { color: #6B4A00; background: #FFF4D6;"
-                                       " border: 1px solid #E9CF85; border-radius: 8px; padding: 8px 12px; }")
-        self.public_note.setAccessibleName(channels.PUBLIC_NOTE)
-        box.addWidget(self.public_note)
-        self._call_clock = QElapsedTimer()
-        self._call_ended = False
-        self.call_timer = QTimer(self, interval=1000, timeout=self._show_call_time)
-
-    @property
-    def on_a_call(self) -> bool:
-        return self.channel == "phone"
-
-    def set_scenario(self, scenario: Scenario) -> None:
-        self.scenario = scenario
-        self.channel = scenario.channel if scenario.channel in channels.CHANNELS else channels.DEFAULT_CHANNEL
-        c = scenario.customer
-        name = c.name or "The customer"
-        self.name.setText(name)
-        self.organization.setText(c.organization)
-        self.show_organization(True)
-        phone = self.on_a_call
-        captions = {"phone": "☎  Call in progress", "chat": "Chat", "email": "✉  E-mail from",
-                    "social": "◉  Public post by"}
-        self.caption.setText(captions.get(self.channel, ""))
-        self.caption.setVisible(self.channel in captions)
-        self.portrait.setVisible(self.channel in ("face-to-face", "chat", "social"))
-        size = self.face_size if channels.shows_face(self.channel) else AVATAR_SIZE
-        self.portrait.setFixedSize(size, size)
-        if not channels.shows_face(self.channel) and self.portrait.isVisibleTo(self):
-            # a profile picture: it does not change with the mood, as a face across a counter would
-            self.portrait.setPixmap(portrait_pixmap(scenario, Emotion.NEUTRAL, size, self.devicePixelRatioF()))
-            self.portrait.setAccessibleName(f"Profile picture of {name}")
-        self.emotion_label.setVisible(channels.shows_face(self.channel) or phone)
-        self.public_note.setVisible(self.channel == "social")
-        self.call_time.setVisible(phone)
-        self.voice_meter.setVisible(phone)
-        self.start_call()
-
-    def show_organization(self, shown: bool) -> None:
-        """Whether the organization is shown under the name (when there is one): on a short screen
-        at large text the play screen leaves it to the brief."""
-        self.organization.setVisible(shown and bool(self.organization.text()))
-
-    def organization_height(self, width: int) -> int:
-        """The height the organization takes in the panel ``width`` wide when shown, spacing included
-        (0 without one)."""
-        if not self.organization.text():
-            return 0
-        return self.organization.heightForWidth(width) + self.layout().spacing()
-
-    def set_face_size(self, size: int) -> None:
-        """The portrait's side in pixels: the play screen makes it smaller when the text is large
-        and the screen short, so the name, the mood and the countdown fit below it."""
-        size = max(AVATAR_SIZE, min(PORTRAIT_SIZE, size))
-        if size == self.face_size:
-            return
-        self.face_size = size
-        if channels.shows_face(self.channel):
-            self.portrait.setFixedSize(size, size)
-            if self.scenario is not None:
-                self.portrait.setPixmap(portrait_pixmap(self.scenario, self._emotion, size, self.devicePixelRatioF()))
-
-    def start_call(self) -> None:
-        """The call begins (again, after a restart): its time runs from 0:00."""
-        self._call_ended = False
-        self._call_clock.start()
-        self._show_call_time()
-        if self.on_a_call:
-            self.call_timer.start()
-        else:
-            self.call_timer.stop()
-
-    def set_state(self, emotion: Emotion, ended: bool) -> None:
-        """Show the customer at this mood band: a face, or on the phone a voice."""
-        name = (self.scenario.customer.name if self.scenario else "") or "the customer"
-        if self.on_a_call:
-            words = channels.voice_words(emotion)
-            self.emotion_label.setText(words)
-            self.emotion_label.setAccessibleName(f"Voice: {words}")
-            self.voice_meter.set_level(channels.voice_level(emotion))
-            if ended and not self._call_ended:
-                self._call_ended = True
-                self.call_timer.stop()
-                self.caption.setText("☎  Call ended")
-            elif not ended and self._call_ended:
-                self._call_ended = False
-                self.caption.setText("☎  Call in progress")
-                self.call_timer.start()
-            return
-        self._emotion = emotion
-        if channels.shows_face(self.channel):
-            self.portrait.setPixmap(portrait_pixmap(self.scenario, emotion, self.face_size, self.devicePixelRatioF()))
-            self.portrait.setAccessibleName(f"Portrait of {name}, looking {emotion.value}")
-            self.emotion_label.setText(f"Looks {EMOTION_WORDS[emotion].lower()}")
-
-    def _show_call_time(self) -> None:
-        seconds = self._call_clock.elapsed() / 1000 if self._call_clock.isValid() else 0
-        self.call_time.setText(channels.call_duration(seconds))
-        self.call_time.setAccessibleDescription(f"{int(seconds)} seconds")
-
-    def hideEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        super().hideEvent(event)
-        self.call_timer.stop()
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self.on_a_call and not self._call_ended:
-            self.call_timer.start()
-            self._show_call_time()
-
 
 # -- the lines of the conversation, one look per channel ------------------------------------
 

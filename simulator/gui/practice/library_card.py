@@ -20,6 +20,7 @@ from ...core.channels import channel_label
 from ...core.levels import Level
 from ..base import fonts, theme
 from ..base.progress_text import domain_name, level_text, plural, when
+from ..widgets import soft_breaks
 
 if TYPE_CHECKING:
     from ...core.catalog import CatalogEntry
@@ -221,6 +222,8 @@ class CardLook:
         """A wrapped text block at ``y`` (none for empty text); returns the y below it."""
         if not value:
             return y
+        if flags == self.WRAP:
+            value = soft_breaks(value)
         metrics = QFontMetrics(font)
         if "\n" not in value and metrics.horizontalAdvance(value) <= inner:  # one line: no wrapping to work out
             rect = QRect(self.PAD_X, y, inner, metrics.height())

@@ -20,7 +20,8 @@ from ...core.timing import READING_WPM, TimeLimits, allowance
 from ..base import fonts, theme
 from ..base.layouts import clear, discard
 from ..widgets import ReplyButton, announce, ask_yes_no, chip, level_badge, plain_label, screen_shortcut
-from .channel_view import AVATAR_SIZE, PORTRAIT_SIZE, CustomerPanel, Thread
+from .channel_view import Thread
+from .customer_panel import AVATAR_SIZE, PORTRAIT_SIZE, CustomerPanel
 
 # the most of the conversation's height the transcript claims for the newest line, however
 # many replies there are: the replies scroll rather than hide what the customer just said
@@ -102,7 +103,7 @@ class PlayView(QWidget):
         # top bar
         top = QHBoxLayout()
         top.setSpacing(12)
-        self.title = plain_label("", "heading", bold=True, wrap=False)
+        self.title = plain_label("", "heading", bold=True)  # a long title wraps: never cut off
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.title, 1)
         self.mode_chip = chip("")
@@ -358,18 +359,21 @@ class PlayView(QWidget):
         when they need more), and the portrait shrinks so the name, the mood and the countdown fit
         under it in the side panel."""
         margins = self.layout().contentsMargins()
-        body = self.height() - margins.top() - margins.bottom() - self.top_bar.sizeHint().height() \
-            - self.layout().spacing()
+        top = self.top_bar
+        head = top.heightForWidth(self.width() - margins.left() - margins.right()) if top.hasHeightForWidth() \
+            else top.sizeHint().height()
+        body = self.height() - margins.top() - margins.bottom() - head - self.layout().spacing()
         self.thread.setMinimumHeight(min(int(body * TRANSCRIPT_SHARE), max(120, self.thread.newest_height() + 16)))
         panel = self.customer_panel
-        portrait = panel.portrait
-        if not (portrait.isVisibleTo(self.side) and channels.shows_face(panel.channel)):
-            return
         box, frame = self.side.layout(), self.side.frameWidth()  # the panel's border is outside its layout
-        panel.updateGeometry()  # measured as it is now: a face or an organization changed a moment ago counts
         width = self.side.width() - 2 * frame
         inset = box.contentsMargins()
         widest = width - inset.left() - inset.right()  # a wider face would widen the column it is measured in
+        panel.fit_name(widest)
+        portrait = panel.portrait
+        if not (portrait.isVisibleTo(self.side) and channels.shows_face(panel.channel)):
+            return
+        panel.updateGeometry()  # measured as it is now: a face or an organization changed a moment ago counts
         needed = 2 * frame + (box.heightForWidth(width) if box.hasHeightForWidth() else box.sizeHint().height())
         # the organization (on the brief already) gives way when even the smallest face leaves no room for it
         place = panel.organization_height(widest)

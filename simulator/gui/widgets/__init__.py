@@ -5,6 +5,7 @@ one screen."""
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPen, QShortcut
@@ -71,15 +72,37 @@ def page_keys(owner: QWidget, area: QAbstractScrollArea) -> None:
         screen_shortcut(key, owner, lambda step=step: bar.triggerAction(step))
 
 
+SOFT_BREAK = "\u200b"  # zero width space: a place a line may break, never drawn
+LONGEST_UNBROKEN = 20  # characters of one word that may stand on a line without a break
+
+
+def soft_breaks(text: str, longest: int = LONGEST_UNBROKEN) -> str:
+    """``text`` with an invisible break opportunity after every ``longest`` characters of a word
+    longer than that (a long compound, an address), so that a narrow label, card or reply wraps
+    it instead of cutting it off or widening the screen. Other text is returned as it is."""
+    if len(text) <= longest:
+        return text
+    return re.sub(rf"[^\s{SOFT_BREAK}]{{{longest}}}(?=[^\s{SOFT_BREAK}])", lambda m: m.group(0) + SOFT_BREAK, text)
+
+
+class PlainLabel(QLabel):
+    """Scenario text shown literally; when it wraps and cannot be selected (so nothing is copied
+    from it), a word too long for any line is given places to break (``soft_breaks``)."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt naming)
+        breakable = self.wordWrap() and not self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+        super().setText(soft_breaks(text) if breakable else text)
+
+
 def plain_label(text: str = "", role: str = "normal", bold: bool = False, italic: bool = False,
                 color: str = "", wrap: bool = True, selectable: bool = False) -> QLabel:
     """A label that shows scenario text literally: never as HTML."""
-    label = QLabel()
+    label = PlainLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
     label.setWordWrap(wrap)
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setText(text)
     if color:
         label.setStyleSheet(f"color: {color};")
     fonts.set_role(label, role, bold, italic)
@@ -173,10 +196,14 @@ class ReplyButton(QAbstractButton):
     def hasHeightForWidth(self) -> bool:
         return True
 
+    def shown_text(self) -> str:
+        """The words as drawn: a word too long for a line is given places to break."""
+        return soft_breaks(self.text())
+
     def heightForWidth(self, width: int) -> int:
         rect = self._text_rect(width)
         flags = int(Qt.TextFlag.TextWordWrap)
-        text = QFontMetrics(self.font()).boundingRect(rect, flags, self.text())
+        text = QFontMetrics(self.font()).boundingRect(rect, flags, self.shown_text())
         return max(self._badge(), text.height()) + 2 * self.PAD
 
     def sizeHint(self) -> QSize:
@@ -220,10 +247,11 @@ class ReplyButton(QAbstractButton):
         p.setPen(QColor(theme.TEXT if self.isEnabled() else theme.MUTED))
         text_rect = self._text_rect(self.width())
         text_rect.setHeight(self.height() - 2 * self.PAD)
-        bounding = p.fontMetrics().boundingRect(text_rect, int(Qt.TextFlag.TextWordWrap), self.text())
+        shown = self.shown_text()
+        bounding = p.fontMetrics().boundingRect(text_rect, int(Qt.TextFlag.TextWordWrap), shown)
         # centre short texts on the badge, start long ones at the top
         top = self.PAD + max(0, (badge - bounding.height()) // 2)
         text_rect.moveTop(top)
         p.drawText(text_rect, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                   self.text())
+                   shown)
         p.end()
