@@ -33,27 +33,32 @@ from simulator.core.xapi.outbox import Outbox, Recorder, sync  # noqa: E402
 
 
 def play_attempts(store: ProgressStore, scenario, trainee_id: str, until) -> list[float]:
-    """Whole attempts (first reply each time) until ``until(clicks so far)``; returns each
+    """Whole attempts (first reply each time) until ``until(clicks so far, attempts)``; returns each
     record_step's seconds. An attempt queues one statement per step and three more."""
     clicks: list[float] = []
     attempts = 0
     while not until(clicks, attempts):
         attempts += 1
-        attempt = store.start_attempt(trainee_id, scenario, "practice")
-        session = PlaySession(scenario)
-        while not session.ended and session.available_replies():
-            step = session.choose(0)
-            start = time.perf_counter()
-            store.record_step(attempt, step)
-            clicks.append(time.perf_counter() - start)
-        store.finish_attempt(attempt, session.result())
+        play_attempt(store, scenario, trainee_id, clicks)
     return clicks
+
+
+def play_attempt(store: ProgressStore, scenario, trainee_id: str, clicks: list[float]) -> None:
+    """One whole attempt (first reply each time), each record_step's seconds added to ``clicks``."""
+    attempt = store.start_attempt(trainee_id, scenario, "practice")
+    session = PlaySession(scenario)
+    while not session.ended and session.available_replies():
+        step = session.choose(0)
+        start = time.perf_counter()
+        store.record_step(attempt, step)
+        clicks.append(time.perf_counter() - start)
+    store.finish_attempt(attempt, session.result())
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--statements", type=int, default=10000)
-    parser.add_argument("--clicks", type=int, default=400)
+    parser.add_argument("--clicks", type=int, default=3000)
     args = parser.parse_args()
     scenario = ScenarioLoader().load(ROOT / "docs" / "examples" / "lost-luggage.yaml").scenario
     settings = LrsSettings(enabled=True, home_page="https://training.example.org",
@@ -62,16 +67,17 @@ def main() -> int:
         sys.path.insert(0, str(ROOT / "tests" / "xapi"))
         from conftest import KEY, SECRET, Ralph  # the tests' launcher: Ralph on a free port
 
-        # A click with and without the listener, interleaved in rounds on one store.
+        # A click with and without the listener, side by side: attempts alternate on one store,
+        # so a busy moment of the (shared) machine falls on both alike.
         with ProgressStore(Path(folder) / "clicks") as store:
             who = store.add_trainee("Bench").id
             recorder = Recorder(settings)
-            plain, queued = [], []
-            for _ in range(4):
-                each = args.clicks // 4
-                plain += play_attempts(store, scenario, who, lambda done, _: len(done) >= each)
+            plain: list[float] = []
+            queued: list[float] = []
+            while len(plain) < args.clicks:
+                play_attempt(store, scenario, who, plain)
                 store.add_listener(recorder)
-                queued += play_attempts(store, scenario, who, lambda done, _: len(done) >= each)
+                play_attempt(store, scenario, who, queued)
                 store.remove_listener(recorder)
         without, with_ = statistics.median(plain), statistics.median(queued)
         print(f"reply click (record_step): {without * 1000:.2f} ms without the outbox, {with_ * 1000:.2f} ms with "

@@ -135,16 +135,16 @@ def test_an_unreachable_lrs_loses_nothing(tmp_path, luggage):
 
 
 def test_migrating_a_version_3_file_adds_the_outbox_after_a_backup(tmp_path, luggage):
-    with ProgressStore(tmp_path) as store:
-        store.add_trainee("Ana")
-    db = sqlite3.connect(tmp_path / "progress.db")
-    db.execute("DROP TABLE xapi_outbox")
-    db.execute("ALTER TABLE attempts DROP COLUMN timers")  # added by version 5
+    from simulator.core.progress.schema import MIGRATIONS
+
+    db = sqlite3.connect(tmp_path / "progress.db", isolation_level=None)
+    for version in (1, 2, 3):  # a file as version 3 made it
+        MIGRATIONS[version](db)
+    db.execute("INSERT INTO trainees (id, name, name_key, created_at) VALUES ('t-ana', 'Ana', 'ana', 0)")
     db.execute("PRAGMA user_version = 3")
-    db.commit()
     db.close()
     with ProgressStore(tmp_path) as store:
-        assert store.schema_version == 5
+        assert store.schema_version == 6
         [notice] = store.notices
         assert notice.kind == "migrated" and notice.path.name.startswith("progress.db.v3-backup-")
         assert [t.name for t in store.trainees()] == ["Ana"]

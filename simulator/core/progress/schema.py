@@ -16,7 +16,7 @@ from . import schedule
 from .names import name_key
 from .records import moment, timestamp
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 MODES = MODE_NAMES  # the strings stored in attempts.mode
 TIME_LIMITS = tuple(t.value for t in TimeLimits)  # the strings stored in attempts.timers
 STATUSES = ("open", "finished", "abandoned")
@@ -151,6 +151,62 @@ def _migrate_4_to_5(db: sqlite3.Connection) -> None:
     _script(db, _V4_TO_V5)
 
 
+# Version 6: a reply click queues a compact row, not its statement (a click pays one small INSERT
+# and no index): the step it answers, the decision (``xapi_decisions``, one row per decision of a
+# scenario file), the attempt's context (``xapi_contexts``: the profile and actor then), the reply's
+# place among the choices and the mood after it; the statement, and its id (fixed by the attempt and
+# the step), are built from them and the step when it is sent (``core/xapi/stored.py``), and the id
+# is written into the row then. Rows queued before keep their statement whole and are sent as they are. ``xapi_outbox_from`` replaces the index of waiting rows: every row below
+# its number was sent or refused. A resumed attempt that had to go on in a new attempt records
+# the one it was resumed from (``attempts.resumed_from``; '' for every other attempt).
+_V5_TO_V6 = """
+CREATE TABLE xapi_outbox_v6 (
+    seq INTEGER PRIMARY KEY,
+    id TEXT,
+    attempt_id TEXT NOT NULL,
+    trainee_id TEXT NOT NULL,
+    verb TEXT NOT NULL,
+    statement TEXT,
+    number INTEGER,
+    context INTEGER,
+    decision TEXT,
+    choice INTEGER,
+    mood INTEGER,
+    breach TEXT,
+    queued_at REAL NOT NULL,
+    sent_at REAL,
+    tries INTEGER NOT NULL DEFAULT 0,
+    next_try REAL NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '',
+    refused_status INTEGER
+);
+INSERT INTO xapi_outbox_v6 (seq, id, attempt_id, trainee_id, verb, statement, queued_at, sent_at, tries, next_try,
+    last_error, refused_status)
+    SELECT seq, id, attempt_id, trainee_id, verb, statement, queued_at, sent_at, tries, next_try, last_error,
+    refused_status FROM xapi_outbox;
+DROP TABLE xapi_outbox;
+ALTER TABLE xapi_outbox_v6 RENAME TO xapi_outbox;
+CREATE TABLE xapi_outbox_from (seq INTEGER NOT NULL);
+INSERT INTO xapi_outbox_from SELECT COALESCE(
+    (SELECT MIN(seq) FROM xapi_outbox WHERE sent_at IS NULL AND refused_status IS NULL),
+    (SELECT COALESCE(MAX(seq), 0) + 1 FROM xapi_outbox));
+CREATE TABLE xapi_contexts (
+    id INTEGER PRIMARY KEY,
+    attempt_id TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE xapi_decisions (
+    key TEXT PRIMARY KEY,
+    data TEXT NOT NULL
+) WITHOUT ROWID;
+ALTER TABLE attempts ADD COLUMN resumed_from TEXT NOT NULL DEFAULT ''
+"""
+
+
+def _migrate_5_to_6(db: sqlite3.Connection) -> None:
+    _script(db, _V5_TO_V6)
+
+
 def _migrate_0_to_1(db: sqlite3.Connection) -> None:
     _script(db, _V1)
 
@@ -203,7 +259,8 @@ def _settle_name_collisions(db: sqlite3.Connection) -> list[tuple[str, str]]:
 
 # Target version -> step. A step runs inside the migration's one transaction and may return
 # sentences for the trainee (added to the "migrated" notice) about anything it had to change.
-MIGRATIONS = {1: _migrate_0_to_1, 2: _migrate_1_to_2, 3: _migrate_2_to_3, 4: _migrate_3_to_4, 5: _migrate_4_to_5}
+MIGRATIONS = {1: _migrate_0_to_1, 2: _migrate_1_to_2, 3: _migrate_2_to_3, 4: _migrate_3_to_4, 5: _migrate_4_to_5,
+              6: _migrate_5_to_6}
 
 
 def _script(db: sqlite3.Connection, script: str) -> None:

@@ -1,11 +1,12 @@
 """The xAPI outbox: statements queued in the progress file with the step, and the sender.
 
-``attach(store, settings)`` makes the store write each attempt's statements into its
-``xapi_outbox`` table inside the very transaction that saves the step (a crash loses none;
-a reply click pays one small INSERT). ``sync`` posts what is pending in batches; it never
-drops a statement: a refused one (a 4xx other than 401/403/408/429) is found by splitting
-the batch, kept, marked with the LRS's reason and reported, and the others go on; when the
-LRS cannot be reached, or answers 408/429/5xx, the rest wait with exponential backoff.
+``attach(store, settings)`` makes the store queue each attempt's statements in its
+``xapi_outbox`` table inside the very transaction that saves the step (a crash loses none). A
+reply click pays one compact INSERT: the statement is built when it is sent (``stored.py``).
+``sync`` posts what is waiting in batches; it never drops a statement: a refused one (a 4xx
+other than 401/403/408/429) is found by splitting the batch, kept, marked with the LRS's reason
+and reported, and the others go on; when the LRS cannot be reached, or answers 408/429/5xx, the
+rest wait with exponential backoff.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from ..progress.records import StoreEvent
+from ..progress.records import StoreEvent, moment
 from ..progress.store import ProgressStore
 from . import statements as xs
+from . import stored
 from .client import LrsClient, LrsUnreachable
 from .config import LrsSettings
 
@@ -28,83 +30,145 @@ BATCH = 50
 BACKOFF_FIRST, BACKOFF_MAX = 5.0, 3600.0
 RETRY_STATUSES = {408, 429}
 AUTH_STATUSES = {401, 403}
+_CACHED = 512  # attempts and decisions a recorder remembers
 
 
 # -- queuing, inside the step's transaction ---------------------------------------------------
 
 class Recorder:
-    """A store listener that turns each attempt write into statements in the outbox."""
+    """A store listener that queues statements about each attempt write in the outbox.
+
+    A reply click writes one compact row. What it refers to is written once: the attempt's context
+    (``xapi_contexts``) when the attempt starts or resumes, the decision (``xapi_decisions``) the
+    first time it is answered; the recorder remembers both, and forgets them when a write is rolled
+    back (``rolled_back``), so the next click that needs one writes it again."""
 
     def __init__(self, settings: LrsSettings) -> None:
         self.settings = settings
         self.profile = settings.profile()
-        self._contexts: dict[str, xs.AttemptContext] = {}  # per attempt: a click reads nothing more
+        self._contexts: dict[str, list] = {}  # attempt -> [AttemptContext, its xapi_contexts row or None]
+        self._decisions: dict[tuple, tuple[tuple, str]] = {}  # (node, line, reply ids) -> (the replies, key)
 
-    def _context(self, db: sqlite3.Connection, event: StoreEvent) -> xs.AttemptContext:
-        ctx = self._contexts.get(event.attempt_id)
-        if ctx is None or event.kind in ("started", "resumed"):  # a resume may continue on a changed file
+    def rolled_back(self) -> None:
+        """The store rolled a write back: what this remembers having written may not be there."""
+        self._contexts.clear()
+        self._decisions.clear()
+
+    def _context(self, db: sqlite3.Connection, event: StoreEvent) -> list:
+        known = self._contexts.get(event.attempt_id)
+        if known is None or event.kind in ("started", "resumed"):  # a resume may continue on a changed file
             digest, name, timers = db.execute("SELECT a.scenario_digest, t.name, a.timers FROM attempts a JOIN "
                                               "trainees t ON t.id = a.trainee_id WHERE a.id = ?",
                                               (event.attempt_id,)).fetchone()
             actor = xs.Actor(xs.account_name(event.trainee_id), name if self.settings.send_names else "")
-            ctx = xs.AttemptContext(event.attempt_id, event.scenario_id, digest, event.mode, actor, timers)
-            if len(self._contexts) > 64:
+            known = [xs.AttemptContext(event.attempt_id, event.scenario_id, digest, event.mode, actor, timers), None]
+            if len(self._contexts) > _CACHED:
                 self._contexts.clear()
-            self._contexts[event.attempt_id] = ctx
-        return ctx
+            self._contexts[event.attempt_id] = known
+        return known
+
+    def _context_row(self, db: sqlite3.Connection, event: StoreEvent) -> int:
+        known = self._context(db, event)
+        if known[1] is None:
+            known[1] = db.execute("INSERT INTO xapi_contexts (attempt_id, data) VALUES (?, ?)",
+                                  (event.attempt_id, stored.context_json(self.profile, known[0]))).lastrowid
+        return known[1]
+
+    def _decision(self, db: sqlite3.Connection, step) -> str:
+        handle = (step.node, step.customer, tuple(map(id, step.offered)))
+        known = self._decisions.get(handle)
+        if known is None:  # the replies are kept with it, so no other reply can take their ids
+            decision = xs.Decision.of(step)
+            db.execute("INSERT OR IGNORE INTO xapi_decisions (key, data) VALUES (?, ?)",
+                       (decision.key, decision.to_json()))
+            if len(self._decisions) > _CACHED:
+                self._decisions.clear()
+            known = self._decisions[handle] = (step.offered, decision.key)
+        return known[1]
 
     def __call__(self, db: sqlite3.Connection, event: StoreEvent) -> None:
-        if event.kind == "step_removed":
+        kind = event.kind
+        if kind == "step":
+            self._answered(db, event)
+            return
+        if kind == "step_removed":
             self._take_back(db, event)
             return
-        if event.kind == "trainee_removed":
+        if kind == "trainee_removed":
             self._erase(db, event)
             return
-        ctx = self._context(db, event)
+        ctx = self._context(db, event)[0]
+        if kind in ("started", "resumed"):  # the clicks to come find their context written
+            self._context_row(db, event)
         p, at = self.profile, event.at
-        if event.kind == "started":
+        if kind == "started":
             scenario = event.scenario
             made = [xs.attempted(p, ctx, at, getattr(scenario, "title", ""), getattr(scenario, "summary", ""))]
-        elif event.kind == "step":
-            made = [xs.answered(p, ctx, event.number, event.step, at)]
-        elif event.kind == "finished":
+        elif kind == "finished":
             made = xs.finished(p, ctx, event.result, event.duration or 0.0, at)
-        elif event.kind == "abandoned":
+        elif kind == "abandoned":
             made = [xs.exited(p, ctx, at)]
-        elif event.kind == "resumed":
+        elif kind == "resumed":
             made = [xs.resumed(p, ctx, at, event.previous_attempt)]
         else:
             return
         _queue(db, event.attempt_id, event.trainee_id, made, at)
 
+    def _answered(self, db: sqlite3.Connection, event: StoreEvent) -> None:
+        """The reply click: one compact row (its statement and id are built when sent, ``stored.py``)."""
+        step = event.step
+        db.execute("INSERT INTO xapi_outbox (attempt_id, trainee_id, verb, number, context, decision, choice, mood, "
+                   "breach, queued_at) VALUES (?, ?, 'answered', ?, ?, ?, ?, ?, ?, ?)",
+                   (event.attempt_id, event.trainee_id, event.number, self._context_row(db, event),
+                    self._decision(db, step), None if step.reply is None else step.offered.index(step.reply),
+                    step.mood_after, step.breach or None, event.at.timestamp()))
+
     def _take_back(self, db: sqlite3.Connection, event: StoreEvent) -> None:
-        """A practice step taken back: its statement is withdrawn if unsent, voided if already sent."""
-        row = db.execute("SELECT seq, id, sent_at FROM xapi_outbox WHERE attempt_id = ? AND verb = 'answered' "
-                         "ORDER BY seq DESC LIMIT 1", (event.attempt_id,)).fetchone()
+        """A practice step taken back (told before its row goes): its statement is withdrawn if
+        unsent, voided if already sent."""
+        recorded = db.execute("SELECT recorded_at FROM steps WHERE attempt_id = ? AND number = ?",
+                              (event.attempt_id, event.number)).fetchone()
+        if recorded is None:
+            return
+        target = xs.statement_id(event.attempt_id, "answered", event.number, moment(recorded[0]))
+        row = db.execute("SELECT seq, sent_at FROM xapi_outbox WHERE id = ? OR (id IS NULL AND attempt_id = ? AND "
+                         "number = ? AND verb = 'answered') ORDER BY seq DESC LIMIT 1",
+                         (target, event.attempt_id, event.number)).fetchone()  # from the end, where the step is
         if row is None:
             return
-        if row[2] is None:
+        if row[1] is None:
             db.execute("DELETE FROM xapi_outbox WHERE seq = ?", (row[0],))
+            stored.after_delete(db)
             return
-        ctx = self._context(db, event)
-        _queue(db, event.attempt_id, event.trainee_id, [xs.voided(self.profile, ctx.actor, row[1], event.at)],
+        stored.freeze(db, row[0])
+        ctx = self._context(db, event)[0]
+        _queue(db, event.attempt_id, event.trainee_id, [xs.voided(self.profile, ctx.actor, target, event.at)],
                event.at)
-
 
     def _erase(self, db: sqlite3.Connection, event: StoreEvent) -> None:
         """A trainee erased: each statement sent about them is voided at the LRS (the LRS keeps a
-        voided statement but hides it: docs/xapi.md); those never sent are withdrawn with them."""
-        actor = xs.Actor(xs.account_name(event.trainee_id))
+        voided statement but hides it: docs/xapi.md); those never sent are withdrawn with them, and
+        so are their attempts' contexts (which carry their pseudonym and maybe their name)."""
+        who = event.trainee_id
+        actor = xs.Actor(xs.account_name(who))
         sent = db.execute("SELECT id, attempt_id FROM xapi_outbox WHERE trainee_id = ? AND sent_at IS NOT NULL AND "
-                          "verb != 'voided' ORDER BY seq", (event.trainee_id,)).fetchall()
-        db.execute("DELETE FROM xapi_outbox WHERE trainee_id = ? AND (sent_at IS NULL OR verb != 'voided')",
-                   (event.trainee_id,))
+                          "verb != 'voided' ORDER BY seq", (who,)).fetchall()
+        voided = {r[0] for r in db.execute("SELECT id FROM xapi_outbox WHERE trainee_id = ? AND verb = 'voided' AND "
+                                           "sent_at IS NOT NULL", (who,))}
+        db.execute("DELETE FROM xapi_outbox WHERE trainee_id = ? AND (sent_at IS NULL OR verb != 'voided')", (who,))
+        db.execute("DELETE FROM xapi_contexts WHERE attempt_id IN (SELECT id FROM attempts WHERE trainee_id = ?)",
+                   (who,))
+        stored.after_delete(db)
+        self._contexts.clear()
         for target, attempt_id in sent:
-            _queue(db, attempt_id, event.trainee_id, [xs.voided(self.profile, actor, target, event.at)], event.at)
+            void = xs.voided(self.profile, actor, target, event.at)
+            if void["id"] not in voided:  # one already sent voids it
+                _queue(db, attempt_id, who, [void], event.at)
 
 
 def _queue(db: sqlite3.Connection, attempt_id: str, trainee_id: str, made: list[dict], at: datetime) -> None:
-    db.executemany("INSERT OR IGNORE INTO xapi_outbox (id, attempt_id, trainee_id, verb, statement, queued_at) "
+    """Statements other than a reply's, kept whole (they are few: an attempt's start and end)."""
+    db.executemany("INSERT INTO xapi_outbox (id, attempt_id, trainee_id, verb, statement, queued_at) "
                    "VALUES (?, ?, ?, ?, ?, ?)",
                    [(s["id"], attempt_id, trainee_id, s["verb"]["id"].rsplit("/", 1)[-1],
                      json.dumps(s, ensure_ascii=False, separators=(",", ":")), at.timestamp()) for s in made])
@@ -174,15 +238,41 @@ class Outbox:
         self.close()
 
     def pending(self, limit: int, due_before: float | None = None) -> list[tuple[int, dict]]:
-        rows = self._db.execute("SELECT seq, statement FROM xapi_outbox WHERE sent_at IS NULL AND refused_status IS "
-                                "NULL AND (? IS NULL OR next_try <= ?) ORDER BY seq LIMIT ?",
-                                (due_before, due_before, limit)).fetchall()
-        return [(seq, json.loads(text)) for seq, text in rows]
+        """Up to ``limit`` waiting statements, oldest first (only those due by ``due_before`` if given).
+        A row whose statement cannot be built is passed over, kept, and its last error says why."""
+        found: list[tuple[int, dict]] = []
+        lost: list[int] = []
+        fresh: list[tuple[str, int]] = []  # (id, seq) of compact rows read for the first time
+        builder = stored.Builder()
+        rows = self._db.execute(f"{stored.ROWS} WHERE o.seq >= ? AND {stored.WAITING} AND (? IS NULL OR "
+                                "o.next_try <= ?) ORDER BY o.seq", (stored.waiting_from(self._db), due_before,
+                                                                     due_before))
+        try:
+            for row in rows:
+                statement = builder.build(row)
+                if statement is None:
+                    lost.append(row[0])
+                    continue
+                found.append((row[0], statement))
+                if row[2] is None:
+                    fresh.append((statement["id"], row[0]))
+                if len(found) >= limit:
+                    break
+        finally:
+            rows.close()
+        if lost:
+            self._write("UPDATE xapi_outbox SET last_error = ? WHERE seq = ?", [(stored.UNBUILDABLE, s) for s in lost])
+        if fresh:  # the row keeps its statement's id from now on (the outbox view, erasing, voiding)
+            self._write("UPDATE xapi_outbox SET id = ? WHERE seq = ?", fresh)
+        return found
 
-    def _write(self, sql: str, rows: list[tuple]) -> None:
+    def _write(self, sql: str, rows: list[tuple], moved: bool = False) -> None:
+        """One transaction; ``moved``: rows left the queue, so where the waiting ones begin moves on."""
         self._db.execute("BEGIN IMMEDIATE")
         try:
             self._db.executemany(sql, rows)
+            if moved:
+                stored.advance(self._db)
             self._db.execute("COMMIT")
         except BaseException:
             if self._db.in_transaction:
@@ -190,10 +280,12 @@ class Outbox:
             raise
 
     def mark_sent(self, seqs: list[int], now: float) -> None:
-        self._write("UPDATE xapi_outbox SET sent_at = ?, last_error = '' WHERE seq = ?", [(now, s) for s in seqs])
+        self._write("UPDATE xapi_outbox SET sent_at = ?, last_error = '' WHERE seq = ?", [(now, s) for s in seqs],
+                    moved=True)
 
     def mark_refused(self, seq: int, status: int, reason: str) -> None:
-        self._write("UPDATE xapi_outbox SET refused_status = ?, last_error = ? WHERE seq = ?", [(status, reason, seq)])
+        self._write("UPDATE xapi_outbox SET refused_status = ?, last_error = ? WHERE seq = ?", [(status, reason, seq)],
+                    moved=True)
 
     def mark_retry(self, seqs: list[int], error: str, now: float) -> None:
         """Each waits longer after every failed try: 5 s, 10 s, 20 s ... at most an hour."""
@@ -204,15 +296,28 @@ class Outbox:
 
     def retry_refused(self) -> int:
         """Put refused statements back in the queue (after the organisation fixed the LRS's rules)."""
-        cur = self._db.execute("UPDATE xapi_outbox SET refused_status = NULL, next_try = 0 WHERE refused_status "
-                               "IS NOT NULL")
-        return cur.rowcount
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            stored.lower_to(self._db, "refused_status IS NOT NULL")
+            count = self._db.execute("UPDATE xapi_outbox SET refused_status = NULL, next_try = 0 WHERE "
+                                     "refused_status IS NOT NULL").rowcount
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+        return count
+
+    def waiting(self) -> int:
+        """How many statements wait to be sent (read from where the waiting ones begin)."""
+        return self._db.execute(f"SELECT COUNT(*) FROM xapi_outbox o WHERE seq >= ? AND {stored.WAITING}",
+                                (stored.waiting_from(self._db),)).fetchone()[0]
 
     def status(self) -> OutboxStatus:
         db = self._db
         sent = db.execute("SELECT COUNT(*) FROM xapi_outbox WHERE sent_at IS NOT NULL").fetchone()[0]
-        pending, next_try = db.execute("SELECT COUNT(*), MIN(next_try) FROM xapi_outbox WHERE sent_at IS NULL AND "
-                                       "refused_status IS NULL").fetchone()
+        pending, next_try = db.execute(f"SELECT COUNT(*), MIN(next_try) FROM xapi_outbox o WHERE seq >= ? AND "
+                                       f"{stored.WAITING}", (stored.waiting_from(db),)).fetchone()
         refused = [Refused(*r) for r in db.execute("SELECT id, verb, refused_status, last_error FROM xapi_outbox "
                                                    "WHERE refused_status IS NOT NULL ORDER BY seq")]
         last = db.execute("SELECT last_error FROM xapi_outbox WHERE last_error != '' AND sent_at IS NULL "
@@ -220,9 +325,9 @@ class Outbox:
         return OutboxStatus(sent, pending, refused, last[0] if last else "", next_try if pending else None)
 
     def statements(self, attempt_id: str | None = None) -> list[dict]:
-        rows = self._db.execute("SELECT statement FROM xapi_outbox WHERE ? IS NULL OR attempt_id = ? ORDER BY seq",
-                                (attempt_id, attempt_id)).fetchall()
-        return [json.loads(r[0]) for r in rows]
+        """The statements queued, sent or refused (about one attempt, or all), as they are sent."""
+        return [s for _, s in stored.statements(self._db, "? IS NULL OR o.attempt_id = ?", (attempt_id, attempt_id))
+                if s is not None]
 
 
 # -- sending -----------------------------------------------------------------------------------
@@ -267,7 +372,7 @@ def sync(outbox: Outbox, client: LrsClient, *, batch: int = BATCH, honour_backof
             report.error, report.auth_failed = str(stop), stop.auth
             outbox.mark_retry([seq for seq, _ in due], str(stop), clock())
             break
-    report.pending = outbox.status().pending
+    report.pending = outbox.waiting()
     return report
 
 
