@@ -43,7 +43,7 @@ def reference(settings, store, attempt_id, number, step, at) -> dict:
     return xs.answered(settings.profile(), ctx, answer)
 
 
-def test_a_click_queues_a_compact_row_and_its_statement_is_built_as_the_step_was(tmp_path, luggage, breachy):
+def test_a_click_queues_its_statement_in_the_steps_row_and_it_is_built_as_the_step_was(tmp_path, luggage, breachy):
     settings = opt_in(tmp_path, send_names=True)
     made = {}
     with ProgressStore(tmp_path) as store:
@@ -57,16 +57,23 @@ def test_a_click_queues_a_compact_row_and_its_statement_is_built_as_the_step_was
                 pick = next((i for i, r in enumerate(offered) if r.breach), 0) if scenario is breachy else -1
                 step = session.choose(pick % len(offered), 2.5)
                 number = store.record_step(attempt, step)
-                made[xs.statement_id(attempt, "answered", number, store.steps(attempt)[-1].recorded_at)] = (
-                    reference(settings, store, attempt, number, step, store.steps(attempt)[-1].recorded_at))
+                at = store.steps(attempt)[-1].recorded_at
+                made[xs.statement_id(attempt, "answered", number, at)] = reference(settings, store, attempt, number,
+                                                                                    step, at)
         assert any(s["result"]["extensions"].get(xs.EXT["breach"]) for s in made.values())
-    assert rows(tmp_path / "progress.db", "SELECT COUNT(*) FROM xapi_outbox WHERE verb = 'answered' AND "
-                                          "statement IS NULL") == [(len(made),)]
-    with Outbox(tmp_path / "progress.db") as outbox:
-        answered = {s["id"]: s for s in outbox.statements() if s["verb"]["id"].endswith("/answered")}
-        assert answered == made
-        assert [s for _, s in outbox.pending(100)] == outbox.statements()  # sent as shown
-    assert xs.all_problems(answered.values()) == []
+    db = tmp_path / "progress.db"
+    assert rows(db, "SELECT COUNT(*) FROM steps WHERE xapi_context IS NOT NULL") == [(len(made),)]
+    assert rows(db, "SELECT COUNT(*) FROM xapi_outbox WHERE verb = 'answered'") == [(0,)]  # no second row
+    with Outbox(db) as outbox:
+        def answered():
+            return {s["id"]: s for s in outbox.statements() if s["verb"]["id"].endswith("/answered")}
+
+        assert answered() == made and outbox.waiting() == len(made) + 2
+        assert [s for _, s in outbox.pending(100)] == outbox.statements()  # moved in, sent as shown
+        assert rows(db, "SELECT COUNT(*) FROM xapi_outbox WHERE verb = 'answered' AND statement IS NULL AND id IS NOT "
+                        "NULL") == [(len(made),)]
+        assert answered() == made and outbox.waiting() == len(made) + 2
+    assert xs.all_problems(made.values()) == []
 
 
 def test_what_waits_is_the_same_on_every_resend_whatever_the_settings_became(tmp_path, luggage, stub_lrs):
@@ -234,3 +241,44 @@ def test_after_the_update_the_open_attempt_goes_on_and_a_step_version_5_sent_is_
     assert void["verb"]["id"].endswith("/voided") and void["object"]["id"] == second["id"]
     assert answered["verb"]["id"].endswith("/answered") and answered["id"] != second["id"]
     assert xs.all_problems([void, answered]) == []
+
+
+def test_a_step_taken_back_after_it_was_moved_into_the_outbox_is_withdrawn_and_its_successor_queued(tmp_path,
+                                                                                                   luggage):
+    opt_in(tmp_path)
+    with ProgressStore(tmp_path) as store:
+        attach(store, config.load(tmp_path))
+        attempt = store.start_attempt(store.add_trainee("Ana").id, luggage, "practice")
+        session = PlaySession(luggage)
+        store.record_step(attempt, session.choose(0))
+        store.record_step(attempt, session.choose(0))
+        with Outbox.of(store) as outbox:
+            assert len(outbox.pending(100)) == 3  # the sender moved both steps in, then could not send
+        store.remove_last_step(attempt)
+        session.undo()
+        store.record_step(attempt, session.choose(1))
+        with Outbox.of(store) as outbox:
+            queued = outbox.statements()
+            assert [s["verb"]["id"].rsplit("/", 1)[-1] for s in queued] == ["attempted", "answered", "answered"]
+            assert queued[2]["result"]["response"] == session.steps[-1].reply.id
+            assert [s for _, s in outbox.pending(100)] == queued
+
+
+def test_settings_changed_during_an_attempt_apply_to_the_steps_after(tmp_path, luggage):
+    opt_in(tmp_path)
+    with ProgressStore(tmp_path) as store:
+        recorder = attach(store, config.load(tmp_path))
+        attempt = store.start_attempt(store.add_trainee("Ana").id, luggage, "practice")
+        session = PlaySession(luggage)
+        store.record_step(attempt, session.choose(0))
+        store.remove_listener(recorder)
+        opt_in(tmp_path, language="de", send_names=True)
+        attach(store, config.load(tmp_path))
+        store.record_step(attempt, session.choose(0))
+        store.finish_attempt(attempt, session.result())
+    with Outbox(tmp_path / "progress.db") as outbox:
+        queued = outbox.statements()
+    said = [(s["verb"]["id"].rsplit("/", 1)[-1], s["context"]["language"], s["actor"].get("name")) for s in queued]
+    assert said[:4] == [("attempted", "en", None), ("answered", "en", None), ("answered", "de", "Ana"),
+                        ("completed", "de", "Ana")]
+    assert said[4][1:] == ("de", "Ana") and len(said) == 5

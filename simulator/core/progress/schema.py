@@ -151,14 +151,17 @@ def _migrate_4_to_5(db: sqlite3.Connection) -> None:
     _script(db, _V4_TO_V5)
 
 
-# Version 6: a reply click queues a compact row, not its statement (a click pays one small INSERT
-# and no index): the step it answers, the decision (``xapi_decisions``, one row per decision of a
-# scenario file), the attempt's context (``xapi_contexts``: the profile and actor then), the reply's
-# place among the choices and the mood after it; the statement, and its id (fixed by the attempt and
-# the step), are built from them and the step when it is sent (``core/xapi/stored.py``), and the id
-# is written into the row then. Rows queued before keep their statement whole and are sent as they are. ``xapi_outbox_from`` replaces the index of waiting rows: every row below
-# its number was sent or refused. A resumed attempt that had to go on in a new attempt records
-# the one it was resumed from (``attempts.resumed_from``; '' for every other attempt).
+# Version 6: a reply click queues its statement in the step's own row (``steps.xapi_*``: the
+# attempt's context, the decision, the reply's place among the choices, the mood after it, the rule
+# breached), so the click pays no second row or index. ``xapi_contexts`` holds what an attempt's
+# statements share (the profile and actor then); ``xapi_decisions`` what each decision offered,
+# once per decision of a scenario file. The sender moves queued steps into the outbox (``collected``:
+# the last step number moved; an attempt's end moves the rest) and builds each statement, and its id
+# (fixed by the attempt and the step), from them when it sends it (``core/xapi/stored.py``); the id
+# is written into the row then. Rows queued before keep their statement whole and are sent as they
+# are. ``xapi_outbox_from`` replaces the index of waiting rows: every row below its number was sent
+# or refused. A resumed attempt that had to go on in a new attempt records the one it was resumed
+# from (``attempts.resumed_from``; '' for every other attempt).
 _V5_TO_V6 = """
 CREATE TABLE xapi_outbox_v6 (
     seq INTEGER PRIMARY KEY,
@@ -168,11 +171,6 @@ CREATE TABLE xapi_outbox_v6 (
     verb TEXT NOT NULL,
     statement TEXT,
     number INTEGER,
-    context INTEGER,
-    decision TEXT,
-    choice INTEGER,
-    mood INTEGER,
-    breach TEXT,
     queued_at REAL NOT NULL,
     sent_at REAL,
     tries INTEGER NOT NULL DEFAULT 0,
@@ -193,12 +191,20 @@ INSERT INTO xapi_outbox_from SELECT COALESCE(
 CREATE TABLE xapi_contexts (
     id INTEGER PRIMARY KEY,
     attempt_id TEXT NOT NULL,
-    data TEXT NOT NULL
+    data TEXT NOT NULL,
+    collected INTEGER NOT NULL DEFAULT 0,
+    open INTEGER NOT NULL DEFAULT 1
 );
+CREATE INDEX xapi_contexts_open ON xapi_contexts (attempt_id) WHERE open = 1;
 CREATE TABLE xapi_decisions (
     key TEXT PRIMARY KEY,
     data TEXT NOT NULL
 ) WITHOUT ROWID;
+ALTER TABLE steps ADD COLUMN xapi_context INTEGER;
+ALTER TABLE steps ADD COLUMN xapi_decision TEXT;
+ALTER TABLE steps ADD COLUMN xapi_choice INTEGER;
+ALTER TABLE steps ADD COLUMN xapi_mood INTEGER;
+ALTER TABLE steps ADD COLUMN xapi_breach TEXT;
 ALTER TABLE attempts ADD COLUMN resumed_from TEXT NOT NULL DEFAULT ''
 """
 

@@ -1,12 +1,12 @@
 """The xAPI outbox: statements queued in the progress file with the step, and the sender.
 
-``attach(store, settings)`` makes the store queue each attempt's statements in its
-``xapi_outbox`` table inside the very transaction that saves the step (a crash loses none). A
-reply click pays one compact INSERT: the statement is built when it is sent (``stored.py``).
-``sync`` posts what is waiting in batches; it never drops a statement: a refused one (a 4xx
-other than 401/403/408/429) is found by splitting the batch, kept, marked with the LRS's reason
-and reported, and the others go on; when the LRS cannot be reached, or answers 408/429/5xx, the
-rest wait with exponential backoff.
+``attach(store, settings)`` makes the store queue each attempt's statements inside the very
+transaction that saves the step (a crash loses none). A reply click only writes a few more values
+into the step's own row (``Recorder.step_columns``); its statement is built when it is sent
+(``stored.py``). ``sync`` posts what is waiting in batches; it never drops a statement: a refused
+one (a 4xx other than 401/403/408/429) is found by splitting the batch, kept, marked with the
+LRS's reason and reported, and the others go on; when the LRS cannot be reached, or answers
+408/429/5xx, the rest wait with exponential backoff.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..progress.records import StoreEvent, moment
 from ..progress.store import ProgressStore
@@ -36,17 +37,18 @@ _CACHED = 512  # attempts and decisions a recorder remembers
 # -- queuing, inside the step's transaction ---------------------------------------------------
 
 class Recorder:
-    """A store listener that queues statements about each attempt write in the outbox.
+    """A store listener that queues the statements about each attempt write.
 
-    A reply click writes one compact row. What it refers to is written once: the attempt's context
-    (``xapi_contexts``) when the attempt starts or resumes, the decision (``xapi_decisions``) the
-    first time it is answered; the recorder remembers both, and forgets them when a write is rolled
-    back (``rolled_back``), so the next click that needs one writes it again."""
+    A reply click gives the values of the step's ``xapi_*`` columns (``step_columns``). What they
+    refer to is written once: the attempt's context (``xapi_contexts``) when the attempt starts or
+    resumes, the decision (``xapi_decisions``) the first time it is answered; the recorder remembers
+    both, and forgets them when a write is rolled back (``rolled_back``), so the next click that
+    needs one writes it again. An attempt's start and end are queued whole."""
 
     def __init__(self, settings: LrsSettings) -> None:
         self.settings = settings
         self.profile = settings.profile()
-        self._contexts: dict[str, list] = {}  # attempt -> [AttemptContext, its xapi_contexts row or None]
+        self._contexts: dict[str, tuple[xs.AttemptContext, int]] = {}  # attempt -> (context, its row)
         self._decisions: dict[tuple, tuple[tuple, str]] = {}  # (node, line, reply ids) -> (the replies, key)
 
     def rolled_back(self) -> None:
@@ -54,25 +56,22 @@ class Recorder:
         self._contexts.clear()
         self._decisions.clear()
 
-    def _context(self, db: sqlite3.Connection, event: StoreEvent) -> list:
-        known = self._contexts.get(event.attempt_id)
-        if known is None or event.kind in ("started", "resumed"):  # a resume may continue on a changed file
-            digest, name, timers = db.execute("SELECT a.scenario_digest, t.name, a.timers FROM attempts a JOIN "
-                                              "trainees t ON t.id = a.trainee_id WHERE a.id = ?",
-                                              (event.attempt_id,)).fetchone()
-            actor = xs.Actor(xs.account_name(event.trainee_id), name if self.settings.send_names else "")
-            known = [xs.AttemptContext(event.attempt_id, event.scenario_id, digest, event.mode, actor, timers), None]
+    def _context(self, db: sqlite3.Connection, attempt_id: str, fresh: bool = False) -> tuple[xs.AttemptContext, int]:
+        """The attempt's context and its ``xapi_contexts`` row; ``fresh``: a new one (the attempt
+        starts, or resumes, maybe on a changed file or under changed settings)."""
+        known = None if fresh else self._contexts.get(attempt_id)
+        if known is None:
+            trainee_id, scenario_id, mode, digest, name, timers = db.execute(
+                "SELECT a.trainee_id, a.scenario_id, a.mode, a.scenario_digest, t.name, a.timers FROM attempts a "
+                "JOIN trainees t ON t.id = a.trainee_id WHERE a.id = ?", (attempt_id,)).fetchone()
+            actor = xs.Actor(xs.account_name(trainee_id), name if self.settings.send_names else "")
+            ctx = xs.AttemptContext(attempt_id, scenario_id, digest, mode, actor, timers)
+            row = db.execute("INSERT INTO xapi_contexts (attempt_id, data) VALUES (?, ?)",
+                             (attempt_id, stored.context_json(self.profile, ctx))).lastrowid
             if len(self._contexts) > _CACHED:
                 self._contexts.clear()
-            self._contexts[event.attempt_id] = known
+            known = self._contexts[attempt_id] = (ctx, row)
         return known
-
-    def _context_row(self, db: sqlite3.Connection, event: StoreEvent) -> int:
-        known = self._context(db, event)
-        if known[1] is None:
-            known[1] = db.execute("INSERT INTO xapi_contexts (attempt_id, data) VALUES (?, ?)",
-                                  (event.attempt_id, stored.context_json(self.profile, known[0]))).lastrowid
-        return known[1]
 
     def _decision(self, db: sqlite3.Connection, step) -> str:
         handle = (step.node, step.customer, tuple(map(id, step.offered)))
@@ -86,20 +85,25 @@ class Recorder:
             known = self._decisions[handle] = (step.offered, decision.key)
         return known[1]
 
+    def step_columns(self, db: sqlite3.Connection, attempt_id: str, trainee_id: str, step) -> tuple:
+        """The reply click: the step's ``xapi_context, xapi_decision, xapi_choice, xapi_mood,
+        xapi_breach``, written with the step (its statement is built when sent, ``stored.py``)."""
+        known = self._contexts.get(attempt_id) or self._context(db, attempt_id)
+        reply = step.reply
+        return (known[1], self._decision(db, step), None if reply is None else step.offered.index(reply),
+                step.mood_after, step.breach or None)
+
     def __call__(self, db: sqlite3.Connection, event: StoreEvent) -> None:
-        kind = event.kind
-        if kind == "step":
-            self._answered(db, event)
-            return
+        kind, attempt_id = event.kind, event.attempt_id
         if kind == "step_removed":
             self._take_back(db, event)
             return
         if kind == "trainee_removed":
             self._erase(db, event)
             return
-        ctx = self._context(db, event)[0]
-        if kind in ("started", "resumed"):  # the clicks to come find their context written
-            self._context_row(db, event)
+        if kind in ("finished", "abandoned", "resumed"):  # its steps go before what is said about them
+            stored.collect(db, attempt_id, close=True)
+        ctx = self._context(db, attempt_id, fresh=kind in ("started", "resumed"))[0]
         p, at = self.profile, event.at
         if kind == "started":
             scenario = event.scenario
@@ -112,28 +116,19 @@ class Recorder:
             made = [xs.resumed(p, ctx, at, event.previous_attempt)]
         else:
             return
-        _queue(db, event.attempt_id, event.trainee_id, made, at)
-
-    def _answered(self, db: sqlite3.Connection, event: StoreEvent) -> None:
-        """The reply click: one compact row (its statement and id are built when sent, ``stored.py``)."""
-        step = event.step
-        db.execute("INSERT INTO xapi_outbox (attempt_id, trainee_id, verb, number, context, decision, choice, mood, "
-                   "breach, queued_at) VALUES (?, ?, 'answered', ?, ?, ?, ?, ?, ?, ?)",
-                   (event.attempt_id, event.trainee_id, event.number, self._context_row(db, event),
-                    self._decision(db, step), None if step.reply is None else step.offered.index(step.reply),
-                    step.mood_after, step.breach or None, event.at.timestamp()))
+        _queue(db, attempt_id, event.trainee_id, made, at)
 
     def _take_back(self, db: sqlite3.Connection, event: StoreEvent) -> None:
         """A practice step taken back (told before its row goes): its statement is withdrawn if
-        unsent, voided if already sent."""
+        unsent (with the row, if it was not moved into the outbox yet), voided if already sent."""
+        attempt_id, number = event.attempt_id, event.number
         recorded = db.execute("SELECT recorded_at FROM steps WHERE attempt_id = ? AND number = ?",
-                              (event.attempt_id, event.number)).fetchone()
-        if recorded is None:
-            return
-        target = xs.statement_id(event.attempt_id, "answered", event.number, moment(recorded[0]))
+                              (attempt_id, number)).fetchone()
+        target = xs.statement_id(attempt_id, "answered", number, moment(recorded[0]))
         row = db.execute("SELECT seq, sent_at FROM xapi_outbox WHERE id = ? OR (id IS NULL AND attempt_id = ? AND "
-                         "number = ? AND verb = 'answered') ORDER BY seq DESC LIMIT 1",
-                         (target, event.attempt_id, event.number)).fetchone()  # from the end, where the step is
+                         "number = ?) ORDER BY seq DESC LIMIT 1",
+                         (target, attempt_id, number)).fetchone()  # from the end, where the step is
+        stored.uncollect(db, attempt_id, number)
         if row is None:
             return
         if row[1] is None:
@@ -141,9 +136,8 @@ class Recorder:
             stored.after_delete(db)
             return
         stored.freeze(db, row[0])
-        ctx = self._context(db, event)[0]
-        _queue(db, event.attempt_id, event.trainee_id, [xs.voided(self.profile, ctx.actor, target, event.at)],
-               event.at)
+        ctx = self._context(db, attempt_id)[0]
+        _queue(db, attempt_id, event.trainee_id, [xs.voided(self.profile, ctx.actor, target, event.at)], event.at)
 
     def _erase(self, db: sqlite3.Connection, event: StoreEvent) -> None:
         """A trainee erased: each statement sent about them is voided at the LRS (the LRS keeps a
@@ -237,12 +231,28 @@ class Outbox:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+
     def pending(self, limit: int, due_before: float | None = None) -> list[tuple[int, dict]]:
-        """Up to ``limit`` waiting statements, oldest first (only those due by ``due_before`` if given).
-        A row whose statement cannot be built is passed over, kept, and its last error says why."""
+        """Up to ``limit`` waiting statements, oldest first (only those due by ``due_before`` if given),
+        after the steps queued since are moved in. A row whose statement cannot be built is passed
+        over, kept, and its last error says why."""
+        if stored.queued_count(self._db):
+            with self._transaction() as db:
+                stored.collect(db)
         found: list[tuple[int, dict]] = []
         lost: list[int] = []
-        fresh: list[tuple[str, int]] = []  # (id, seq) of compact rows read for the first time
+        fresh: list[tuple[str, int]] = []  # (id, seq) of rows whose statement is read for the first time
         builder = stored.Builder()
         rows = self._db.execute(f"{stored.ROWS} WHERE o.seq >= ? AND {stored.WAITING} AND (? IS NULL OR "
                                 "o.next_try <= ?) ORDER BY o.seq", (stored.waiting_from(self._db), due_before,
@@ -260,64 +270,56 @@ class Outbox:
                     break
         finally:
             rows.close()
-        if lost:
-            self._write("UPDATE xapi_outbox SET last_error = ? WHERE seq = ?", [(stored.UNBUILDABLE, s) for s in lost])
-        if fresh:  # the row keeps its statement's id from now on (the outbox view, erasing, voiding)
-            self._write("UPDATE xapi_outbox SET id = ? WHERE seq = ?", fresh)
+        if lost or fresh:
+            with self._transaction() as db:
+                db.executemany("UPDATE xapi_outbox SET last_error = ? WHERE seq = ?",
+                               [(stored.UNBUILDABLE, seq) for seq in lost])
+                db.executemany("UPDATE xapi_outbox SET id = ? WHERE seq = ?", fresh)  # the view, erasing, voiding
         return found
 
-    def _write(self, sql: str, rows: list[tuple], moved: bool = False) -> None:
-        """One transaction; ``moved``: rows left the queue, so where the waiting ones begin moves on."""
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            self._db.executemany(sql, rows)
+    def _mark(self, sql: str, rows: list[tuple], moved: bool = False) -> None:
+        """``moved``: rows left the queue, so where the waiting ones begin moves on."""
+        with self._transaction() as db:
+            db.executemany(sql, rows)
             if moved:
-                stored.advance(self._db)
-            self._db.execute("COMMIT")
-        except BaseException:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise
+                stored.advance(db)
 
     def mark_sent(self, seqs: list[int], now: float) -> None:
-        self._write("UPDATE xapi_outbox SET sent_at = ?, last_error = '' WHERE seq = ?", [(now, s) for s in seqs],
-                    moved=True)
+        self._mark("UPDATE xapi_outbox SET sent_at = ?, last_error = '' WHERE seq = ?", [(now, s) for s in seqs],
+                   moved=True)
 
     def mark_refused(self, seq: int, status: int, reason: str) -> None:
-        self._write("UPDATE xapi_outbox SET refused_status = ?, last_error = ? WHERE seq = ?", [(status, reason, seq)],
-                    moved=True)
+        self._mark("UPDATE xapi_outbox SET refused_status = ?, last_error = ? WHERE seq = ?", [(status, reason, seq)],
+                   moved=True)
 
     def mark_retry(self, seqs: list[int], error: str, now: float) -> None:
         """Each waits longer after every failed try: 5 s, 10 s, 20 s ... at most an hour."""
-        self._write("UPDATE xapi_outbox SET tries = tries + 1, last_error = ?, next_try = ? + "
-                    f"MIN({BACKOFF_MAX}, {BACKOFF_FIRST} * (1 << MIN(tries, 20))) WHERE seq = ? AND sent_at IS NULL "
-                    "AND refused_status IS NULL",
-                    [(error, now, s) for s in seqs])
+        self._mark("UPDATE xapi_outbox SET tries = tries + 1, last_error = ?, next_try = ? + "
+                   f"MIN({BACKOFF_MAX}, {BACKOFF_FIRST} * (1 << MIN(tries, 20))) WHERE seq = ? AND sent_at IS NULL "
+                   "AND refused_status IS NULL",
+                   [(error, now, s) for s in seqs])
 
     def retry_refused(self) -> int:
         """Put refused statements back in the queue (after the organisation fixed the LRS's rules)."""
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            stored.lower_to(self._db, "refused_status IS NOT NULL")
-            count = self._db.execute("UPDATE xapi_outbox SET refused_status = NULL, next_try = 0 WHERE "
-                                     "refused_status IS NOT NULL").rowcount
-            self._db.execute("COMMIT")
-        except BaseException:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise
-        return count
+        with self._transaction() as db:
+            stored.lower_to(db, "refused_status IS NOT NULL")
+            return db.execute("UPDATE xapi_outbox SET refused_status = NULL, next_try = 0 WHERE refused_status "
+                              "IS NOT NULL").rowcount
+
+    def _waiting(self) -> tuple[int, float | None]:
+        count, next_try = self._db.execute(f"SELECT COUNT(*), MIN(next_try) FROM xapi_outbox o WHERE seq >= ? AND "
+                                           f"{stored.WAITING}", (stored.waiting_from(self._db),)).fetchone()
+        queued = stored.queued_count(self._db)  # steps not moved in yet: due at once
+        return count + queued, (0.0 if queued else next_try)
 
     def waiting(self) -> int:
-        """How many statements wait to be sent (read from where the waiting ones begin)."""
-        return self._db.execute(f"SELECT COUNT(*) FROM xapi_outbox o WHERE seq >= ? AND {stored.WAITING}",
-                                (stored.waiting_from(self._db),)).fetchone()[0]
+        """How many statements wait to be sent."""
+        return self._waiting()[0]
 
     def status(self) -> OutboxStatus:
         db = self._db
         sent = db.execute("SELECT COUNT(*) FROM xapi_outbox WHERE sent_at IS NOT NULL").fetchone()[0]
-        pending, next_try = db.execute(f"SELECT COUNT(*), MIN(next_try) FROM xapi_outbox o WHERE seq >= ? AND "
-                                       f"{stored.WAITING}", (stored.waiting_from(db),)).fetchone()
+        pending, next_try = self._waiting()
         refused = [Refused(*r) for r in db.execute("SELECT id, verb, refused_status, last_error FROM xapi_outbox "
                                                    "WHERE refused_status IS NOT NULL ORDER BY seq")]
         last = db.execute("SELECT last_error FROM xapi_outbox WHERE last_error != '' AND sent_at IS NULL "
@@ -326,8 +328,7 @@ class Outbox:
 
     def statements(self, attempt_id: str | None = None) -> list[dict]:
         """The statements queued, sent or refused (about one attempt, or all), as they are sent."""
-        return [s for _, s in stored.statements(self._db, "? IS NULL OR o.attempt_id = ?", (attempt_id, attempt_id))
-                if s is not None]
+        return [s for _, s in stored.statements(self._db, attempt_id) if s is not None]
 
 
 # -- sending -----------------------------------------------------------------------------------
