@@ -1,12 +1,12 @@
-"""xAPI speed: queuing 10,000 statements and sending them to a local Ralph; a reply click's cost.
+"""xAPI speed: a reply click's cost with sending on, and sending 10,000 statements to a local Ralph.
 
-Run: python3 bench/xapi.py [--statements 10000]   (needs the test extra: Ralph)
+Run: python3 bench/xapi.py [--statements 10000] [--clicks 3000]   (needs the test extra: Ralph)
 Prints:
-- what a reply click pays for queuing: the median time of ``record_step`` (one committed
-  transaction, synchronous=FULL) with the outbox listener against without, as a ratio, and
-  the time added (goal: under 1 ms added, so a click stays as fast as before; the ratio
-  depends on how fast the disk syncs: near 1.0x where a commit waits for the disk, higher
-  where syncing is nearly free and the statement's construction shows);
+- what a reply click pays when sending is on: the median time of ``record_step`` (one committed
+  transaction, synchronous=FULL) with the outbox recorder against without, as a ratio, measured
+  side by side (attempts alternate between the two on one store, so a busy moment of a shared
+  machine falls on both alike). Goal: within 1.1x. The click writes its statement's part into
+  the step's own row; the statement is built when it is sent;
 - statements queued, and sent per second to Ralph (file-system backend) in batches of 50.
   That backend reads its whole file for the duplicate check of every POST, so the rate
   falls as the file grows: it measures our sender against Ralph, not an LRS in production.
@@ -80,8 +80,9 @@ def main() -> int:
                 play_attempt(store, scenario, who, queued)
                 store.remove_listener(recorder)
         without, with_ = statistics.median(plain), statistics.median(queued)
-        print(f"reply click (record_step): {without * 1000:.2f} ms without the outbox, {with_ * 1000:.2f} ms with "
-              f"it: {with_ / without:.2f}x, {(with_ - without) * 1000:.2f} ms added (goal: under 1 ms added)")
+        print(f"reply click (record_step, median of {len(plain)} each): {without * 1000:.3f} ms without sending, "
+              f"{with_ * 1000:.3f} ms with it: {with_ / without:.2f}x (goal: within 1.1x), "
+              f"{(with_ - without) * 1000:.3f} ms added")
 
         data = Path(folder) / "send"
         with ProgressStore(data) as store:
