@@ -1,5 +1,5 @@
-"""A reply click queues a compact row; its statement is built when sent, the same every time, and
-a version-5 file's statements (kept whole) are still sent as they were queued."""
+"""A reply click queues its statement in the step's own row; the statement is built when sent, the
+same every time, and a version-5 file's statements (kept whole) are still sent as they were queued."""
 
 from __future__ import annotations
 
