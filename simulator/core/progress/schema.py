@@ -159,8 +159,8 @@ def _migrate_4_to_5(db: sqlite3.Connection) -> None:
 # the last step number moved; an attempt's end moves the rest) and builds each statement, and its id
 # (fixed by the attempt and the step), from them when it sends it (``core/xapi/stored.py``); the id
 # is written into the row then. Rows queued before keep their statement whole and are sent as they
-# are. ``xapi_outbox_from`` replaces the index of waiting rows: every row below its number was sent
-# or refused. A resumed attempt that had to go on in a new attempt records the one it was resumed
+# are. The outbox is no longer written by a click, so it can have the index by attempt and step
+# that taking a step back and erasing look rows up by. A resumed attempt that had to go on in a new attempt records the one it was resumed
 # from (``attempts.resumed_from``; '' for every other attempt).
 _V5_TO_V6 = """
 CREATE TABLE xapi_outbox_v6 (
@@ -184,10 +184,8 @@ INSERT INTO xapi_outbox_v6 (seq, id, attempt_id, trainee_id, verb, statement, qu
     refused_status FROM xapi_outbox;
 DROP TABLE xapi_outbox;
 ALTER TABLE xapi_outbox_v6 RENAME TO xapi_outbox;
-CREATE TABLE xapi_outbox_from (seq INTEGER NOT NULL);
-INSERT INTO xapi_outbox_from SELECT COALESCE(
-    (SELECT MIN(seq) FROM xapi_outbox WHERE sent_at IS NULL AND refused_status IS NULL),
-    (SELECT COALESCE(MAX(seq), 0) + 1 FROM xapi_outbox));
+CREATE INDEX xapi_outbox_pending ON xapi_outbox (seq) WHERE sent_at IS NULL AND refused_status IS NULL;
+CREATE INDEX xapi_outbox_attempt ON xapi_outbox (attempt_id, number);
 CREATE TABLE xapi_contexts (
     id INTEGER PRIMARY KEY,
     attempt_id TEXT NOT NULL,

@@ -125,15 +125,13 @@ class Recorder:
         recorded = db.execute("SELECT recorded_at FROM steps WHERE attempt_id = ? AND number = ?",
                               (attempt_id, number)).fetchone()
         target = xs.statement_id(attempt_id, "answered", number, moment(recorded[0]))
-        row = db.execute("SELECT seq, sent_at FROM xapi_outbox WHERE id = ? OR (id IS NULL AND attempt_id = ? AND "
-                         "number = ?) ORDER BY seq DESC LIMIT 1",
-                         (target, attempt_id, number)).fetchone()  # from the end, where the step is
+        row = db.execute("SELECT seq, sent_at FROM xapi_outbox WHERE attempt_id = ? AND (id = ? OR (id IS NULL AND "
+                         "number = ?)) ORDER BY seq DESC LIMIT 1", (attempt_id, target, number)).fetchone()
         stored.uncollect(db, attempt_id, number)
         if row is None:
             return
         if row[1] is None:
             db.execute("DELETE FROM xapi_outbox WHERE seq = ?", (row[0],))
-            stored.after_delete(db)
             return
         stored.freeze(db, row[0])
         ctx = self._context(db, attempt_id)[0]
@@ -152,7 +150,6 @@ class Recorder:
         db.execute("DELETE FROM xapi_outbox WHERE trainee_id = ? AND (sent_at IS NULL OR verb != 'voided')", (who,))
         db.execute("DELETE FROM xapi_contexts WHERE attempt_id IN (SELECT id FROM attempts WHERE trainee_id = ?)",
                    (who,))
-        stored.after_delete(db)
         self._contexts.clear()
         for target, attempt_id in sent:
             void = xs.voided(self.profile, actor, target, event.at)
@@ -254,9 +251,8 @@ class Outbox:
         lost: list[int] = []
         fresh: list[tuple[str, int]] = []  # (id, seq) of rows whose statement is read for the first time
         builder = stored.Builder()
-        rows = self._db.execute(f"{stored.ROWS} WHERE o.seq >= ? AND {stored.WAITING} AND (? IS NULL OR "
-                                "o.next_try <= ?) ORDER BY o.seq", (stored.waiting_from(self._db), due_before,
-                                                                     due_before))
+        rows = self._db.execute(f"{stored.ROWS} WHERE {stored.WAITING} AND (? IS NULL OR o.next_try <= ?) "
+                                "ORDER BY o.seq", (due_before, due_before))
         try:
             for row in rows:
                 statement = builder.build(row)
@@ -277,20 +273,15 @@ class Outbox:
                 db.executemany("UPDATE xapi_outbox SET id = ? WHERE seq = ?", fresh)  # the view, erasing, voiding
         return found
 
-    def _mark(self, sql: str, rows: list[tuple], moved: bool = False) -> None:
-        """``moved``: rows left the queue, so where the waiting ones begin moves on."""
+    def _mark(self, sql: str, rows: list[tuple]) -> None:
         with self._transaction() as db:
             db.executemany(sql, rows)
-            if moved:
-                stored.advance(db)
 
     def mark_sent(self, seqs: list[int], now: float) -> None:
-        self._mark("UPDATE xapi_outbox SET sent_at = ?, last_error = '' WHERE seq = ?", [(now, s) for s in seqs],
-                   moved=True)
+        self._mark("UPDATE xapi_outbox SET sent_at = ?, last_error = '' WHERE seq = ?", [(now, s) for s in seqs])
 
     def mark_refused(self, seq: int, status: int, reason: str) -> None:
-        self._mark("UPDATE xapi_outbox SET refused_status = ?, last_error = ? WHERE seq = ?", [(status, reason, seq)],
-                   moved=True)
+        self._mark("UPDATE xapi_outbox SET refused_status = ?, last_error = ? WHERE seq = ?", [(status, reason, seq)])
 
     def mark_retry(self, seqs: list[int], error: str, now: float) -> None:
         """Each waits longer after every failed try: 5 s, 10 s, 20 s ... at most an hour."""
@@ -302,13 +293,12 @@ class Outbox:
     def retry_refused(self) -> int:
         """Put refused statements back in the queue (after the organisation fixed the LRS's rules)."""
         with self._transaction() as db:
-            stored.lower_to(db, "refused_status IS NOT NULL")
             return db.execute("UPDATE xapi_outbox SET refused_status = NULL, next_try = 0 WHERE refused_status "
                               "IS NOT NULL").rowcount
 
     def _waiting(self) -> tuple[int, float | None]:
-        count, next_try = self._db.execute(f"SELECT COUNT(*), MIN(next_try) FROM xapi_outbox o WHERE seq >= ? AND "
-                                           f"{stored.WAITING}", (stored.waiting_from(self._db),)).fetchone()
+        count, next_try = self._db.execute(f"SELECT COUNT(*), MIN(next_try) FROM xapi_outbox o WHERE "
+                                           f"{stored.WAITING}").fetchone()
         queued = stored.queued_count(self._db)  # steps not moved in yet: due at once
         return count + queued, (0.0 if queued else next_try)
 

@@ -11,9 +11,6 @@ refers to, so it is the same on every resend; its id too, the UUIDv5 of the atte
 (``statements.statement_id``), which the sender writes into the row the first time it reads it.
 Every other row (an attempt's start and end, voidings), and every row queued before format 6,
 holds its statement whole.
-
-``xapi_outbox_from`` holds one number: every row below it was sent or refused. The sender reads
-from there, so neither the queue nor the steps need an index that each click would have to write.
 """
 
 from __future__ import annotations
@@ -130,34 +127,3 @@ def freeze(db: sqlite3.Connection, seq: int) -> None:
     if statement is not None:
         db.execute("UPDATE xapi_outbox SET statement = ? WHERE seq = ?",
                    (json.dumps(statement, ensure_ascii=False, separators=(",", ":")), seq))
-
-
-# -- where the waiting rows begin -------------------------------------------------------------
-
-def waiting_from(db: sqlite3.Connection) -> int:
-    return db.execute("SELECT seq FROM xapi_outbox_from").fetchone()[0]
-
-
-def advance(db: sqlite3.Connection) -> None:
-    """After rows were sent or refused: the first row still waiting (or past the last row)."""
-    start = waiting_from(db)
-    first = db.execute(f"SELECT seq FROM xapi_outbox o WHERE seq >= ? AND {WAITING} ORDER BY seq LIMIT 1",
-                       (start,)).fetchone()
-    db.execute("UPDATE xapi_outbox_from SET seq = ?", (first[0] if first else _after_last(db),))
-
-
-def after_delete(db: sqlite3.Connection) -> None:
-    """Rows were deleted: a row queued next may take the number of a deleted one, so the start
-    never stays above the row after the last."""
-    db.execute("UPDATE xapi_outbox_from SET seq = MIN(seq, ?)", (_after_last(db),))
-
-
-def lower_to(db: sqlite3.Connection, where: str) -> None:
-    """Rows ``where`` selects wait again (refused ones put back in the queue)."""
-    first = db.execute(f"SELECT MIN(seq) FROM xapi_outbox WHERE {where}").fetchone()[0]
-    if first is not None:
-        db.execute("UPDATE xapi_outbox_from SET seq = MIN(seq, ?)", (first,))
-
-
-def _after_last(db: sqlite3.Connection) -> int:
-    return db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM xapi_outbox").fetchone()[0]
