@@ -282,3 +282,26 @@ def test_settings_changed_during_an_attempt_apply_to_the_steps_after(tmp_path, l
     assert said[:4] == [("attempted", "en", None), ("answered", "en", None), ("answered", "de", "Ana"),
                         ("completed", "de", "Ana")]
     assert said[4][1:] == ("de", "Ana") and len(said) == 5
+
+
+def test_an_import_that_carries_an_open_attempt_further_keeps_what_its_steps_queued(tmp_path, luggage):
+    from simulator.core.progress import export_trainee_json, import_trainee_json
+
+    opt_in(tmp_path)
+    with ProgressStore(tmp_path) as store:
+        attach(store, config.load(tmp_path))
+        ana = store.add_trainee("Ana")
+        attempt = store.start_attempt(ana.id, luggage, "practice")
+        session = PlaySession(luggage)
+        store.record_step(attempt, session.choose(0))
+        with Outbox.of(store) as outbox:
+            before = outbox.statements()
+        data = export_trainee_json(store, ana.id)  # the same history, played one step further elsewhere
+        [exported] = data["attempts"]
+        step = session.choose(0)
+        exported["steps"].append({**exported["steps"][0], "number": 2, "node": step.node, "reply": step.reply.id,
+                                  "say": step.reply.say, "level": step.level.value})
+        assert import_trainee_json(store, data).updated == 1
+        assert len(store.steps(attempt)) == 2
+        with Outbox.of(store) as outbox:
+            assert outbox.statements() == before

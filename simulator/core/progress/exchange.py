@@ -265,6 +265,10 @@ def _import(store: ProgressStore, trainee: dict, attempts: list[dict], name: str
             new_steps.extend(a["steps"])
             new_skills.extend(a["skills"])
             pairs.add((trainee["id"], a["scenario"]))
+        queued = db.execute(  # what the replaced steps queued for the LRS stays with them (docs/xapi.md)
+            "SELECT xapi_context, xapi_decision, xapi_choice, xapi_mood, xapi_breach, attempt_id, number, recorded_at "
+            "FROM steps WHERE xapi_context IS NOT NULL AND attempt_id IN (SELECT value FROM json_each(?))",
+            (json.dumps([r[0] for r in replace_ids]),)).fetchall()
         db.executemany("DELETE FROM attempts WHERE id = ?", replace_ids)  # cascades to steps and skills
         for start in range(0, len(new_rows), _CHUNK):  # in chunks, to tell the progress bar
             db.executemany(f"INSERT INTO attempts (id, trainee_id, scenario_id, scenario_digest, mode, status, "
@@ -276,6 +280,9 @@ def _import(store: ProgressStore, trainee: dict, attempts: list[dict], name: str
                 progress(start + len(new_rows[start:start + _CHUNK]), len(new_rows))
         db.executemany("INSERT INTO steps (attempt_id, number, node, reply, say, level, seconds, timed_out,"
                        " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new_steps)
+        db.executemany("UPDATE steps SET xapi_context = ?, xapi_decision = ?, xapi_choice = ?, xapi_mood = ?, "
+                       "xapi_breach = ? WHERE attempt_id = ? AND number = ? AND ABS(recorded_at - ?) < 0.001",
+                       queued)  # the same step: exports keep times to the millisecond
         db.executemany("INSERT INTO attempt_skills (attempt_id, skill, shown, missed) VALUES (?, ?, ?, ?)",
                        new_skills)
         store.rebuild_progress(db, sorted(pairs))
