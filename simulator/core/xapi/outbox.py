@@ -48,7 +48,7 @@ class Recorder:
     def __init__(self, settings: LrsSettings) -> None:
         self.settings = settings
         self.profile = settings.profile()
-        self._contexts: dict[str, tuple[xs.AttemptContext, int]] = {}  # attempt -> (context, its row)
+        self._contexts: dict[str, tuple[xs.AttemptContext, int | None]] = {}  # attempt -> (context, its row)
         self._decisions: dict[tuple, tuple[tuple, str]] = {}  # (node, line, reply ids) -> (the replies, key)
 
     def rolled_back(self) -> None:
@@ -56,21 +56,25 @@ class Recorder:
         self._contexts.clear()
         self._decisions.clear()
 
-    def _context(self, db: sqlite3.Connection, attempt_id: str, fresh: bool = False) -> tuple[xs.AttemptContext, int]:
-        """The attempt's context and its ``xapi_contexts`` row; ``fresh``: a new one (the attempt
-        starts, or resumes, maybe on a changed file or under changed settings)."""
+    def _context(self, db: sqlite3.Connection, attempt_id: str, fresh: bool = False,
+                 row: bool = True) -> tuple[xs.AttemptContext, int | None]:
+        """The attempt's context and (``row``: for steps to come) its ``xapi_contexts`` row; ``fresh``:
+        read anew (the attempt starts, or resumes, maybe on a changed file or under changed settings)."""
         known = None if fresh else self._contexts.get(attempt_id)
-        if known is None:
-            trainee_id, scenario_id, mode, digest, name, timers = db.execute(
-                "SELECT a.trainee_id, a.scenario_id, a.mode, a.scenario_digest, t.name, a.timers FROM attempts a "
-                "JOIN trainees t ON t.id = a.trainee_id WHERE a.id = ?", (attempt_id,)).fetchone()
-            actor = xs.Actor(xs.account_name(trainee_id), name if self.settings.send_names else "")
-            ctx = xs.AttemptContext(attempt_id, scenario_id, digest, mode, actor, timers)
-            row = db.execute("INSERT INTO xapi_contexts (attempt_id, data) VALUES (?, ?)",
-                             (attempt_id, stored.context_json(self.profile, ctx))).lastrowid
+        if known is None or (row and known[1] is None):
+            if known is None:
+                trainee_id, scenario_id, mode, digest, name, timers = db.execute(
+                    "SELECT a.trainee_id, a.scenario_id, a.mode, a.scenario_digest, t.name, a.timers FROM attempts a "
+                    "JOIN trainees t ON t.id = a.trainee_id WHERE a.id = ?", (attempt_id,)).fetchone()
+                actor = xs.Actor(xs.account_name(trainee_id), name if self.settings.send_names else "")
+                ctx = xs.AttemptContext(attempt_id, scenario_id, digest, mode, actor, timers)
+            else:
+                ctx = known[0]
+            written = db.execute("INSERT INTO xapi_contexts (attempt_id, data) VALUES (?, ?)",
+                                 (attempt_id, stored.context_json(self.profile, ctx))).lastrowid if row else None
             if len(self._contexts) > _CACHED:
                 self._contexts.clear()
-            known = self._contexts[attempt_id] = (ctx, row)
+            known = self._contexts[attempt_id] = (ctx, written)
         return known
 
     def _decision(self, db: sqlite3.Connection, step) -> str:
@@ -88,7 +92,9 @@ class Recorder:
     def step_columns(self, db: sqlite3.Connection, attempt_id: str, trainee_id: str, step) -> tuple:
         """The reply click: the step's ``xapi_context, xapi_decision, xapi_choice, xapi_mood,
         xapi_breach``, written with the step (its statement is built when sent, ``stored.py``)."""
-        known = self._contexts.get(attempt_id) or self._context(db, attempt_id)
+        known = self._contexts.get(attempt_id)
+        if known is None or known[1] is None:
+            known = self._context(db, attempt_id)
         reply = step.reply
         return (known[1], self._decision(db, step), None if reply is None else step.offered.index(reply),
                 step.mood_after, step.breach or None)
@@ -103,7 +109,8 @@ class Recorder:
             return
         if kind in ("finished", "abandoned", "resumed"):  # its steps go before what is said about them
             stored.collect(db, attempt_id, close=True)
-        ctx = self._context(db, attempt_id, fresh=kind in ("started", "resumed"))[0]
+        opens = kind in ("started", "resumed")  # steps follow: they find their context written
+        ctx = self._context(db, attempt_id, fresh=opens, row=opens)[0]
         p, at = self.profile, event.at
         if kind == "started":
             scenario = event.scenario
@@ -134,7 +141,7 @@ class Recorder:
             db.execute("DELETE FROM xapi_outbox WHERE seq = ?", (row[0],))
             return
         stored.freeze(db, row[0])
-        ctx = self._context(db, attempt_id)[0]
+        ctx = self._context(db, attempt_id, row=False)[0]
         _queue(db, attempt_id, event.trainee_id, [xs.voided(self.profile, ctx.actor, target, event.at)], event.at)
 
     def _erase(self, db: sqlite3.Connection, event: StoreEvent) -> None:
