@@ -171,6 +171,9 @@ def version_5(tmp_path):
     assert notice.kind == "migrated" and notice.path.name.startswith("progress.db.v5-backup-")
     assert rows(notice.path, "PRAGMA user_version") == [(5,)]
     queued = rows(notice.path, "SELECT seq, id, statement, sent_at, refused_status FROM xapi_outbox ORDER BY seq")
+    ProgressStore(tmp_path / "fresh").close()
+    schema = "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"
+    assert rows(tmp_path / "progress.db", schema) == rows(tmp_path / "fresh" / "progress.db", schema)
     return tmp_path, queued
 
 
