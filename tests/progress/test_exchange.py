@@ -243,3 +243,35 @@ def test_every_csv_cell_an_import_can_fill_is_neutralised(tmp_path):
         for column in ("attempt_id", "trainee_id", "trainee", "scenario", "scenario_digest"):
             cell = row[CSV_COLUMNS.index(column)]
             assert cell.startswith("'"), (column, cell)
+
+
+def test_a_resumed_attempt_says_in_both_exports_which_attempt_it_continues(tmp_path, scenario):
+    from dataclasses import replace
+
+    with ProgressStore(tmp_path / "ana") as store:
+        ana = store.add_trainee("Ana")
+        first = store.start_attempt(ana.id, scenario, "practice", now=T0)
+        play(store, first, scenario, [2, 0], now=T0)
+        pills, said = scenario.nodes["pills"], store.steps(first)[1].say
+        edited = replace(scenario, digest="edited", nodes={**scenario.nodes, "pills": replace(pills, replies=[
+            replace(r, say=r.say + " Promise.") if r.say == said else r for r in pills.replies])})
+        report = store.resume_session(first, edited)
+        second = store.rebase_attempt(first, report.applied, edited.digest, now=T0 + timedelta(days=1))
+        rows = list(csv.DictReader(io.StringIO(csv_text(store))))
+        assert {r["attempt_id"]: r["resumed_from"] for r in rows} == {first: "", second: first}
+        data = export_trainee_json(store, ana.id)
+        assert {a["id"]: a["resumed_from"] for a in data["attempts"]} == {first: "", second: first}
+        path = write_trainee_json(store, ana.id, tmp_path / "ana.json")
+    with ProgressStore(tmp_path / "trainer") as trainer:
+        import_trainee_json(trainer, path)
+        assert trainer.attempt(second).resumed_from == first and trainer.attempt(first).resumed_from == ""
+    older = {**data, "attempts": [{k: v for k, v in a.items() if k != "resumed_from"} for a in data["attempts"]]}
+    (tmp_path / "older.json").write_text(json.dumps(older), encoding="utf-8")
+    bad = {**data, "attempts": [{**a, "resumed_from": "x\u202e\n"} for a in data["attempts"]]}
+    (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
+    with ProgressStore(tmp_path / "another") as trainer:
+        with pytest.raises(ExchangeError, match="resumed from"):
+            import_trainee_json(trainer, tmp_path / "bad.json")
+        assert trainer.attempts() == []
+        import_trainee_json(trainer, tmp_path / "older.json")  # an export made before it was recorded
+        assert [a.resumed_from for a in trainer.attempts()] == ["", ""]

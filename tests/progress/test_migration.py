@@ -41,8 +41,8 @@ def rows(path: Path, sql: str) -> list:
         db.close()
 
 
-def test_current_schema_is_version_4_and_the_fixtures_are_versions_1_and_2(tmp_path):
-    assert SCHEMA_VERSION == 5
+def test_current_schema_is_version_6_and_the_fixtures_are_versions_1_and_2(tmp_path):
+    assert SCHEMA_VERSION == 6
     assert rows(make_v1(tmp_path / "one"), "PRAGMA user_version") == [(1,)]
     assert rows(make_v2(tmp_path / "two"), "PRAGMA user_version") == [(2,)]
 
@@ -157,8 +157,10 @@ def test_migration_from_v2_keeps_every_trainee_and_suffixes_later_names_that_now
         # Nobody lost, nothing of theirs changed; only the later twins' names.
         assert rows(path, "SELECT id, origin, created_at FROM trainees ORDER BY id") == people
         for table, data in before.items():
-            if table == "attempts":  # version 5 added the time-limit setting: those attempts were played as written
-                data = [row + ("as-written",) for row in data]
+            if table == "attempts":  # version 5 added the time-limit setting (those were played as written),
+                data = [row + ("as-written", "") for row in data]  # version 6 what an attempt was resumed from
+            if table == "steps":  # version 6: what a step queued for the LRS (nothing, then)
+                data = [row + (None,) * 5 for row in data]
             assert rows(path, f"SELECT * FROM {table} ORDER BY 1, 2") == data
         assert {t.id: t.name for t in store.trainees()} == {
             "t-emile": "Émile", "t-asa": "ÅSA", "t-emile-2": "Émile (2)",  # first of their name: unchanged

@@ -111,11 +111,13 @@ def test_a_resume_on_a_changed_file_keeps_every_saved_step_and_goes_on_in_a_new_
     assert (new.status, new.mode, new.trainee_id, new.started_at, new.scenario_digest) == (
         "open", "assessment", ana.id, old.started_at, "edited")
     assert store.steps(new_id) == saved[:1]
+    assert (new.resumed_from, old.resumed_from) == (attempt, "")  # the new attempt says what it continues
     store.record_step(new_id, report.session.choose(0), now=T0 + timedelta(days=1))
     assert [s.number for s in store.steps(new_id)] == [1, 2] and store.steps(attempt) == saved
     # every step still replays: the attempt itself goes on, on the new file
     assert store.rebase_attempt(new_id, 2, "edited-again") == new_id
     assert store.attempt(new_id).scenario_digest == "edited-again" and len(store.steps(new_id)) == 2
+    assert store.attempt(new_id).resumed_from == attempt
 
 
 def test_practice_step_back_removes_the_last_step_but_not_in_an_assessment(store, scenario):

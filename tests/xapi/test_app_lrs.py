@@ -14,6 +14,7 @@ from simulator.core.engine import PlaySession  # noqa: E402
 from simulator.core.xapi.outbox import Outbox  # noqa: E402
 
 from ..gui.conftest import TIMER_SCENARIO, _make_window  # noqa: E402
+from ..gui.fit_checks import clipped_texts  # noqa: E402
 from ..gui.test_app import open_by_keyboard, press_reply  # noqa: E402
 from .conftest import opt_in  # noqa: E402
 
@@ -62,4 +63,39 @@ def test_an_attempt_played_in_the_app_is_queued_and_sent_from_the_dialog(qtbot, 
     assert len(window.record.store.steps(window.record.attempt_id)) == 1
     with Outbox(window.record.store.path) as outbox:
         assert len(outbox.statements()) == 4
+    sender.stop()
+
+
+def test_the_dialog_says_what_waits_and_the_last_error_and_sends_it_when_the_lrs_is_back(qtbot, tmp_path, stub_lrs,
+                                                                                        luggage):
+    from simulator.core.headless import play
+    from simulator.gui.progress.lrs_panel import LrsDialog, LrsSender
+
+    data_dir, folder = tmp_path / "home", tmp_path / "mine"
+    folder.mkdir()
+    opt_in(data_dir, stub_lrs.url)
+    played = play(luggage, "wow", "Ann", data_dir)
+    window = _make_window(qtbot, data_dir, folder)
+    assert window.record.open(), window.record.error
+    sender = LrsSender(window.record, window)
+    dialog = LrsDialog(window.record, sender, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert f"Sent: 0. Waiting: {played.queued}." in dialog.status.text()
+    stub_lrs.status_all = 503
+    with qtbot.waitSignal(sender.reported, timeout=10000):
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Last error: the LRS could not take the statements now (HTTP 503" in dialog.status.text(),
+                    timeout=5000)
+    assert f"Waiting: {played.queued}." in dialog.status.text()
+    assert clipped_texts(dialog) == []  # the dialog grows with the message
+    os.makedirs("/tmp/xapi-click-shots", exist_ok=True)
+    dialog.grab().save("/tmp/xapi-click-shots/lrs-dialog-error.png")
+    stub_lrs.status_all = None
+    with qtbot.waitSignal(sender.reported, timeout=10000):
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: f"Sent: {played.queued}. Waiting: 0." in dialog.status.text(), timeout=5000)
+    with Outbox(window.record.store.path) as outbox:
+        assert [s for batch in stub_lrs.received for s in batch] == outbox.statements()
+    dialog.close()
     sender.stop()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -132,3 +132,11 @@ def test_the_source_line_says_when_it_was_fetched():
     assert offline.startswith(f"Offline: showing what was fetched at {local:%H:%M}, {local.day} {local:%b}")
     facts.complete = False
     assert "the LRS holds more" in cl.source_line(facts)
+    facts.complete = True
+    facts.newer_than = AT - timedelta(hours=1)
+    earlier = facts.newer_than.astimezone()
+    assert cl.source_line(facts) == (f"Fetched from the LRS at {local:%H:%M}, {local.day} {local:%b}: what was new "
+                                     f"since {earlier:%H:%M}" + ("" if earlier.date() == local.date() else
+                                                                 f", {earlier.day} {earlier:%b}") + ".")
+    facts.newer_than = AT - timedelta(days=3)
+    assert cl.source_line(facts).endswith(f"what was new since {cl.when_text(facts.newer_than)}.")

@@ -13,6 +13,7 @@ from simulator.cli import main  # noqa: E402
 from simulator.core.xapi import class_from_lrs as cl  # noqa: E402
 
 from ..gui.conftest import _make_window  # noqa: E402
+from ..gui.fit_checks import clipped_texts  # noqa: E402
 from .test_class_from_ralph import FILE, own_class  # noqa: E402
 
 
@@ -60,6 +61,18 @@ def test_class_from_lrs_is_fetched_in_the_background_and_shown_offline_later(qtb
     view.table.setCurrentIndex(view.proxy.index(rows["Ana"], NAME))
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.progress.progress_view
+
+    # Again: only what is new is read, and the line says since when.
+    window.progress.show_class_view()
+    action.trigger()
+    qtbot.waitUntil(lambda: "what was new since" in view.source_label.text(), timeout=20000)
+    assert view.source_label.text().endswith(f"what was new since {fetched.astimezone():%H:%M}.") or \
+        view.source_label.text().endswith(f"what was new since {cl.when_text(fetched)}.")  # fetched before midnight
+    assert sorted(view.shown_names()) == ["Ana", "Ben"]
+    assert [p for p in clipped_texts(view) if "source" in p or "Fetched" in p] == []
+    os.makedirs("/tmp/xapi-click-shots", exist_ok=True)
+    window.grab().save("/tmp/xapi-click-shots/class-from-lrs-again.png")
+    fetched = cl.load_cache(data_dir).fetched_at
 
     live_ralph.stop()
     action.trigger()

@@ -30,6 +30,11 @@ def rows(data_dir, sql):
         db.close()
 
 
+def queued_verbs(data_dir) -> list[str]:
+    with Outbox(data_dir / "progress.db") as outbox:
+        return [s["verb"]["id"].rsplit("/", 1)[-1] for s in outbox.statements()]
+
+
 def test_a_statement_is_written_in_the_steps_transaction(tmp_path, luggage):
     """A listener that fails takes the step down with it: the two commit together or not at all."""
     opt_in(tmp_path)
@@ -47,7 +52,7 @@ def test_a_statement_is_written_in_the_steps_transaction(tmp_path, luggage):
         with pytest.raises(RuntimeError):
             store.record_step(attempt, session.choose(0))
         assert len(store.steps(attempt)) == 1
-    assert rows(tmp_path, "SELECT verb FROM xapi_outbox ORDER BY seq") == [("attempted",), ("answered",)]
+    assert queued_verbs(tmp_path) == ["attempted", "answered"]
 
 
 def test_killing_the_process_after_a_click_loses_no_statement(tmp_path, luggage):
@@ -72,8 +77,7 @@ def test_killing_the_process_after_a_click_loses_no_statement(tmp_path, luggage)
     subprocess.run([sys.executable, "-c", script], check=False, timeout=60,
                    env={"SIMULATOR_NO_KEYRING": "1", "PATH": ""})
     assert rows(tmp_path, "SELECT COUNT(*) FROM steps") == [(2,)]
-    assert rows(tmp_path, "SELECT verb FROM xapi_outbox ORDER BY seq") == [("attempted",), ("answered",),
-                                                                          ("answered",)]
+    assert queued_verbs(tmp_path) == ["attempted", "answered", "answered"]
 
 
 def test_a_refused_statement_is_kept_marked_and_does_not_block_the_others(tmp_path, luggage, stub_lrs):
@@ -135,16 +139,16 @@ def test_an_unreachable_lrs_loses_nothing(tmp_path, luggage):
 
 
 def test_migrating_a_version_3_file_adds_the_outbox_after_a_backup(tmp_path, luggage):
-    with ProgressStore(tmp_path) as store:
-        store.add_trainee("Ana")
-    db = sqlite3.connect(tmp_path / "progress.db")
-    db.execute("DROP TABLE xapi_outbox")
-    db.execute("ALTER TABLE attempts DROP COLUMN timers")  # added by version 5
+    from simulator.core.progress.schema import MIGRATIONS
+
+    db = sqlite3.connect(tmp_path / "progress.db", isolation_level=None)
+    for version in (1, 2, 3):  # a file as version 3 made it
+        MIGRATIONS[version](db)
+    db.execute("INSERT INTO trainees (id, name, name_key, created_at) VALUES ('t-ana', 'Ana', 'ana', 0)")
     db.execute("PRAGMA user_version = 3")
-    db.commit()
     db.close()
     with ProgressStore(tmp_path) as store:
-        assert store.schema_version == 5
+        assert store.schema_version == 6
         [notice] = store.notices
         assert notice.kind == "migrated" and notice.path.name.startswith("progress.db.v3-backup-")
         assert [t.name for t in store.trainees()] == ["Ana"]

@@ -25,11 +25,14 @@ JSON format (``EXPORT_FORMAT``, version ``EXPORT_VERSION``)::
                    "steps": [{"number": 1, "node": "arrival", "reply": "pills-come-first",
                               "say": "...", "level": "wow", "seconds": 4.2, "timed_out": false,
                               "recorded_at": "..."}],
-                   "result": {... PathResult.to_json() ...}}]}
+                   "result": {... PathResult.to_json() ...}, "timers": "as-written",
+                   "resumed_from": ""}]}
 
 A step's ``reply`` is the reply's id (``""`` for a reply without one; ``null`` when the time
 ran out) and ``say`` the words as said: with ``level``, what a resume needs to find the very
-reply again in a changed file (``core.replay.identify``).
+reply again in a changed file (``core.replay.identify``). An attempt's ``resumed_from`` is the
+attempt it continues when a resume on a changed file had to close that one (``""`` otherwise, and
+in exports made before it was recorded).
 
 Bad input raises ``ExchangeError`` (a ``ProgressError``) with a plain-language message and
 writes nothing: each file is imported in one transaction. Both exports write to a temporary
@@ -61,7 +64,8 @@ EXPORT_FORMAT = "service-roleplay-simulator/progress"
 EXPORT_VERSION = 1
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 CSV_COLUMNS = ("attempt_id", "trainee_id", "trainee", "scenario", "scenario_digest", "mode", "status", "started",
-               "finished", "level", "score", "compliance", "breaches", "duration_seconds", "steps", "timers")
+               "finished", "level", "score", "compliance", "breaches", "duration_seconds", "steps", "timers",
+               "resumed_from")
 
 
 class ExchangeError(ProgressError):
@@ -96,7 +100,8 @@ def export_csv(store: ProgressStore, target: str | os.PathLike | IO[str], traine
             a.mode, a.status, _iso(a.started_at), _iso(a.finished_at) if a.status == "finished" else "",
             a.level.value if a.level else "", "" if a.score is None else a.score,
             "" if a.compliance_passed is None else ("passed" if a.compliance_passed else "failed"),
-            len(a.breaches), "" if a.duration is None else round(a.duration, 1), a.step_count, a.timers)))
+            len(a.breaches), "" if a.duration is None else round(a.duration, 1), a.step_count, a.timers,
+            a.resumed_from)))
     if isinstance(target, (str, os.PathLike)):
         # BOM: spreadsheets then read the file as UTF-8.
         _write_atomically(target, lambda f: _write_csv(f, rows), "The CSV file", encoding="utf-8-sig", newline="")
@@ -118,7 +123,8 @@ def export_trainee_json(store: ProgressStore, trainee_id: str, now: datetime | N
     with store.reading() as db:
         attempts = db.execute(
             "SELECT id, scenario_id, scenario_digest, mode, status, started_at, finished_at, level, score, "
-            "compliance_passed, breaches, ending_id, duration, result, timers FROM attempts WHERE trainee_id = ? "
+            "compliance_passed, breaches, ending_id, duration, result, timers, resumed_from FROM attempts WHERE "
+            "trainee_id = ? "
             "ORDER BY started_at, id", (trainee_id,)).fetchall()
         steps: dict[str, list] = {}
         for r in db.execute("SELECT s.attempt_id, s.number, s.node, s.reply, s.say, s.level, s.seconds, s.timed_out, "
@@ -142,7 +148,7 @@ def export_trainee_json(store: ProgressStore, trainee_id: str, now: datetime | N
             "started_at": _iso_ts(r[5]), "finished_at": _iso_ts(r[6]), "level": r[7], "score": r[8],
             "compliance_passed": None if r[9] is None else bool(r[9]), "breaches": json.loads(r[10] or "[]"),
             "ending_id": r[11], "duration": r[12], "skills": skills.get(r[0], []), "steps": steps.get(r[0], []),
-            "result": json.loads(r[13]) if r[13] else None, "timers": r[14],
+            "result": json.loads(r[13]) if r[13] else None, "timers": r[14], "resumed_from": r[15],
         } for r in attempts],
     }
 
@@ -221,7 +227,8 @@ def _halves(progress: Progress | None, half: int) -> Progress | None:
 
 _CHUNK = 2000
 _ATTEMPT_FIELDS = ("id", "trainee_id", "scenario", "digest", "mode", "status", "started_at", "finished_at", "level",
-                   "level_rank", "score", "compliance_passed", "breaches", "ending_id", "duration", "result", "timers")
+                   "level_rank", "score", "compliance_passed", "breaches", "ending_id", "duration", "result", "timers",
+                   "resumed_from")
 
 
 def _import(store: ProgressStore, trainee: dict, attempts: list[dict], name: str,
@@ -258,16 +265,24 @@ def _import(store: ProgressStore, trainee: dict, attempts: list[dict], name: str
             new_steps.extend(a["steps"])
             new_skills.extend(a["skills"])
             pairs.add((trainee["id"], a["scenario"]))
+        queued = db.execute(  # what the replaced steps queued for the LRS stays with them (docs/xapi.md)
+            "SELECT xapi_context, xapi_decision, xapi_choice, xapi_mood, xapi_breach, attempt_id, number, recorded_at "
+            "FROM steps WHERE xapi_context IS NOT NULL AND attempt_id IN (SELECT value FROM json_each(?))",
+            (json.dumps([r[0] for r in replace_ids]),)).fetchall()
         db.executemany("DELETE FROM attempts WHERE id = ?", replace_ids)  # cascades to steps and skills
         for start in range(0, len(new_rows), _CHUNK):  # in chunks, to tell the progress bar
             db.executemany(f"INSERT INTO attempts (id, trainee_id, scenario_id, scenario_digest, mode, status, "
                            f"started_at, finished_at, level, level_rank, score, compliance_passed, breaches, "
-                           f"ending_id, duration, result, timers) VALUES ({', '.join('?' * len(_ATTEMPT_FIELDS))})",
+                           f"ending_id, duration, result, timers, resumed_from) VALUES "
+                           f"({', '.join('?' * len(_ATTEMPT_FIELDS))})",
                            new_rows[start:start + _CHUNK])
             if progress is not None:
                 progress(start + len(new_rows[start:start + _CHUNK]), len(new_rows))
         db.executemany("INSERT INTO steps (attempt_id, number, node, reply, say, level, seconds, timed_out,"
                        " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new_steps)
+        db.executemany("UPDATE steps SET xapi_context = ?, xapi_decision = ?, xapi_choice = ?, xapi_mood = ?, "
+                       "xapi_breach = ? WHERE attempt_id = ? AND number = ? AND ABS(recorded_at - ?) < 0.001",
+                       queued)  # the same step: exports keep times to the millisecond
         db.executemany("INSERT INTO attempt_skills (attempt_id, skill, shown, missed) VALUES (?, ?, ?, ?)",
                        new_skills)
         store.rebuild_progress(db, sorted(pairs))

@@ -98,6 +98,10 @@ def _attempt(a: Any, where: str) -> dict:
     timers = a.get("timers", "as-written")  # exports before timers were recorded: played as written
     if timers not in TIME_LIMITS:
         raise BadExport(f"{where} has an unknown time-limit setting")
+    resumed_from = _text(a, "resumed_from", where)  # exports before it was recorded: ''
+    if resumed_from and not _is_ident(resumed_from):
+        raise BadExport(f"{where} names the attempt it was resumed from with an id that is too long or holds "
+                        f"control characters")
     return {
         "id": attempt_id, "scenario": scenario, "digest": _text(a, "digest", where), "mode": a["mode"],
         "status": a["status"], "started_at": started, "finished_at": finished_at,
@@ -106,6 +110,7 @@ def _attempt(a: Any, where: str) -> dict:
         "breaches": json.dumps(breaches, ensure_ascii=False), "ending_id": _text(a, "ending_id", where),
         "duration": _number(a, "duration", where),
         "result": None if result is None else _json_text(result, where), "timers": timers,
+        "resumed_from": resumed_from,
         "steps": _steps(a, attempt_id, started, where),
         "skills": _skills(a, attempt_id, where),
     }

@@ -118,6 +118,7 @@ class AttemptRecord:
     duration: float | None  # seconds spent on the decisions (sum of the steps' seconds)
     step_count: int
     timers: str = "as-written"  # the time-limit setting it was played with (core/timing.py)
+    resumed_from: str = ""  # the attempt it continues, when a resume on a changed file closed that one
 
 
 class ScenarioProgress:
@@ -284,10 +285,11 @@ class TraineeOverview:
 class StoreEvent:
     """What a write did, for listeners that add rows in the same transaction (the xAPI outbox).
 
-    ``kind``: 'started', 'step', 'step_removed', 'finished', 'abandoned', 'resumed' or
-    'trainee_removed' (before the trainee's rows are deleted; ``attempt_id`` is ''). A listener is
-    called inside the write's transaction with its connection: what it writes commits or rolls back
-    with the step itself. It must be quick (it runs on every reply click) and must not commit."""
+    ``kind``: 'started', 'step', 'step_removed' (before the step's row is deleted), 'finished',
+    'abandoned', 'resumed' or 'trainee_removed' (before the trainee's rows are deleted;
+    ``attempt_id`` is ''). A listener is called inside the write's transaction with its
+    connection: what it writes commits or rolls back with the step itself. It must be quick (it
+    runs on every reply click) and must not commit."""
 
     kind: str
     attempt_id: str
@@ -323,4 +325,5 @@ def attempt_from_row(r: tuple) -> AttemptRecord:
         id=r[0], trainee_id=r[1], scenario_id=r[2], scenario_digest=r[3], mode=r[4], status=r[5],
         started_at=moment(r[6]), finished_at=moment_or_none(r[7]), level=Level(r[8]) if r[8] else None, score=r[9],
         compliance_passed=None if r[10] is None else bool(r[10]), breaches=tuple(json.loads(r[11] or "[]")),
-        ending_id=r[12] or "", duration=r[13], step_count=r[14], timers=r[15] or "as-written")
+        ending_id=r[12] or "", duration=r[13], step_count=r[14], timers=r[15] or "as-written",
+        resumed_from=r[16] or "")

@@ -16,7 +16,7 @@ from . import schedule
 from .names import name_key
 from .records import moment, timestamp
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 MODES = MODE_NAMES  # the strings stored in attempts.mode
 TIME_LIMITS = tuple(t.value for t in TimeLimits)  # the strings stored in attempts.timers
 STATUSES = ("open", "finished", "abandoned")
@@ -151,6 +151,66 @@ def _migrate_4_to_5(db: sqlite3.Connection) -> None:
     _script(db, _V4_TO_V5)
 
 
+# Version 6: a reply click queues its statement in the step's own row (``steps.xapi_*``: the
+# attempt's context, the decision, the reply's place among the choices, the mood after it, the rule
+# breached), so the click pays no second row or index. ``xapi_contexts`` holds what an attempt's
+# statements share (the profile and actor then); ``xapi_decisions`` what each decision offered,
+# once per decision of a scenario file. The sender moves queued steps into the outbox (``collected``:
+# the last step number moved; an attempt's end moves the rest) and builds each statement, and its id
+# (fixed by the attempt and the step), from them when it sends it (``core/xapi/stored.py``); the id
+# is written into the row then. Rows queued before keep their statement whole and are sent as they
+# are. The outbox is no longer written by a click, so it can have the index by attempt and step
+# that taking a step back and erasing look rows up by. A resumed attempt that had to go on in a new attempt records the one it was resumed
+# from (``attempts.resumed_from``; '' for every other attempt).
+_V5_TO_V6 = """
+CREATE TABLE xapi_outbox_v6 (
+    seq INTEGER PRIMARY KEY,
+    id TEXT,
+    attempt_id TEXT NOT NULL,
+    trainee_id TEXT NOT NULL,
+    verb TEXT NOT NULL,
+    statement TEXT,
+    number INTEGER,
+    queued_at REAL NOT NULL,
+    sent_at REAL,
+    tries INTEGER NOT NULL DEFAULT 0,
+    next_try REAL NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '',
+    refused_status INTEGER
+);
+INSERT INTO xapi_outbox_v6 (seq, id, attempt_id, trainee_id, verb, statement, queued_at, sent_at, tries, next_try,
+    last_error, refused_status)
+    SELECT seq, id, attempt_id, trainee_id, verb, statement, queued_at, sent_at, tries, next_try, last_error,
+    refused_status FROM xapi_outbox;
+DROP TABLE xapi_outbox;
+ALTER TABLE xapi_outbox_v6 RENAME TO xapi_outbox;
+CREATE INDEX xapi_outbox_pending ON xapi_outbox (seq) WHERE sent_at IS NULL AND refused_status IS NULL;
+CREATE INDEX xapi_outbox_attempt ON xapi_outbox (attempt_id, number);
+CREATE TABLE xapi_contexts (
+    id INTEGER PRIMARY KEY,
+    attempt_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    collected INTEGER NOT NULL DEFAULT 0,
+    open INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX xapi_contexts_open ON xapi_contexts (attempt_id) WHERE open = 1;
+CREATE TABLE xapi_decisions (
+    key TEXT PRIMARY KEY,
+    data TEXT NOT NULL
+) WITHOUT ROWID;
+ALTER TABLE steps ADD COLUMN xapi_context INTEGER;
+ALTER TABLE steps ADD COLUMN xapi_decision TEXT;
+ALTER TABLE steps ADD COLUMN xapi_choice INTEGER;
+ALTER TABLE steps ADD COLUMN xapi_mood INTEGER;
+ALTER TABLE steps ADD COLUMN xapi_breach TEXT;
+ALTER TABLE attempts ADD COLUMN resumed_from TEXT NOT NULL DEFAULT ''
+"""
+
+
+def _migrate_5_to_6(db: sqlite3.Connection) -> None:
+    _script(db, _V5_TO_V6)
+
+
 def _migrate_0_to_1(db: sqlite3.Connection) -> None:
     _script(db, _V1)
 
@@ -203,7 +263,8 @@ def _settle_name_collisions(db: sqlite3.Connection) -> list[tuple[str, str]]:
 
 # Target version -> step. A step runs inside the migration's one transaction and may return
 # sentences for the trainee (added to the "migrated" notice) about anything it had to change.
-MIGRATIONS = {1: _migrate_0_to_1, 2: _migrate_1_to_2, 3: _migrate_2_to_3, 4: _migrate_3_to_4, 5: _migrate_4_to_5}
+MIGRATIONS = {1: _migrate_0_to_1, 2: _migrate_1_to_2, 3: _migrate_2_to_3, 4: _migrate_3_to_4, 5: _migrate_4_to_5,
+              6: _migrate_5_to_6}
 
 
 def _script(db: sqlite3.Connection, script: str) -> None:

@@ -91,6 +91,8 @@ class ProgressStore:
         self.timeout = timeout
         self._lock = threading.RLock()
         self._listeners: list[Callable[[sqlite3.Connection, StoreEvent], None]] = []
+        self._tagger = None  # the listener that writes its part of each step into the step's row
+        self._step_listeners: list[Callable[[sqlite3.Connection, StoreEvent], None]] = []  # the others
         opened = StoreFile(self.data_dir, self.path, timeout)
         self._db = opened.open()
         self.notices: list[StoreNotice] = opened.notices  # migration backups, a file moved aside
@@ -117,11 +119,13 @@ class ProgressStore:
             db.execute("BEGIN IMMEDIATE")
             try:
                 yield db
+                db.execute("COMMIT")
             except BaseException:
                 if db.in_transaction:
                     db.execute("ROLLBACK")
+                for listener in self._listeners:  # what a listener remembers having written is gone
+                    getattr(listener, "rolled_back", lambda: None)()
                 raise
-            db.execute("COMMIT")
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -151,20 +155,35 @@ class ProgressStore:
     # -- listeners (the xAPI outbox) -----------------------------------------------------------
 
     def add_listener(self, listener: Callable[[sqlite3.Connection, StoreEvent], None]) -> None:
-        """Call ``listener(db, event)`` inside every attempt write's transaction (see ``StoreEvent``)."""
+        """Call ``listener(db, event)`` inside every attempt write's transaction (see ``StoreEvent``);
+        ``listener.rolled_back()``, if it has one, after a write was rolled back.
+
+        A listener with ``step_columns(db, attempt_id, trainee_id, step)`` (the xAPI outbox; one at a
+        time) is not told of each step: it gives the values of the ``steps.xapi_*`` columns instead,
+        written with the step in the same INSERT, so a reply click pays no second statement."""
+        if hasattr(listener, "step_columns"):
+            if self._tagger is not None:
+                raise ValueError("only one listener can write the steps' xapi columns")
+            self._tagger = listener
         self._listeners.append(listener)
+        self._step_listeners = [item for item in self._listeners if item is not self._tagger]
 
     def remove_listener(self, listener: Callable[[sqlite3.Connection, StoreEvent], None]) -> None:
         if listener in self._listeners:
             self._listeners.remove(listener)
+        if listener is self._tagger:
+            self._tagger = None
+        self._step_listeners = [item for item in self._listeners if item is not self._tagger]
 
-    def _notify(self, db: sqlite3.Connection, kind: str, attempt_id: str, at: datetime, **extra) -> None:
-        if not self._listeners:
+    def _notify(self, db: sqlite3.Connection, kind: str, attempt_id: str, at: datetime,
+                owner: tuple[str, str, str] | None = None, **extra) -> None:
+        """``owner``: the attempt's (mode, trainee, scenario) when the caller has read them."""
+        listeners = self._step_listeners if kind == "step" else self._listeners
+        if not listeners:
             return
-        trainee_id, scenario_id, mode = db.execute("SELECT trainee_id, scenario_id, mode FROM attempts WHERE id = ?",
-                                                   (attempt_id,)).fetchone()
+        mode, trainee_id, scenario_id = owner or self._owner(db, attempt_id)
         event = StoreEvent(kind, attempt_id, trainee_id, scenario_id, mode, at, **extra)
-        for listener in list(self._listeners):
+        for listener in list(listeners):
             listener(db, event)
 
     @property
@@ -265,27 +284,35 @@ class ProgressStore:
         at = schedule.utc(now)
         row = (step.node, None if timed_out else step.reply.id, "" if timed_out else step.reply.say,
                step.level.value, float(step.seconds), int(timed_out), timestamp(at))
+        tagger = self._tagger
         with self.writing() as db:
-            self._open_attempt(db, attempt_id)
+            owner = self._open_attempt(db, attempt_id)
             number = db.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM steps WHERE attempt_id = ?",
                                 (attempt_id,)).fetchone()[0]
-            db.execute("INSERT INTO steps (attempt_id, number, node, reply, say, level, seconds, timed_out, "
-                       "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (attempt_id, number, *row))
-            self._notify(db, "step", attempt_id, at, number=number, step=step)
+            if tagger is None:
+                db.execute("INSERT INTO steps (attempt_id, number, node, reply, say, level, seconds, timed_out, "
+                           "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (attempt_id, number, *row))
+            else:
+                db.execute("INSERT INTO steps (attempt_id, number, node, reply, say, level, seconds, timed_out, "
+                           "recorded_at, xapi_context, xapi_decision, xapi_choice, xapi_mood, xapi_breach) VALUES "
+                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           (attempt_id, number, *row, *tagger.step_columns(db, attempt_id, owner[1], step)))
+            self._notify(db, "step", attempt_id, at, owner, number=number, step=step)
         return number
 
     def remove_last_step(self, attempt_id: str) -> bool:
         """Take back the last saved step (practice step back). False when there was none."""
         with self.writing() as db:
-            mode = Mode(self._open_attempt(db, attempt_id))
+            owner = self._open_attempt(db, attempt_id)
+            mode = Mode(owner[0])
             if not mode.allows_step_back:
                 raise AttemptError(f"Steps cannot be taken back in {mode.label.lower()} mode.")
             number = db.execute("SELECT MAX(number) FROM steps WHERE attempt_id = ?", (attempt_id,)).fetchone()[0]
-            removed = db.execute("DELETE FROM steps WHERE attempt_id = ? AND number = ?",
-                                 (attempt_id, number)).rowcount
-            if removed:
-                self._notify(db, "step_removed", attempt_id, schedule.utc(None), number=number)
-        return bool(removed)
+            if number is None:
+                return False
+            self._notify(db, "step_removed", attempt_id, schedule.utc(None), owner, number=number)
+            db.execute("DELETE FROM steps WHERE attempt_id = ? AND number = ?", (attempt_id, number))
+        return True
 
     def rebase_attempt(self, attempt_id: str, kept_steps: int, scenario_digest: str, *,
                        now: datetime | None = None) -> str:
@@ -304,8 +331,8 @@ class ProgressStore:
                 return attempt_id
             new_id = str(uuid.uuid4())
             db.execute("INSERT INTO attempts (id, trainee_id, scenario_id, scenario_digest, mode, status, started_at,"
-                       " timers) SELECT ?, trainee_id, scenario_id, ?, mode, 'open', started_at, timers FROM attempts"
-                       " WHERE id = ?",
+                       " timers, resumed_from) SELECT ?, trainee_id, scenario_id, ?, mode, 'open', started_at, timers,"
+                       " id FROM attempts WHERE id = ?",
                        (new_id, scenario_digest or "", attempt_id))
             db.execute("INSERT INTO steps (attempt_id, number, node, reply, say, level, seconds, timed_out, "
                        "recorded_at) SELECT ?, number, node, reply, say, level, seconds, timed_out, recorded_at "
@@ -326,9 +353,8 @@ class ProgressStore:
         at = schedule.utc(now)
         data = json.dumps(result.to_json(), ensure_ascii=False, default=str)
         with self.writing() as db:
-            self._open_attempt(db, attempt_id)
-            trainee_id, scenario_id = db.execute("SELECT trainee_id, scenario_id FROM attempts WHERE id = ?",
-                                                 (attempt_id,)).fetchone()
+            owner = self._open_attempt(db, attempt_id)
+            trainee_id, scenario_id = owner[1:]
             if duration is None:
                 duration = db.execute("SELECT COALESCE(SUM(seconds), 0) FROM steps WHERE attempt_id = ?",
                                       (attempt_id,)).fetchone()[0]
@@ -349,7 +375,7 @@ class ProgressStore:
                        " last_played = MAX(COALESCE(last_played, 0), excluded.last_played),"
                        " rung = excluded.rung, due_at = excluded.due_at",
                        (trainee_id, scenario_id, result.level.rank, timestamp(at), state.rung, timestamp(state.due_at)))
-            self._notify(db, "finished", attempt_id, at, result=result, duration=float(duration))
+            self._notify(db, "finished", attempt_id, at, owner, result=result, duration=float(duration))
         return state
 
     def abandon_attempt(self, attempt_id: str, *, now: datetime | None = None) -> None:
@@ -360,19 +386,25 @@ class ProgressStore:
                        (timestamp(schedule.utc(now)), attempt_id))
             self._notify(db, "abandoned", attempt_id, schedule.utc(now))
 
-    def _open_attempt(self, db: sqlite3.Connection, attempt_id: str) -> str:
-        row = db.execute("SELECT status, mode FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+    def _open_attempt(self, db: sqlite3.Connection, attempt_id: str) -> tuple[str, str, str]:
+        """The open attempt's (mode, trainee, scenario); refuses one that is missing or closed."""
+        row = db.execute("SELECT status, mode, trainee_id, scenario_id FROM attempts WHERE id = ?",
+                         (attempt_id,)).fetchone()
         if row is None:
             raise AttemptError(f"There is no attempt with id {attempt_id}.")
         if row[0] != "open":
             raise AttemptError(f"This attempt is already {row[0]}.")
-        return row[1]
+        return row[1:]
+
+    @staticmethod
+    def _owner(db: sqlite3.Connection, attempt_id: str) -> tuple[str, str, str]:
+        return db.execute("SELECT mode, trainee_id, scenario_id FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
 
     # -- reading attempts ---------------------------------------------------------------------
 
     _ATTEMPT_COLUMNS = ("a.id, a.trainee_id, a.scenario_id, a.scenario_digest, a.mode, a.status, a.started_at, "
                         "a.finished_at, a.level, a.score, a.compliance_passed, a.breaches, a.ending_id, a.duration, "
-                        "(SELECT COUNT(*) FROM steps s WHERE s.attempt_id = a.id), a.timers")
+                        "(SELECT COUNT(*) FROM steps s WHERE s.attempt_id = a.id), a.timers, a.resumed_from")
 
     def attempt(self, attempt_id: str) -> AttemptRecord:
         with self.reading() as db:

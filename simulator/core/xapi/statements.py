@@ -2,23 +2,26 @@
 
 One attempt is one ``context.registration`` (the attempt's UUID). The verbs are ADL's; our own
 extension IRIs are listed in ``EXT`` and documented with a whole attempt in docs/xapi.md.
-Nothing here does I/O: the outbox (``outbox.py``) calls these inside the step's transaction.
+Nothing here does I/O: the outbox (``outbox.py``) calls these inside the step's transaction, and
+builds a reply's ``answered`` statement at send time from what it and the progress file keep.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable
 from urllib.parse import quote
 
 from ..levels import Level
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import Step
     from ..model import Reply
+    from ..records import Step
     from ..scoring import PathResult
 
 XAPI_VERSION = "1.0.3"
@@ -32,6 +35,7 @@ EXT = {name: _EXT_BASE + name for name in (
     "value-kept", "value-lost", "currency", "previous-attempt", "timers")}
 # Statement ids are UUIDv5 in this namespace, of the attempt and the step (see ``statement_id``).
 NAMESPACE = uuid.UUID("4f7d3c52-2b8e-5a57-9d0e-6a1f7c3b9e21")
+_NAMESPACE_BYTES = NAMESPACE.bytes
 PLATFORM = "Service role-play simulator"
 
 
@@ -63,7 +67,16 @@ def statement_id(attempt_id: str, what: str, number: int = 0, at: datetime | Non
     """Fixed when the step is taken (the attempt, the kind of statement, the step's number and time):
     the outbox keeps it with the statement, so a resend carries the same id and is idempotent."""
     moment = timestamp(at) if at is not None else ""
-    return str(uuid.uuid5(NAMESPACE, f"{attempt_id}/{what}/{number}/{moment}"))
+    return uuid5_text(f"{attempt_id}/{what}/{number}/{moment}")
+
+
+def uuid5_text(name: str) -> str:
+    """``str(uuid.uuid5(NAMESPACE, name))``, computed without UUID objects: a reply click makes one."""
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + name.encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # the RFC 4122 variant
+    x = digest.hex()
+    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
 
 
 def timestamp(moment: datetime) -> str:
@@ -128,7 +141,7 @@ class AttemptContext:
 
 
 def _base(profile: Profile, ctx: AttemptContext, name: str, obj: dict, at: datetime, what: str,
-          number: int = 0, parent: bool = False) -> dict:
+          number: int = 0, parent: bool = False, fixed_id: str = "") -> dict:
     context: dict = {
         "registration": ctx.attempt_id,
         "platform": PLATFORM,
@@ -141,7 +154,7 @@ def _base(profile: Profile, ctx: AttemptContext, name: str, obj: dict, at: datet
     if parent:
         context["contextActivities"] = {"parent": [_scenario_ref(profile, ctx.scenario_id)]}
     return {
-        "id": statement_id(ctx.attempt_id, what, number, at),
+        "id": fixed_id or statement_id(ctx.attempt_id, what, number, at),
         "actor": actor_json(profile, ctx.actor),
         "verb": verb(name),
         "object": obj,
@@ -168,34 +181,79 @@ def _choice_id(reply: "Reply") -> str:
     return reply.id or reply.key
 
 
-def answered(profile: Profile, ctx: AttemptContext, number: int, step: "Step", at: datetime) -> dict:
+@dataclass(frozen=True)
+class Decision:
+    """What one decision offered, as its ``answered`` statement shows it: the node, the customer's
+    line and each reply offered (choice id, words, level rank) in the order offered. It depends on
+    the scenario file alone, so the outbox keeps it once (by ``key``) for every click on it."""
+
+    node: str
+    customer: str
+    choices: tuple[tuple[str, str, int], ...]
+
+    @classmethod
+    def of(cls, step: "Step") -> "Decision":
+        return cls(step.node, step.customer, tuple((_choice_id(r), r.say, r.level.rank) for r in step.offered))
+
+    def to_json(self) -> str:
+        return json.dumps([self.node, self.customer, [list(c) for c in self.choices]], ensure_ascii=False,
+                          separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> "Decision":
+        node, customer, choices = json.loads(text)
+        return cls(node, customer, tuple((str(c[0]), str(c[1]), int(c[2])) for c in choices))
+
+    @property
+    def key(self) -> str:
+        return hashlib.sha256(self.to_json().encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One reply as its ``answered`` statement reports it: what the outbox keeps of a click (the
+    statement's id, fixed then, the decision, the reply's place among its choices, the mood after)
+    with what the progress file keeps of the step (level, seconds, time)."""
+
+    id: str
+    number: int
+    decision: Decision
+    choice: int | None  # the chosen reply's place in ``decision.choices``; None: the time ran out
+    level: Level
+    mood: int  # the customer's mood after the reply
+    breach: str
+    seconds: float
+    at: datetime
+
+
+def answered(profile: Profile, ctx: AttemptContext, answer: Answer) -> dict:
     """One decision as a ``choice`` interaction: the replies offered, the WOW one(s) as correct."""
-    offered: Sequence["Reply"] = step.offered
-    best = max((r.level.rank for r in offered), default=Level.WOW.rank)
-    correct = [_choice_id(r) for r in offered if r.level.rank == best]
+    decision = answer.decision
+    best = max((rank for _, _, rank in decision.choices), default=Level.WOW.rank)
     definition = {
         "type": INTERACTION,
         "interactionType": "choice",
-        "choices": [{"id": _choice_id(r), "description": _lang(profile, r.say)} for r in offered],
-        "correctResponsesPattern": correct,
+        "choices": [{"id": choice_id, "description": _lang(profile, say)} for choice_id, say, _ in decision.choices],
+        "correctResponsesPattern": [choice_id for choice_id, _, rank in decision.choices if rank == best],
     }
-    if step.customer:
-        definition["description"] = _lang(profile, step.customer)
-    definition["name"] = _lang(profile, f"Decision {step.node}")
-    obj = {"objectType": "Activity", "id": decision_iri(profile, ctx.scenario_id, step.node),
+    if decision.customer:
+        definition["description"] = _lang(profile, decision.customer)
+    definition["name"] = _lang(profile, f"Decision {decision.node}")
+    obj = {"objectType": "Activity", "id": decision_iri(profile, ctx.scenario_id, decision.node),
            "definition": definition}
-    rank = step.level.rank
-    extensions = {EXT["level"]: step.level.value, EXT["mood"]: step.mood_after}
-    if step.breach:
-        extensions[EXT["breach"]] = step.breach
+    rank = answer.level.rank
+    extensions = {EXT["level"]: answer.level.value, EXT["mood"]: answer.mood}
+    if answer.breach:
+        extensions[EXT["breach"]] = answer.breach
     result = {
-        "response": "" if step.reply is None else _choice_id(step.reply),
-        "success": step.reply is not None and step.level is Level.WOW,
+        "response": "" if answer.choice is None else decision.choices[answer.choice][0],
+        "success": answer.choice is not None and answer.level is Level.WOW,
         "score": {"scaled": rank / 2, "raw": rank, "min": 0, "max": 2},
-        "duration": duration(step.seconds),
+        "duration": duration(answer.seconds),
         "extensions": extensions,
     }
-    statement = _base(profile, ctx, "answered", obj, at, "answered", number, parent=True)
+    statement = _base(profile, ctx, "answered", obj, answer.at, "answered", answer.number, parent=True,
+                      fixed_id=answer.id)
     statement["result"] = result
     return statement
 

@@ -183,6 +183,13 @@ class LrsDialog(QDialog):
         if note:
             lines.append(note)
         self.status.setText("\n".join(lines))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """A longer message (an error, a refusal) makes the dialog taller rather than cutting it off."""
+        missing = self.status.heightForWidth(self.status.width()) - self.status.height()
+        if missing > 0 and self.isVisible():
+            self.resize(self.width(), self.height() + missing)
 
 
 def open_dialog(parent: QWidget, record, sender: "LrsSender") -> None:
