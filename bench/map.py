@@ -7,7 +7,8 @@ For generated scenarios of 500 and 2,000 nodes (laid out about as wide as tall),
 - build: laying out and drawing the map (``ScenarioMapView.build``);
 - pan: frames while scrolling at 100% zoom;
 - zoom: frames while zooming out step by step from 100% to the whole map, and back;
-- fitted: frames with the whole map in view, while panning it a little (goal: under 16 ms at
+- fitted: frames with the whole map in view, while panning it a little, and the first frame
+  after Fit from 100% zoom with a path played, Fit included (goal for both: under 16 ms at
   500 nodes, under 33 ms at 2,000: 60 and 30 frames a second).
 A frame is the whole viewport painted (``viewport().grab()``), so these are worst cases: a
 real scroll repaints only the strip that came into view. Medians of FRAMES frames.
@@ -104,6 +105,38 @@ def frames(view, steps, frames_: int) -> list[float]:
     return times
 
 
+def played_path(scenario, steps: int) -> tuple[list[tuple[str, str, str | None]], str]:
+    """The hops of a play-through taking the first reply ``steps`` times, and where it is: the
+    path the map highlights (as the preview window's ``path_hops``)."""
+    from simulator.core.engine import PlaySession
+
+    session = PlaySession(scenario)
+    for _ in range(steps):
+        if session.ended:
+            break
+        session.choose(0, 1.0)
+    nodes = [s.node for s in session.steps] + [session.node.id]
+    hops = [(s.node, nodes[i + 1], None if s.reply is None else s.reply.key) for i, s in enumerate(session.steps)]
+    return hops, session.node.id
+
+
+def first_frames_after_fit(view, scenario, times: int) -> list[float]:
+    """The first frame after Fit, as an author gets it: reading the map at 100% with a path played
+    (the detailed items on show), then Fit. Each time a new path, so nothing is left over."""
+    out = []
+    for i in range(times):
+        view.resetTransform()
+        hops, current = played_path(scenario, 3 + i)
+        view.highlight(hops, current)
+        view.center_on_node(current)
+        view.viewport().grab()
+        start = time.perf_counter()
+        view.fit()
+        view.viewport().grab()
+        out.append(time.perf_counter() - start)
+    return out
+
+
 def bench_map(n: int, frame_count: int, png: str | None) -> None:
     from simulator.gui.workbench.map_view import ScenarioMapView
 
@@ -143,10 +176,8 @@ def bench_map(n: int, frame_count: int, png: str | None) -> None:
 
     zoom = frames(view, zoom_step, max(frame_count, len(ladder)))
 
+    after_fit = first_frames_after_fit(view, scenario, max(5, frame_count // 2))
     view.fit()
-    cold_start = time.perf_counter()
-    view.viewport().grab()
-    cold = time.perf_counter() - cold_start
     view.scale(1.02, 1.02)  # a little more than fitted, so that there is room to pan
     hbar = view.horizontalScrollBar()
     fitted = frames(view, lambda i: hbar.setValue(hbar.minimum() + (i % 5) * max(1, hbar.maximum() // 5)),
@@ -154,10 +185,11 @@ def bench_map(n: int, frame_count: int, png: str | None) -> None:
     goal = GOALS.get(n)
     verdict = ""
     if goal is not None:
-        verdict = f" (goal < {goal:.0f} ms: {'met' if median_ms(fitted) < goal else 'NOT met'})"
+        met = median_ms(fitted) < goal and median_ms(after_fit) < goal
+        verdict = f" (goal < {goal:.0f} ms: {'met' if met else 'NOT met'})"
     print(f"{n:>5} nodes, {items:,} items: build {median_ms(builds):6.1f} ms | pan at 100% {median_ms(pan):5.1f} ms"
           f" | zoom {median_ms(zoom):5.1f} ms | fitted (zoom {fitted_zoom:.3f}) {median_ms(fitted):6.1f} ms, "
-          f"first {cold * 1000:6.1f} ms{verdict}")
+          f"first after Fit {median_ms(after_fit):6.1f} ms (worst {max(after_fit) * 1000:.1f}){verdict}")
     if png:
         os.makedirs(png, exist_ok=True)
         view.fit()

@@ -3,9 +3,11 @@
 Nodes are rounded boxes with their id and first words; endings are filled with their level's
 colour and carry the level's name; routes are coloured by the reply's level (timeouts dashed).
 Unreachable nodes and loose ends are marked in words as well as by their outline. Items are
-cached, the scene uses its BSP index and the view repaints only what changed, so a map of
-hundreds of nodes pans and zooms smoothly. Zoomed out, where no text could be read, one
-overview item draws the whole map in a few batched calls instead (bench/map.py measures it).
+cached and the view repaints only what changed, so a map of hundreds of nodes pans and zooms
+smoothly. Zoomed out, where no text could be read, one overview item draws the whole map in a
+few batched calls instead (bench/map.py measures it). The scene keeps no index of its items: a
+frame of the overview then visits two items, not thousands, and at readable zoom an index found
+the items in view no faster than drawing them costs.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ class ScenarioMapView(QGraphicsView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
-        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -92,7 +94,8 @@ class ScenarioMapView(QGraphicsView):
             item.setParentItem(self.detail)
             self.edge_items.append(item)
         scene.addItem(self.detail)
-        self.overview = OverviewItem(self, QRectF(-10, -10, m.width + 20, m.height + 20))
+        self.overview = OverviewItem(list(self.node_items.values()), self.edge_items,
+                                     QRectF(-10, -10, m.width + 20, m.height + 20))
         self.overview.setVisible(False)
         scene.addItem(self.overview)
         scene.setSceneRect(QRectF(-40, -40, m.width + 80, m.height + 80))
@@ -100,6 +103,7 @@ class ScenarioMapView(QGraphicsView):
             self.node_items[self.selected].set_selected(True)
         else:
             self.selected = ""
+        self._mark_overview()
 
     def highlight(self, hops: list[tuple[str, str, str | None]], current: str) -> None:
         """Mark the path played: ``hops`` are (from node, to node, the reply's key or None for a timeout)."""
@@ -109,8 +113,13 @@ class ScenarioMapView(QGraphicsView):
         taken = set(hops)
         for edge in self.edge_items:
             edge.set_on_path(edge.edge.hop in taken)
+        self._mark_overview()
+
+    def _mark_overview(self) -> None:
+        """The overview draws the path, the current node and the selection over the map at rest."""
         if self.overview is not None:
-            self.overview.regroup()
+            self.overview.mark([i for i in self.node_items.values() if i.on_path or i.current],
+                               [e for e in self.edge_items if e.on_path], self.node_items.get(self.selected))
 
     # -- level of detail -----------------------------------------------------------------------
 
@@ -121,10 +130,8 @@ class ScenarioMapView(QGraphicsView):
         overview = self.zoom() < OVERVIEW_BELOW
         if overview != self.overview_shown:
             self.overview_shown = overview
-            if overview:
-                self.overview.regroup()
             self.overview.setVisible(overview)
-            self.detail.setVisible(not overview)
+            self.detail.setOpacity(0.0 if overview else 1.0)  # see DetailLayer
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         self._choose_detail()  # before the items are collected for this frame, whatever changed the zoom
@@ -158,7 +165,7 @@ class ScenarioMapView(QGraphicsView):
         self.zoom_by(1 / ZOOM_STEP)
 
     def fit(self) -> None:
-        if self.scene().items():
+        if self.node_items:  # (not scene().items(): that lists every item of a big map, each a Python object)
             self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
             if self.zoom() > 1.0:
                 self.resetTransform()
@@ -251,8 +258,7 @@ class ScenarioMapView(QGraphicsView):
                 previous.set_selected(False)
             self.selected = node_id
             self.node_items[node_id].set_selected(True)
-            if self.overview is not None:
-                self.overview.regroup()
+            self._mark_overview()
             self.node_clicked.emit(node_id)
 
     def mousePressEvent(self, event) -> None:
