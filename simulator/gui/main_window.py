@@ -13,8 +13,8 @@ import os
 from html import escape
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from ..core.assets import bundled_dir
 from ..core.timing import TimeLimits
@@ -54,16 +54,6 @@ def shortcuts_html() -> str:
         rows += [f'<tr><td style="padding-right:18px; white-space:nowrap;"><b>{escape(key)}</b></td>'
                  f"<td>{escape(action)}</td></tr>" for key, action in keys]
     return '<table cellspacing="0" cellpadding="2">' + "".join(rows) + "</table>"
-
-
-def system_point_size() -> float:
-    """The system font size, remembered before the app enlarged it."""
-    app = QApplication.instance()
-    size = app.property("systemPointSize")
-    if not size:
-        size = app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10.0
-        app.setProperty("systemPointSize", size)
-    return float(size)
 
 
 class MainWindow(QMainWindow):
@@ -518,10 +508,7 @@ class MainWindow(QMainWindow):
 
     def _set_text_size(self, scale: float) -> None:
         self._scale = round(min(MAX_SCALE, max(MIN_SCALE, scale)), 2)
-        font = QFont(QApplication.font())
-        font.setPointSizeF(fonts.base_point_size(system_point_size(), self._scale))
-        QApplication.setFont(font)
-        self.setFont(font)
+        self.setFont(fonts.set_text_scale(self._scale))
 
     def apply_font_scale(self, scale: float) -> None:
         """Ctrl+= / Ctrl+-: every screen's text follows, and the size is remembered."""
