@@ -38,12 +38,23 @@ def preview(qtbot, data_dir, scenario_file):
     from simulator.gui.workbench.preview_window import PreviewWindow
 
     QApplication.instance().setStyleSheet(stylesheet())
-    window = PreviewWindow(str(scenario_file), Settings(str(data_dir)))
+    return _opened(qtbot, PreviewWindow(str(scenario_file), Settings(str(data_dir))))
+
+
+def _opened(qtbot, window):
+    """The preview shown, once its first check of the file (in the background) is on show."""
     qtbot.addWidget(window)
     window.resize(1440, 900)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.last_result is not None, timeout=20000)
     return window
+
+
+def _reload(qtbot, window) -> None:
+    """F5, and wait for the result."""
+    with qtbot.waitSignal(window.reloaded, timeout=20000):
+        window.reload()
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -66,13 +77,25 @@ def test_run_preview_opens_the_window_and_returns(qtbot, data_dir, scenario_file
 
     seen = []
 
-    def check_and_quit():
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, PreviewWindow) and w.isVisible()]
-        seen.extend(w.scenario.id for w in windows if w.scenario is not None)
-        QApplication.instance().quit()
+    def windows() -> list[PreviewWindow]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, PreviewWindow) and w.isVisible()]
 
-    QTimer.singleShot(0, check_and_quit)
+    def check_and_close():  # once the window shows the file, checked in the background
+        seen[:] = [w.scenario.id for w in windows() if w.scenario is not None]
+        if seen:
+            close_all()
+
+    def close_all():  # as the author does: closing the last window ends the app (a quit() would be left over)
+        poll.stop()
+        for window in windows():
+            window.close()
+
+    poll = QTimer(interval=20, timeout=check_and_close)
+    deadline = QTimer(singleShot=True, interval=20000, timeout=close_all)  # never for ever
+    poll.start()
+    deadline.start()
     assert run_preview(str(scenario_file), Namespace(data_dir=str(data_dir))) == 0
+    deadline.stop()
     assert seen == ["lost-luggage"]
 
 
@@ -150,8 +173,10 @@ def test_errors_keep_the_last_good_version_and_clear_when_fixed(qtbot, preview, 
     assert UNKNOWN_KEY.code in codes
     row = codes.index(UNKNOWN_KEY.code)
     texts = preview.problems.row_texts(row)
-    assert texts[1] == UNKNOWN_KEY.code and texts[2] == f"{line}:5" and "error" in texts[0]
-    assert "colour" in texts[3]
+    assert texts[0] == f"✖ {UNKNOWN_KEY.code}" and texts[1] == f"{line}:5" and "colour" in texts[2]
+    assert "Hint: " in texts[2]  # the hint under the message, in the same row
+    item = preview.problems.tree.topLevelItem(row)
+    assert item.data(0, Qt.ItemDataRole.AccessibleTextRole) == f"error {UNKNOWN_KEY.code}"  # said in words too
     # the last good version still runs, where it was
     assert preview.scenario is good
     assert preview.play.session.node.id == "pills"
@@ -251,7 +276,7 @@ def test_map_by_keyboard_arrows_select_nodes_and_enter_plays_from_one(qtbot, pre
     target = "pills"
     qtbot.keyClick(view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: preview.play.session.start_node == target, timeout=3000)
-    preview.reload()  # a live reload keeps the same node selected
+    _reload(qtbot, preview)  # a live reload keeps the same node selected
     assert view.selected == target and view.node_items[target].selected
 
 
@@ -414,13 +439,10 @@ def test_a_file_with_many_flags_reloads_without_a_widget_per_flag(qtbot, data_di
 
     path = tmp_path / "big.yaml"
     path.write_text(_generate_map(600, 1200), encoding="utf-8")
-    window = PreviewWindow(str(path), Settings(str(data_dir)))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _opened(qtbot, PreviewWindow(str(path), Settings(str(data_dir))))
     assert window.scenario is not None and len(window.watch.flag_boxes) == 1200
     before = len(QApplication.allWidgets())
-    window.reload()
+    _reload(qtbot, window)
     assert len(QApplication.allWidgets()) - before < 100
     assert len(window.watch.flag_boxes) == 1200
     view = window.map
@@ -462,9 +484,7 @@ def test_a_map_too_large_to_draw_says_so_and_suggests_the_graph_command(qtbot, d
     monkeypatch.setattr(map_view, "MAX_DRAWN_NODES", 100)
     path = tmp_path / "big.yaml"
     path.write_text(_generate_map(300), encoding="utf-8")
-    window = PreviewWindow(str(path), Settings(str(data_dir)))
-    qtbot.addWidget(window)
-    window.show()
+    window = _opened(qtbot, PreviewWindow(str(path), Settings(str(data_dir))))
     assert window.scenario is not None
     assert window.map.scene().items() == [] and window.map.node_items == {}
     status = window.status_line.text()

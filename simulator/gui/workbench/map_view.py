@@ -29,6 +29,18 @@ ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0,
 MAX_DRAWN_NODES = 5000  # above this many the map is not drawn: `simulator graph FILE -o map.svg` draws it
 
 
+def map_layout(scenario: Scenario, analysis: Analysis | None = None) -> ScenarioMap | str:
+    """The map's layers, or in words why the preview does not draw them. Plain Python (no Qt),
+    so the preview lays the map out with the load, off the UI thread."""
+    if len(scenario.nodes) > MAX_DRAWN_NODES:  # drawn, it would freeze the window
+        return (f"it has {len(scenario.nodes):,} nodes, more than the {MAX_DRAWN_NODES:,} the preview draws; "
+                f"draw it to a file instead: simulator graph FILE -o map.svg")
+    try:
+        return layout_scenario(scenario, analysis)
+    except ValueError as exc:
+        return str(exc)
+
+
 class ScenarioMapView(QGraphicsView):
     """Zoom with Ctrl+wheel or +/-, pan by dragging or with Shift+arrow keys, 0 or F fits the map.
     The arrow keys move the selection to the nearest node that way, Home to the start node.
@@ -66,24 +78,19 @@ class ScenarioMapView(QGraphicsView):
 
     # -- building ----------------------------------------------------------------------------
 
-    def build(self, scenario: Scenario, analysis: Analysis | None = None) -> None:
-        """Lay out and draw the whole scenario: call once per load."""
+    def build(self, scenario: Scenario, analysis: Analysis | None = None,
+              layout: ScenarioMap | str | None = None) -> None:
+        """Draw the whole scenario: call once per load. ``layout``: ``map_layout``'s answer when it
+        was worked out already (else it is, here)."""
         scene = self.scene()
         scene.clear()
         self.node_items, self.edge_items, self.build_error = {}, [], ""
         self.detail, self.overview, self.overview_shown = None, None, False
-        if len(scenario.nodes) > MAX_DRAWN_NODES:  # drawn here, it would freeze the window
-            self.map = None
-            self.build_error = (f"it has {len(scenario.nodes):,} nodes, more than the {MAX_DRAWN_NODES:,} the "
-                                f"preview draws; draw it to a file instead: simulator graph FILE -o map.svg")
+        layout = map_layout(scenario, analysis) if layout is None else layout
+        if isinstance(layout, str):
+            self.map, self.build_error = None, layout
             return
-        try:
-            self.map = layout_scenario(scenario, analysis)
-        except ValueError as exc:
-            self.map = None
-            self.build_error = str(exc)
-            return
-        m = self.map
+        self.map = m = layout
         self.detail = DetailLayer()
         for node in m.nodes.values():
             item = NodeItem(node, m.node_width, m.node_height)
