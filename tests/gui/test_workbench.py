@@ -173,10 +173,10 @@ def test_errors_keep_the_last_good_version_and_clear_when_fixed(qtbot, preview, 
     assert UNKNOWN_KEY.code in codes
     row = codes.index(UNKNOWN_KEY.code)
     texts = preview.problems.row_texts(row)
-    assert texts[0] == f"✖ {UNKNOWN_KEY.code}" and texts[1] == f"{line}:5" and "colour" in texts[2]
-    assert "Hint: " in texts[2]  # the hint under the message, in the same row
+    assert texts[0] == f"✖ {UNKNOWN_KEY.code}\n{line}:5" and "colour" in texts[1]
+    assert "\nHint: " in texts[1]  # the hint under the message, in the same row
     item = preview.problems.tree.topLevelItem(row)
-    assert item.data(0, Qt.ItemDataRole.AccessibleTextRole) == f"error {UNKNOWN_KEY.code}"  # said in words too
+    assert item.data(0, Qt.ItemDataRole.AccessibleTextRole) == f"error {UNKNOWN_KEY.code}, line {line}, column 5"
     # the last good version still runs, where it was
     assert preview.scenario is good
     assert preview.play.session.node.id == "pills"
@@ -204,7 +204,7 @@ def test_double_click_on_a_problem_copies_the_location(qtbot, preview, scenario_
     expected = f"{scenario_file}:{d.line}:{d.column}"
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == expected, timeout=3000)
     assert d.line > 0
-    assert "Copied" in preview.statusBar().currentMessage()
+    assert "Copied" in preview.status_line.text()
 
 
 def test_editor_command_arguments_never_go_through_a_shell():
@@ -415,7 +415,7 @@ def test_enter_on_a_problem_opens_it_once_with_the_editor_command(qtbot, preview
     d = opened[0]
     # the editor cannot start: the location is copied instead, and the status bar says so
     assert QGuiApplication.clipboard().text() == f"{scenario_file}:{d.line}:{d.column}"
-    assert "Could not start" in preview.statusBar().currentMessage()
+    assert "Could not start" in preview.status_line.text()
     assert preview.editor_command() == "/nonexistent/editor-xyz +{line} {file}"
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import time
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QBoxLayout, QFileDialog, QFrame, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QPushButton,
                                QScrollArea, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout,
@@ -40,11 +40,13 @@ STATUS_STYLES = {
     "warn": "background: #FFF4D6; color: #6B4A00; border: 1px solid #E9CF85;",
     "error": "background: #FBE9E4; color: #8A2C12; border: 1px solid #EDB8A8;",
     "checking": f"background: {theme.CARD}; color: {theme.MUTED}; border: 1px dashed {theme.BORDER};",
+    "note": f"background: {theme.CARD}; color: {theme.TEXT}; border: 1px solid {theme.BORDER};",
 }
+NOTE_MS = 8000  # how long a note (a problem copied, where play restarted) replaces the status line
 TEXT_SIZES = (1.0, 1.25, 1.5, 1.75, 2.0)  # View > Text size
 PLAY_MIN_HEIGHT = 320  # the play screen with its smallest portrait fits in less, at every text size
-PLAY_SHARE = 0.58  # of the window's width, for the play screen, when the text size leaves a choice
-CONVERSATION_CHARS = 34  # the play screen's conversation is at least this many characters wide
+PLAY_SHARE = 0.62  # of the window's width, for the play screen, when the text size leaves a choice
+CONVERSATION_CHARS = 40  # the play screen's conversation is at least this many characters wide
 
 
 def scrolls_down(widget: QWidget) -> QScrollArea:
@@ -60,24 +62,19 @@ def scrolls_down(widget: QWidget) -> QScrollArea:
 class PreviewPlayView(PlayView):
     """The trainee's play screen, telling the workbench after every redraw.
 
-    Its pane is narrower than the trainee's window, so the title has a line of its own above the
-    buttons (and wraps rather than being cut), and the end of the conversation puts its button
-    under its words."""
+    Its pane is narrower than the trainee's window and shares the screen with the author's
+    tools: the scenario's title is in the window's title instead (beside the buttons there is no
+    room for it, and above them it took the height the replies need at large text), its margins
+    are a pane's, and the end of the conversation puts its button under its words."""
 
     session_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        outer, buttons = self.layout(), self.top_bar
-        outer.removeItem(buttons)
-        buttons.removeWidget(self.title)
-        buttons.insertStretch(0, 1)
-        self.title.setWordWrap(True)
-        self.top_bar = QVBoxLayout()  # what the play screen measures as its top bar
-        self.top_bar.setSpacing(8)
-        self.top_bar.addWidget(self.title)
-        self.top_bar.addLayout(buttons)
-        outer.insertLayout(0, self.top_bar)
+        self.title.hide()
+        self.top_bar.insertStretch(0, 1)  # the mode and the buttons stay on the right
+        self.layout().setContentsMargins(16, 10, 16, 10)  # a pane beside others, not a whole screen
+        self.layout().setSpacing(10)
         self.end_panel.layout().setDirection(QBoxLayout.Direction.TopToBottom)
 
     def refresh(self) -> None:
@@ -92,7 +89,7 @@ class PreviewPlayView(PlayView):
         the end)."""
         outer = self.layout()
         margins = outer.contentsMargins()
-        body = outer.itemAt(1).layout()  # after the top bar: the side panel and the conversation
+        body = outer.itemAt(1).layout()  # under the top bar: the side panel and the conversation
         words = QFontMetrics(fonts.role_font("body")).averageCharWidth() * CONVERSATION_CHARS
         return margins.left() + margins.right() + self.side.width() + body.spacing() + words
 
@@ -111,21 +108,22 @@ class PreviewWindow(QMainWindow):
         self.last_report = None
         self.loaded_at = ""
         self.status_kind = ""
+        self._load_status = ("checking", "")
+        self._note_timer = QTimer(self, singleShot=True, interval=NOTE_MS,
+                                  timeout=lambda: self._show_status(*self._load_status))
         self._tab_before_errors: QWidget | None = None
         self.font_scale = settings.font_scale if settings is not None else 1.0
         self.setFont(fonts.set_text_scale(self.font_scale))  # before the screens are built: each at its size
-        self.setWindowTitle(f"Preview: {os.path.basename(self.path)}")
+        self._title()
 
         central = QWidget(objectName="screen")
         outer = QVBoxLayout(central)
-        outer.setContentsMargins(8, 8, 8, 8)
-        outer.setSpacing(6)
+        outer.setContentsMargins(0, 0, 8, 6)
         self.status_line = QLabel("")
         self.status_line.setTextFormat(Qt.TextFormat.PlainText)
         self.status_line.setWordWrap(True)
         self.status_line.setAccessibleName("Preview status")
         self.status_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        outer.addWidget(self.status_line)
 
         self.horizontal = QSplitter(Qt.Orientation.Horizontal)
         self.horizontal.setChildrenCollapsible(False)
@@ -141,6 +139,8 @@ class PreviewWindow(QMainWindow):
         self.debrief.library_requested.connect(lambda: self.stack.setCurrentWidget(self.play))
         self.stack.addWidget(self.play)
         self.stack.addWidget(self.debrief)
+        self.stack.currentChanged.connect(self._screen_changed)
+        self._sizes_before_debrief: list[int] = []
         # the play screen sizes its portrait from the height it has, so its minimum height follows the
         # window's: left to itself it would hold the window as tall as it once was, past the screen
         self.stack.setMinimumHeight(PLAY_MIN_HEIGHT)
@@ -156,9 +156,15 @@ class PreviewWindow(QMainWindow):
         self.tabs.addTab(self.watch_page, "Watch")
         self.problems = ProblemsPanel()
         self.problems.editor_command = self.editor_command()
-        self.problems.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.problems.message.connect(self.note)
         self.tabs.addTab(self.problems, "Problems")
-        self.horizontal.addWidget(self.tabs)
+        self.tools = tools = QWidget()  # what the last load said, over the tabs (the play screen keeps the height)
+        tools_box = QVBoxLayout(tools)
+        tools_box.setContentsMargins(0, 6, 0, 0)
+        tools_box.setSpacing(6)
+        tools_box.addWidget(self.status_line)
+        tools_box.addWidget(self.tabs, 1)
+        self.horizontal.addWidget(tools)
         self.horizontal.setStretchFactor(0, 3)
         self.horizontal.setStretchFactor(1, 2)
         outer.addWidget(self.horizontal, 1)
@@ -221,7 +227,7 @@ class PreviewWindow(QMainWindow):
         What it needs is its minimum: what it shows never moves the divider."""
         need = self.play.pane_width()
         self.stack.setMinimumWidth(need)
-        total = max(1, self.horizontal.width() if self.isVisible() else self.width() - 16)
+        total = max(1, self.horizontal.width() if self.isVisible() else self.width() - 8)
         play = max(int(total * PLAY_SHARE), need)
         self.horizontal.setSizes([play, max(1, total - play)])
 
@@ -232,8 +238,9 @@ class PreviewWindow(QMainWindow):
             a = QAction(text, self)
             if shortcut:
                 a.setShortcut(QKeySequence(shortcut))
-            if tip:
-                a.setStatusTip(tip)
+            if tip:  # (no status bar for status tips: the menus show tool tips)
+                a.setToolTip(tip)
+                menu.setToolTipsVisible(True)
             a.triggered.connect(slot)
             menu.addAction(a)
             return a
@@ -265,6 +272,11 @@ class PreviewWindow(QMainWindow):
             a.setChecked(abs(scale - self.font_scale) < 0.01)
             group.addAction(a)
             self.text_size_actions[scale] = a
+
+    def _title(self) -> None:
+        """The window's title: the scenario's title (the play screen leaves it out) and its file."""
+        name = os.path.basename(self.path)
+        self.setWindowTitle(f"Preview: {self.scenario.title} ({name})" if self.scenario else f"Preview: {name}")
 
     def _go_to(self, page: QWidget, widget: QWidget) -> None:
         self.tabs.setCurrentWidget(page)
@@ -317,8 +329,8 @@ class PreviewWindow(QMainWindow):
         self.watcher.stop()
         self.watcher.deleteLater()
         self.path = os.path.abspath(path)
-        self.setWindowTitle(f"Preview: {os.path.basename(self.path)}")
         self.scenario = None
+        self._title()
         self.play.session = None
         self.watcher = FileWatcher(self.path, self)
         self.watcher.changed.connect(lambda _p: self.reload())
@@ -376,6 +388,7 @@ class PreviewWindow(QMainWindow):
         self.last_report = report
         self.scenario = scenario
         self.loaded_at = stamp
+        self._title()
         self.map.build(scenario, self.analysis, checked.layout)
         self.watch.set_scenario(scenario)
         self.play.show_session(scenario, session)
@@ -415,9 +428,22 @@ class PreviewWindow(QMainWindow):
             self._tab_before_errors = None
 
     def _status(self, kind: str, text: str) -> None:
-        self.status_line.setText(text)
-        self.status_line.setStyleSheet(STATUS_STYLES[kind] + " border-radius: 6px; padding: 6px 10px;")
+        """What the last load (or the check under way) says: it stays until the next one."""
+        self._note_timer.stop()
+        self._load_status = (kind, text)
+        self._show_status(kind, text)
         self.status_kind = kind
+
+    def note(self, text: str) -> None:
+        """A passing message (what a click did), in the status line for NOTE_MS; then the load's
+        status again. The status line at the top says it all: no status bar under the play screen
+        takes its height."""
+        self._show_status("note", text)
+        self._note_timer.start()
+
+    def _show_status(self, kind: str, text: str) -> None:
+        self.status_line.setText(text)
+        self.status_line.setStyleSheet(STATUS_STYLES[kind] + " border-radius: 6px; padding: 4px 10px;")
 
     # -- playing from anywhere -------------------------------------------------------------------
 
@@ -427,12 +453,12 @@ class PreviewWindow(QMainWindow):
         try:
             session = PlaySession(self.scenario, start=node_id, mood=mood, flags=flags)
         except PlayError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+            self.note(str(exc))
             return
         self.play.show_session(self.scenario, session)
         self.stack.setCurrentWidget(self.play)
         shown = ", ".join(sorted(flags)) or "no flags"
-        self.statusBar().showMessage(f"Playing from '{node_id}' with mood {mood} and {shown}", 8000)
+        self.note(f"Playing from '{node_id}' with mood {mood} and {shown}")
 
     def play_from_node(self, node_id: str) -> None:
         """From the map: keep the state the preview has now, start at the node."""
@@ -453,6 +479,18 @@ class PreviewWindow(QMainWindow):
         if self.scenario is not None:
             self.play.show_session(self.scenario, PlaySession(self.scenario))
             self.stack.setCurrentWidget(self.play)
+
+    def _screen_changed(self) -> None:
+        """The debrief takes the whole width, as in the trainee's window (it is laid out for it);
+        back at play, the map, watch panel and problems return where they were."""
+        debrief = self.stack.currentWidget() is self.debrief
+        if debrief and self.tools.isVisible():
+            self._sizes_before_debrief = self.horizontal.sizes()
+            self.tools.hide()
+        elif not debrief and self.tools.isHidden():
+            self.tools.show()
+            if self._sizes_before_debrief:
+                self.horizontal.setSizes(self._sizes_before_debrief)
 
     def show_debrief(self) -> None:
         session = self.play.session

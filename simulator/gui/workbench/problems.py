@@ -19,7 +19,7 @@ from ..widgets import plain_tip
 
 SEVERITY_COLORS = {"error": "#B8411E", "warning": "#8A5A00"}
 SEVERITY_SYMBOLS = {"error": "✖", "warning": "⚠"}
-COLUMNS = ("Code", "Line:Col", "Problem and how to fix it")
+COLUMNS = ("Code", "Problem")  # the code over its line:column; the message over its hint
 
 
 def location(d: Diagnostic) -> str:
@@ -96,9 +96,8 @@ class ProblemsPanel(QWidget):
                                 f" border-radius: 6px; }}")
         header = self.tree.header()
         header.setStretchLastSection(False)
-        for col in range(2):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the words wrap in what the width leaves
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the words wrap in what the width leaves
         self.tree.enter_pressed.connect(self._activated)  # not itemActivated: it also fires on double-click
         self.tree.itemDoubleClicked.connect(self._activated)
         box.addWidget(self.tree, 1)
@@ -110,13 +109,14 @@ class ProblemsPanel(QWidget):
         self.tree.clear()
         for d in self.diagnostics:
             severity = d.severity.value
-            item = QTreeWidgetItem([f"{SEVERITY_SYMBOLS[severity]} {d.code.code}",
-                                    f"{d.line}:{d.column}" if d.line else "-",
+            where = f"line {d.line}, column {d.column}" if d.line else "the whole file"
+            item = QTreeWidgetItem([f"{SEVERITY_SYMBOLS[severity]} {d.code.code}\n{d.line}:{d.column}" if d.line
+                                    else f"{SEVERITY_SYMBOLS[severity]} {d.code.code}",
                                     d.message + (f"\nHint: {d.hint}" if d.hint else "")])
             item.setForeground(0, QBrush(QColor(SEVERITY_COLORS[severity])))
-            item.setToolTip(0, severity)
-            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{severity} {d.code.code}")
-            item.setToolTip(2, plain_tip(d.format()))
+            item.setToolTip(0, f"{severity} {d.code.code}, {where}")
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{severity} {d.code.code}, {where}")
+            item.setToolTip(1, plain_tip(d.format()))
             item.setData(0, Qt.ItemDataRole.UserRole, d)
             self.tree.addTopLevelItem(item)
         errors = sum(1 for d in self.diagnostics if d.is_error)

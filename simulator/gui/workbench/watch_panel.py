@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QBoxLayout, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QListWidget,
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 from ...core.engine import PlaySession
@@ -86,7 +86,7 @@ class WatchPanel(QGroupBox):
         box.addWidget(self.state_label)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: the field under its label
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # each field under its label, as wide as the panel
         self.node_combo = QComboBox()
         self.node_combo.setAccessibleName("Node to play from")
         self.node_combo.setToolTip("Pick a node, set the mood and flags, then Play from here (Alt+N)")
@@ -120,7 +120,7 @@ class WatchPanel(QGroupBox):
         self.no_flags = QLabel("(this scenario uses no flags)")
         self.no_flags.setStyleSheet(f"color: {theme.MUTED};")
         box.addWidget(self.no_flags)
-        self.buttons = buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        buttons = QVBoxLayout()  # one above the other: side by side they set a panel too wide for large text
         self.current_button = QPushButton("Use &current state")
         self.current_button.setAccessibleName("Use current state")
         self.current_button.setToolTip("Fill in the node, mood and flags where the preview is now")
@@ -128,24 +128,14 @@ class WatchPanel(QGroupBox):
         self.play_button.setObjectName("primary")
         self.play_button.setAccessibleName("Play from here")
         self.play_button.setToolTip("Start a new play-through at this node with this mood and these flags")
+        buttons.addWidget(self.play_button)
         buttons.addWidget(self.current_button)
-        buttons.addWidget(self.play_button, 1)
         box.addLayout(buttons)
         self.play_button.clicked.connect(self.apply)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._session: PlaySession | None = None
         self.current_button.clicked.connect(lambda: self.show_session(self._session, edit=True))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        """The two buttons side by side when they fit the panel's width, else one above the other."""
-        super().resizeEvent(event)
-        margins = self.layout().contentsMargins()
-        room = self.contentsRect().width() - margins.left() - margins.right()
-        side_by_side = (self.current_button.sizeHint().width() + self.play_button.sizeHint().width()
-                        + self.buttons.spacing()) <= room
-        direction = QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
-        if self.buttons.direction() != direction:
-            self.buttons.setDirection(direction)
 
     def set_scenario(self, scenario: Scenario) -> None:
         selected = self.node_combo.currentData()
