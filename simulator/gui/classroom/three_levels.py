@@ -62,16 +62,14 @@ class ClosingCard(QFrame):
         self.bar.setAccessibleName(f"Likelihood to return, {returns} percent")
         back.addWidget(self.bar, 1)
         box.addLayout(back)
-        verdict = QHBoxLayout()  # the score in its level's colour, the compliance verdict in its own
-        self.score = pt.text_label(f"Score {result.score}/100", "small", bold=True, wrap=False,
+        # the score in its level's colour, the compliance verdict in its own, one above the other: side by
+        # side they made the card wider than its column at a large text size
+        self.score = pt.text_label(f"Score {result.score}/100", "small", bold=True,
                                    color=theme.LEVEL_COLORS[result.level])
-        verdict.addWidget(self.score)
-        verdict.addWidget(pt.text_label("·", "small", bold=True, color=pt.MUTED, wrap=False))
-        self.compliance = pt.text_label(pt.verdict_text(result), "small", bold=True, wrap=False,
+        box.addWidget(self.score)
+        self.compliance = pt.text_label(pt.verdict_text(result), "small", bold=True,
                                         color=pt.PASS_COLOR if result.compliance_passed else pt.FAIL_COLOR)
-        verdict.addWidget(self.compliance)
-        verdict.addStretch(1)
-        box.addLayout(verdict)
+        box.addWidget(self.compliance)
         self.setAccessibleName(f"How it ended at {play.level.label}")
 
     def apply_size(self, body: int) -> None:
