@@ -159,3 +159,31 @@ def test_the_play_screen_keeps_its_width_as_the_play_goes_on_and_the_file_is_sav
     widths["saved at the end"] = window.stack.width()
     assert len(set(widths.values())) == 1, widths
     assert off_screen_windows() == []
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_a_file_that_cannot_play_yet_says_what_to_do_in_place_of_the_play_screen(qtbot, data_dir, tmp_path, scale):
+    """Before any version plays, the play screen's place says why (it showed an empty play screen
+    with a countdown at 0:00 and a "See the debrief" button)."""
+    path = tmp_path / "first-draft.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    path.write_text(text.replace("level: wow\n        mood: +20", "level: wonderful\n        mood: +20", 1),
+                    encoding="utf-8")
+    from simulator.gui.base.style import stylesheet
+    from simulator.gui.settings import Settings
+    from simulator.gui.workbench.preview_window import PreviewWindow
+
+    QApplication.instance().setStyleSheet(stylesheet())
+    settings = Settings(str(data_dir))
+    settings.font_scale = scale
+    window = PreviewWindow(str(path), settings)
+    qtbot.addWidget(window)
+    window.showMaximized()
+    assert window.stack.currentWidget() is window.waiting and "Checking first-draft.yaml" in window.waiting.text()
+    qtbot.waitUntil(lambda: window.last_result is not None, timeout=20000)
+    assert window.scenario is None and window.stack.currentWidget() is window.waiting
+    assert window.waiting.text().startswith("Nothing to play yet: first-draft.yaml has 1 error")
+    assert not window.play.isVisible() and window.tabs.currentWidget() is window.problems
+    assert problems_on(qtbot, window, f"preview-{round(scale * 100)}-nothing-yet") == []
+    edit(qtbot, window, path, "level: wonderful\n        mood: +20", "level: wow\n        mood: +20")
+    assert window.stack.currentWidget() is window.play and window.play.session.node.id == "arrival"

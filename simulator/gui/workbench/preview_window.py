@@ -137,6 +137,15 @@ class PreviewWindow(QMainWindow):
         self.debrief.library_button.setAccessibleName("Back to the preview")
         self.debrief.retry_requested.connect(self.restart)
         self.debrief.library_requested.connect(lambda: self.stack.setCurrentWidget(self.play))
+        self.waiting = QLabel("")  # until a version of the file plays: what the preview is waiting for
+        self.waiting.setObjectName("screen")
+        self.waiting.setTextFormat(Qt.TextFormat.PlainText)
+        self.waiting.setWordWrap(True)
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting.setAccessibleName("Nothing to play yet")
+        self.waiting.setContentsMargins(40, 40, 40, 40)
+        fonts.set_role(self.waiting, "heading")
+        self.stack.addWidget(self.waiting)
         self.stack.addWidget(self.play)
         self.stack.addWidget(self.debrief)
         self.stack.currentChanged.connect(self._screen_changed)
@@ -331,7 +340,9 @@ class PreviewWindow(QMainWindow):
         self.path = os.path.abspath(path)
         self.scenario = None
         self._title()
+        self.play.stop()
         self.play.session = None
+        self.stack.setCurrentWidget(self.waiting)
         self.watcher = FileWatcher(self.path, self)
         self.watcher.changed.connect(lambda _p: self.reload())
         self.checker.check(self.path)
@@ -367,8 +378,8 @@ class PreviewWindow(QMainWindow):
                 self._status("error", f"{name} has {errors} error{plural} (see Problems): still playing "
                                       f"the last good version, loaded at {self.loaded_at}.")
             else:
-                self._status("error", f"{name} has {errors} error{plural} (see Problems): "
-                                      f"fix them and save, the preview starts by itself.")
+                self._status("error", f"Nothing to play yet: {name} has {errors} error{plural} (see Problems). "
+                                      f"Fix them and save: the preview starts by itself.")
             self.reloaded.emit()
             return
         first = self.scenario is None
@@ -433,6 +444,8 @@ class PreviewWindow(QMainWindow):
         self._load_status = (kind, text)
         self._show_status(kind, text)
         self.status_kind = kind
+        if self.scenario is None:  # nothing plays yet: the play screen's place says why, in large
+            self.waiting.setText(text)
 
     def note(self, text: str) -> None:
         """A passing message (what a click did), in the status line for NOTE_MS; then the load's
