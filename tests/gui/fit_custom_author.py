@@ -9,6 +9,7 @@ import os
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QScrollArea, QStyle, QTreeWidget, QWidget
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 
 
 def reply_problems(buttons) -> list[str]:
@@ -78,6 +79,23 @@ def missing_glyphs(label: QLabel, glyphs: str) -> list[str]:
     metrics = QFontMetrics(label.font())
     return [f"{label.accessibleName()[:30]!r}: no glyph for {c!r}" for c in glyphs
             if not c.isspace() and not metrics.inFontUcs4(ord(c))]
+
+
+def settled_problems(qtbot, check, timeout: int = 2000) -> list[str]:
+    """What ``check()`` finds once the layout has settled: a layout finishes over a few turns of
+    the event loop (a scroll area sizes what it holds after the rest), so a problem counts only
+    if it is still there after ``timeout`` ms."""
+    found: list[str] = []
+
+    def fits() -> bool:
+        found[:] = check()
+        return not found
+
+    try:
+        qtbot.waitUntil(fits, timeout=timeout)
+    except WaitTimeout:
+        pass  # what was found last is what does not fit
+    return found
 
 
 def save_shot(widget: QWidget, name: str) -> None:

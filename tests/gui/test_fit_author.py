@@ -16,7 +16,7 @@ from simulator.gui.widgets import ReplyButton
 
 from .fit_checks import fit_problems, off_screen_windows
 from .fit_custom_author import (cut_by_scroll_areas, missing_glyphs, replies_cut_by_their_area, reply_problems,
-                                save_shot, tree_row_problems)
+                                save_shot, settled_problems, tree_row_problems)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "docs" / "examples" / "lost-luggage.yaml"
@@ -57,12 +57,14 @@ def settled(qtbot, window) -> None:
 
 
 def problems_on(qtbot, window, name: str) -> list[str]:
-    """Everything that does not fit on the preview as it is now."""
+    """Everything that does not fit on the preview as it is now, once its layout has settled."""
     settled(qtbot, window)
+    found = settled_problems(qtbot, lambda: (
+        fit_problems(window, skip=(ReplyButton,)) + reply_problems(window.play.reply_buttons)
+        + replies_cut_by_their_area(window.play) + tree_row_problems(window.problems.tree)
+        + cut_by_scroll_areas(window)))
     save_shot(window, name)
-    return (fit_problems(window, skip=(ReplyButton,)) + reply_problems(window.play.reply_buttons)
-            + replies_cut_by_their_area(window.play) + tree_row_problems(window.problems.tree)
-            + cut_by_scroll_areas(window))
+    return found
 
 
 def edit(qtbot, window, path: Path, old: str, new: str) -> None:
