@@ -118,15 +118,56 @@ def test_a_check_that_fails_says_so_as_a_problem_and_the_last_good_version_stays
     assert preview.tabs.currentWidget() is preview.problems
 
 
-def test_a_window_closed_while_it_checks_takes_no_result(qtbot, data_dir, example):
+def test_a_window_closed_and_let_go_while_it_checks_takes_no_result(qtbot, data_dir, example, capfd):
+    import gc
+
     from simulator.gui.settings import Settings
     from simulator.gui.workbench.preview_window import PreviewWindow
 
     window = PreviewWindow(str(example), Settings(str(data_dir)))
     window.show()
     window.reload()
+    assert window.checker.busy
     window.close()
     window.deleteLater()
     qtbot.wait(10)
+    del window
+    gc.collect()  # nothing holds the window now: the check under way must still end cleanly
     assert QThreadPool.globalInstance().waitForDone(20000)
-    qtbot.wait(50)  # the results arrive at nothing: no error (pytest-qt fails the test on one)
+    qtbot.wait(50)  # the results arrive at nothing
+    assert "Error" not in capfd.readouterr().err  # (PySide prints what goes wrong in a worker thread there)
+
+
+def test_the_preview_closed_while_it_checks_ends_cleanly(qtbot, data_dir, tmp_path, capfd):
+    """``simulator preview FILE`` closed during a long check: the command returns once the check
+    has run out, without an error from the worker thread (it once printed a traceback)."""
+    import importlib.util
+    from argparse import Namespace
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from simulator.gui.app import run_preview
+    from simulator.gui.workbench.preview_window import PreviewWindow
+
+    spec = importlib.util.spec_from_file_location("_bench_map", ROOT / "bench" / "map.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    path = tmp_path / "big.yaml"
+    path.write_text(bench.generate(3000), encoding="utf-8")
+    closed = []
+
+    def close_while_checking():
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, PreviewWindow) and window.isVisible() and window.checker.busy:
+                closed.append(window.windowTitle())
+                window.close()  # the last window: the app ends, the check still running
+
+    poll = QTimer(interval=5, timeout=close_while_checking)
+    poll.start()
+    assert run_preview(str(path), Namespace(data_dir=str(data_dir))) == 0
+    poll.stop()
+    assert closed == ["Preview: big.yaml"]
+    assert QThreadPool.globalInstance().activeThreadCount() == 0  # the check had ended before it returned
+    qtbot.wait(50)
+    assert "Error" not in capfd.readouterr().err
