@@ -139,7 +139,7 @@ class FacilitatorWindow(QWidget):
         self.keys_text = plain_label("\n".join(f"{k}:  {a}" for k, a in keys.PRESENTER_KEYS), "small")
         self.keys_text.setVisible(False)
         self.keys_text.setAccessibleName("Presenter keys")
-        self.page.insertWidget(0, self.keys_text)  # at the top of what scrolls: at large text it is taller than the room
+        self.page.insertWidget(0, self.keys_text)  # at the top of what scrolls: at large text it is taller than room
 
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         presenter.state_changed.connect(self.refresh)

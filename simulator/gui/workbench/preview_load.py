@@ -42,7 +42,6 @@ def check_file(path: str) -> Checked:
 class FileChecker(QObject):
     """``check()`` after each save; ``checked(Checked)`` brings the newest save's result."""
 
-    started = Signal()   # a check began, or a newer save will be checked once the running one ends
     checked = Signal(object)  # Checked
 
     def __init__(self, path: str, parent: QObject | None = None) -> None:
@@ -62,7 +61,6 @@ class FileChecker(QObject):
         if path is not None:
             self.path = os.path.abspath(path)
         self.saves += 1
-        self.started.emit()
         if self._job is None:
             self._start()
 

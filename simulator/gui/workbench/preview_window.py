@@ -16,9 +16,8 @@ import time
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFontMetrics, QKeySequence
-from PySide6.QtWidgets import (QBoxLayout, QFileDialog, QFrame, QHBoxLayout, QInputDialog, QLabel, QMainWindow, QPushButton,
-                               QScrollArea, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QBoxLayout, QFileDialog, QFrame, QHBoxLayout, QInputDialog, QLabel, QMainWindow,
+                               QPushButton, QScrollArea, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget)
 
 from ...core.analysis import Analysis
 from ...core.engine import PlayError, PlaySession
@@ -44,7 +43,7 @@ STATUS_STYLES = {
 }
 NOTE_MS = 8000  # how long a note (a problem copied, where play restarted) replaces the status line
 TEXT_SIZES = (1.0, 1.25, 1.5, 1.75, 2.0)  # View > Text size
-PLAY_MIN_HEIGHT = 320  # the play screen with its smallest portrait fits in less, at every text size
+PLAY_MIN_HEIGHT = 320  # what the window holds the play screen to; it fits its portrait to the height it gets
 PLAY_SHARE = 0.62  # of the window's width, for the play screen, when the text size leaves a choice
 CONVERSATION_CHARS = 40  # the play screen's conversation is at least this many characters wide
 
