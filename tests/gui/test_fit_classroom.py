@@ -125,3 +125,21 @@ def test_the_teams_dialog_opens_within_the_laptop(qtbot, scale):
     dialog.show()
     qtbot.waitExposed(dialog)
     assert problems_on(qtbot, dialog, f"teams-{round(scale * 100)}") == []
+
+
+def test_the_facilitators_window_is_sized_for_the_laptop_before_it_shows(qtbot, scenario):
+    """F2 on a single screen shows the window as it was made: it must fit the room a real
+    window manager leaves (a title bar, a task bar), not only the offscreen screen's."""
+    from simulator.gui.base import geometry
+    from simulator.gui.classroom.window import ClassroomWindow
+
+    room = ClassroomWindow(scenario, analyze(scenario))
+    qtbot.addWidget(room)
+    notes = room.facilitator
+    qtbot.addWidget(notes)
+    assert not notes.isVisible()
+    space = geometry.room(notes)  # the screen less a window manager's frame, guessed while not shown
+    assert notes.width() <= space.width() and notes.height() <= space.height(), (notes.size(), space)
+    room.show()
+    qtbot.keyClick(room.presenter, Qt.Key.Key_F2)
+    assert notes.isVisible() and off_screen_windows() == []

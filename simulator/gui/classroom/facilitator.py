@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QPushButton, QS
 from ...core.classroom import MAX_VOTES, discussion_prompts, letter
 from ...core.model import Reply
 from ...core.presenter_flow import Shown
-from ..base import theme
+from ..base import geometry, theme
 from ..base.layouts import clear, show_items
 from ..practice import report
 from ..widgets import chip, level_badge, plain_label
@@ -57,7 +57,7 @@ class FacilitatorWindow(QWidget):
         self.setWindowTitle("Facilitator: " + presenter.session.scenario.title)
         self.setAccessibleName("Facilitator window")
         self.setObjectName("screen")
-        self.resize(1100, 760)
+        geometry.open_at(self, 1100, 760)  # within the screen, title bar and task bar included (F2 on one screen)
         self.projector_view = "presenter"
         self._built_for: Shown | None = None  # what the reply rows were built for
         self.vote_boxes: dict[str, QSpinBox] = {}
