@@ -100,6 +100,8 @@ def run_preview(path: str, args=None) -> int:
     """``simulator preview FILE``: open the preview window for FILE and run until it closes."""
     import traceback
 
+    from PySide6.QtCore import QThreadPool
+
     from .settings import settings_for
     from .workbench.preview_window import PreviewWindow
 
@@ -110,6 +112,7 @@ def run_preview(path: str, args=None) -> int:
         window.show()
         code = app.exec()
         window.close()
+        QThreadPool.globalInstance().waitForDone()  # a check of the file still running ends first (it always does)
         return code
     except Exception:
         traceback.print_exc()

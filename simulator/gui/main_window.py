@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from ..core.assets import bundled_dir
 from ..core.timing import TimeLimits
@@ -28,14 +28,6 @@ from .settings import MAX_SCALE, MIN_SCALE, Settings
 from .widgets.keys_help import KeysHelp
 
 SCALE_STEP = 1.1
-def system_point_size() -> float:
-    """The system font size, remembered before the app enlarged it."""
-    app = QApplication.instance()
-    size = app.property("systemPointSize")
-    if not size:
-        size = app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10.0
-        app.setProperty("systemPointSize", size)
-    return float(size)
 
 
 class MainWindow(QMainWindow):
@@ -490,10 +482,7 @@ class MainWindow(QMainWindow):
 
     def _set_text_size(self, scale: float) -> None:
         self._scale = round(min(MAX_SCALE, max(MIN_SCALE, scale)), 2)
-        font = QFont(QApplication.font())
-        font.setPointSizeF(fonts.base_point_size(system_point_size(), self._scale))
-        QApplication.setFont(font)
-        self.setFont(font)
+        self.setFont(fonts.set_text_scale(self._scale))
 
     def apply_font_scale(self, scale: float) -> None:
         """Ctrl+= / Ctrl+-: every screen's text follows, and the size is remembered."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-# The offscreen screen is a small laptop's (1366x768), where windows must still fit.
+# The offscreen screens: a small laptop's (1366x768, the primary), where windows must still fit, and a
+# 1920x1080 projector to its right, where presenter mode opens as in a classroom.
 _SCREEN = Path(__file__).resolve().parent / "screen-1366x768.json"
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"

@@ -401,10 +401,15 @@ def test_screens_put_the_presenter_on_the_projector():
 
 
 def test_with_one_screen_the_presenter_is_full_screen_and_the_answers_stay_off_it(qtbot, luggage):
+    from PySide6.QtGui import QGuiApplication
+
+    from simulator.gui.classroom import place_windows
+
     window = ClassroomWindow(luggage, analyze(luggage))
     qtbot.addWidget(window)
     qtbot.addWidget(window.facilitator)
-    window.show_on(0)
+    laptop = QGuiApplication.primaryScreen()  # a mirrored projector: the system reports the one screen
+    assert place_windows(window, window.facilitator, screens=[laptop]) == (laptop, None)
     qtbot.waitUntil(lambda: window.isFullScreen())
     assert not window.facilitator.isVisible()  # a mirrored projector would show the room every level
     qtbot.keyClick(window.presenter, Qt.Key.Key_F2)

@@ -279,7 +279,7 @@ def test_the_problems_panel_and_map_of_the_preview_show_scenario_text_literally(
     window.resize(1440, 900)
     window.show()
     qtbot.waitExposed(window)
-    assert window.scenario is not None
+    qtbot.waitUntil(lambda: window.scenario is not None, timeout=20000)  # checked in the background
     text = path.read_text(encoding="utf-8").replace("    narration:", f"    \"{hostile('Key')}\": 1\n    narration:", 1)
     path.write_text(text, encoding="utf-8")  # an unknown key: its problem quotes it; the last good version stays
 

@@ -144,11 +144,13 @@ def test_the_authors_preview_shows_each_decisions_own_replies(qtbot, tmp_path, d
     window.resize(1440, 900)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.scenario is not None, timeout=20000)  # checked in the background
     play = window.play
     for number in (1, 2, 3):
         assert [b.text() for b in play.reply_buttons] == [f"Decision {number}, reply {o}." for o in (1, 2, 3, 4)]
         if number == 2:  # a reload replays to the same point and lists that decision's replies again
-            window.reload()
+            with qtbot.waitSignal(window.reloaded, timeout=20000):
+                window.reload()
             assert [b.text() for b in play.reply_buttons] == [f"Decision 2, reply {o}." for o in (1, 2, 3, 4)]
         qtbot.mouseClick(play.reply_buttons[3], Qt.MouseButton.LeftButton)
         assert play.session.steps[-1].reply.say == f"Decision {number}, reply 4."

@@ -25,6 +25,24 @@ def base_point_size(system_point_size: float, scale: float) -> float:
     return max(6.0, system_point_size * READABLE * scale)
 
 
+def system_point_size() -> float:
+    """The system font size, remembered before the app enlarged it."""
+    app = QApplication.instance()
+    size = app.property("systemPointSize")
+    if not size:
+        size = app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10.0
+        app.setProperty("systemPointSize", size)
+    return float(size)
+
+
+def set_text_scale(scale: float) -> QFont:
+    """Make the application font the readable base size at ``scale`` (1.0: 100%); return it."""
+    font = QFont(QApplication.font())
+    font.setPointSizeF(base_point_size(system_point_size(), scale))
+    QApplication.setFont(font)
+    return font
+
+
 def set_role(widget: QWidget, role: str, bold: bool = False, italic: bool = False) -> QWidget:
     widget.setProperty("textRole", role)
     widget.setProperty("textBold", bold)

@@ -175,15 +175,15 @@ class ClassDebriefView(ProjectorView):
         grid = QGridLayout()
         self.score_grid = grid
         heads = ("", "Team", "Level", "Score", "Compliance", "Comes back", "Ending")
-        for col, text in enumerate(heads):
-            grid.addWidget(pt.text_label(text, "small", bold=True, color=pt.MUTED, wrap=False), 0, col)
+        for col, text in enumerate(heads):  # headings and verdicts may wrap: at the largest text one line each
+            grid.addWidget(pt.text_label(text, "small", bold=True, color=pt.MUTED), 0, col)  # was wider than 1920
         for r, row in enumerate(summary.scoreboard, 1):
             if row.complete:
                 cells = [pt.text_label(f"{row.rank}.", "body", bold=True, wrap=False),
                          pt.text_label(row.team, "body", bold=True),
                          pt.level_badge(row.level, "small"),
                          pt.text_label(f"{row.score}/100", "body", bold=True, wrap=False),
-                         pt.text_label(pt.verdict_text(row), "small", bold=True, wrap=False,
+                         pt.text_label(pt.verdict_text(row), "small", bold=True,
                                        color=pt.PASS_COLOR if row.compliance_passed else pt.FAIL_COLOR),
                          pt.text_label(f"{row.returns}%", "small", wrap=False),
                          pt.text_label(row.ending, "small")]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QPushButton, QS
 from ...core.classroom import MAX_VOTES, discussion_prompts, letter
 from ...core.model import Reply
 from ...core.presenter_flow import Shown
-from ..base import theme
+from ..base import geometry, theme
 from ..base.layouts import clear, show_items
 from ..practice import report
 from ..widgets import chip, level_badge, plain_label
@@ -57,7 +57,7 @@ class FacilitatorWindow(QWidget):
         self.setWindowTitle("Facilitator: " + presenter.session.scenario.title)
         self.setAccessibleName("Facilitator window")
         self.setObjectName("screen")
-        self.resize(1100, 760)
+        geometry.open_at(self, 1100, 760)  # within the screen, title bar and task bar included (F2 on one screen)
         self.projector_view = "presenter"
         self._built_for: Shown | None = None  # what the reply rows were built for
         self.vote_boxes: dict[str, QSpinBox] = {}
@@ -108,7 +108,8 @@ class FacilitatorWindow(QWidget):
         self.message.setAccessibleName("Message")
         outer.addWidget(self.message)
 
-        bar = QHBoxLayout()
+        bar = QHBoxLayout()  # what the presenter does next; under it, what the projector shows (two rows: one
+        views = QHBoxLayout()  # row of eleven buttons was wider than a laptop's screen at a large text size)
         self.back_button = self._button("← Back", "Back one screen (← or Page Up)", presenter.back)
         self.reveal_button = self._button("Reveal", "Reveal the levels and feedback on the projector (R)",
                                           lambda: presenter.reveal())
@@ -120,6 +121,7 @@ class FacilitatorWindow(QWidget):
         for b in (self.back_button, self.reveal_button, self.blank_button, self.timeout_button, self.next_button):
             bar.addWidget(b)
         bar.addStretch(1)
+        views.addStretch(1)
         self.presenter_button = self._button("Presenter", "Show the presenter screen on the projector",
                                              self.presenter_requested.emit)
         self.levels_button = self._button("Three levels", "Show the three levels side by side (L)",
@@ -131,12 +133,13 @@ class FacilitatorWindow(QWidget):
         self.leave_button = self._button("Leave", "Leave presenter mode (Ctrl+W)", self.library_requested.emit)
         for b in (self.presenter_button, self.levels_button, self.debrief_button, self.teams_button,
                   self.keys_button, self.leave_button):
-            bar.addWidget(b)
+            views.addWidget(b)
         outer.addLayout(bar)
+        outer.addLayout(views)
         self.keys_text = plain_label("\n".join(f"{k}:  {a}" for k, a in keys.PRESENTER_KEYS), "small")
         self.keys_text.setVisible(False)
         self.keys_text.setAccessibleName("Presenter keys")
-        outer.addWidget(self.keys_text)
+        self.page.insertWidget(0, self.keys_text)  # at the top of what scrolls: at large text it is taller than room
 
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         presenter.state_changed.connect(self.refresh)
@@ -157,6 +160,8 @@ class FacilitatorWindow(QWidget):
 
     def _show_keys(self) -> None:
         self.keys_text.setVisible(not self.keys_text.isVisible())
+        if self.keys_text.isVisible():
+            self.scroll.verticalScrollBar().setValue(0)
 
     def set_projector_view(self, name: str) -> None:
         """'presenter', 'three-levels' or 'debrief': what the ClassroomWindow shows now."""

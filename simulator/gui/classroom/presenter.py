@@ -27,7 +27,8 @@ from .projector_view import ProjectorView
 from .vote_bar import VoteBar
 
 __all__ = ["DECISION", "ENDING", "TITLE", "OptionCard", "PresenterView"]
-FIT_STEPS = (1.0, 0.93, 0.86, 0.8, 0.74, 0.68, 0.62, 0.56, 0.5)
+# down to the smallest text if need be: at the largest presenter sizes a busy decision fits only there
+FIT_STEPS = (1.0, 0.93, 0.86, 0.8, 0.74, 0.68, 0.62, 0.56, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25)
 ROOMY_STEPS = (1.45, 1.3, 1.15) + FIT_STEPS  # the brief and the outcome have few words: larger when they fit
 TIMER_GLYPHS = "⏱◷"  # a stopwatch, or a clock face in fonts without one (DejaVu)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
+from ..base import geometry
+
 
 def choose_screens(count: int, primary: int, requested: int | None = None) -> tuple[int, int | None]:
     """(presenter screen, facilitator screen or None) by index.
@@ -48,17 +50,21 @@ def screen_index(screen: QScreen | int | str | None) -> int | None:
 
 
 def place_windows(presenter: QWidget, facilitator: QWidget | None = None,
-                  screen: QScreen | int | str | None = None, full_screen: bool = True) -> tuple[QScreen, QScreen | None]:
-    """Show the presenter full screen on its screen and, with two screens, the facilitator on the other."""
-    screens = QGuiApplication.screens()
+                  screen: QScreen | int | str | None = None, full_screen: bool = True,
+                  screens: list[QScreen] | None = None) -> tuple[QScreen, QScreen | None]:
+    """Show the presenter full screen on its screen and, with two screens, the facilitator on the other.
+    ``screens``: the screens there are (by default, all the system reports; one, for a mirrored display)."""
+    screens = QGuiApplication.screens() if screens is None else screens
     primary = QGuiApplication.primaryScreen()
     p_index, f_index = choose_screens(len(screens), screens.index(primary) if primary in screens else 0,
                                       screen_index(screen))
     target = screens[p_index] if screens else primary
     _move_to(presenter, target)
     if full_screen:
+        presenter.setGeometry(target.geometry())  # the whole projector (some platforms keep the old place)
         presenter.showFullScreen()
     else:
+        presenter.setGeometry(target.availableGeometry().adjusted(40, 40, -40, -40))
         presenter.show()
     presenter.raise_()
     presenter.activateWindow()
@@ -66,20 +72,17 @@ def place_windows(presenter: QWidget, facilitator: QWidget | None = None,
     if facilitator is not None and other is not None:
         _move_to(facilitator, other)
         area = other.availableGeometry()
-        facilitator.resize(min(facilitator.width(), area.width()), min(facilitator.height(), area.height()))
+        geometry.open_at(facilitator, area.width() - 80, area.height() - 80)  # within the laptop's screen, centred
         facilitator.show()
     presenter.activateWindow()  # the clicker's keys go to the projector first
     return target, other
 
 
 def _move_to(window: QWidget, screen: QScreen) -> None:
-    area = screen.availableGeometry()
-    window.move(area.topLeft())
+    window.move(screen.availableGeometry().topLeft())
     handle = window.windowHandle()
     if handle is None:
         window.winId()  # creates the native window so that it can be given a screen
         handle = window.windowHandle()
     if handle is not None:
         handle.setScreen(screen)
-    if not window.isFullScreen():
-        window.setGeometry(area.adjusted(40, 40, -40, -40))

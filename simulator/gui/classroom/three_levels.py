@@ -9,7 +9,7 @@ how the customer left: closing words, feelings, thoughts, likelihood to return.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ...core.analysis import Analysis
 from ...core.playthrough import Exchange, Playthrough, canonical_playthroughs
@@ -62,16 +62,14 @@ class ClosingCard(QFrame):
         self.bar.setAccessibleName(f"Likelihood to return, {returns} percent")
         back.addWidget(self.bar, 1)
         box.addLayout(back)
-        verdict = QHBoxLayout()  # the score in its level's colour, the compliance verdict in its own
-        self.score = pt.text_label(f"Score {result.score}/100", "small", bold=True, wrap=False,
+        # the score in its level's colour, the compliance verdict in its own, one above the other: side by
+        # side they made the card wider than its column at a large text size
+        self.score = pt.text_label(f"Score {result.score}/100", "small", bold=True,
                                    color=theme.LEVEL_COLORS[result.level])
-        verdict.addWidget(self.score)
-        verdict.addWidget(pt.text_label("·", "small", bold=True, color=pt.MUTED, wrap=False))
-        self.compliance = pt.text_label(pt.verdict_text(result), "small", bold=True, wrap=False,
+        box.addWidget(self.score)
+        self.compliance = pt.text_label(pt.verdict_text(result), "small", bold=True,
                                         color=pt.PASS_COLOR if result.compliance_passed else pt.FAIL_COLOR)
-        verdict.addWidget(self.compliance)
-        verdict.addStretch(1)
-        box.addLayout(verdict)
+        box.addWidget(self.compliance)
         self.setAccessibleName(f"How it ended at {play.level.label}")
 
     def apply_size(self, body: int) -> None:
@@ -101,10 +99,12 @@ class ExchangeBlock(QWidget):
                             f"{theme.LEVEL_COLORS[exchange.level]}; background: transparent; }}")
         inner = QVBoxLayout(reply)
         self.inner = inner
-        head = QHBoxLayout()
+        head = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.head = head
-        head.addWidget(pt.text_label("Employee", "small", bold=True, color=pt.MUTED, wrap=False))
-        head.addWidget(pt.level_badge(exchange.level, "tiny"))
+        self.head_words = (pt.text_label("Employee", "small", bold=True, color=pt.MUTED, wrap=False),
+                           pt.level_badge(exchange.level, "tiny"))
+        for word in self.head_words:
+            head.addWidget(word, 0, Qt.AlignmentFlag.AlignLeft)
         head.addStretch(1)
         inner.addLayout(head)
         text = exchange.reply or "(No answer: the time ran out.)"
@@ -119,6 +119,16 @@ class ExchangeBlock(QWidget):
         self.inner.setSpacing(2)
         self.head.setSpacing(max(6, body // 2))
 
+    def fit_head(self, width: int) -> None:
+        """"Employee" and the level's badge side by side when ``width`` holds them, else one over the
+        other (at the largest text side by side they were wider than the column)."""
+        margins = self.inner.contentsMargins()
+        side_by_side = (sum(w.sizeHint().width() for w in self.head_words) + self.head.spacing()
+                        + margins.left() + margins.right()) <= width
+        direction = QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
+        if self.head.direction() != direction:
+            self.head.setDirection(direction)
+
 
 class LevelColumn(QFrame):
     """One playthrough, revealed one exchange at a time."""
@@ -127,6 +137,9 @@ class LevelColumn(QFrame):
         super().__init__()
         self.setObjectName("column")
         self.level, self.play = level, play
+        # a third of the width whatever it holds: its blocks fit themselves to it (see _fit_heads), where a
+        # width from what they held kept a column as wide as their widest moment
+        self.setMinimumWidth(160)
         self.setStyleSheet(f"QFrame#column {{ background: {pt.BACKGROUND}; border: 3px solid {pt.OUTLINE};"
                            " border-radius: 14px; }")
         box = QVBoxLayout(self)
@@ -208,6 +221,20 @@ class LevelColumn(QFrame):
             self.tail.setFixedHeight(tail)  # the range grows; rangeChanged calls this again
         bar.setValue(min(bar.maximum(), target))
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        self._fit_heads()
+
+    def _fit_heads(self) -> None:
+        """Each exchange's head fits the width the column gives its blocks (the scroll area's, less the
+        margins): measured here, as a block cannot be narrower than what it holds side by side."""
+        margins = self.items.contentsMargins()
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        width = self.width() - 2 * self.frameWidth() - bar - margins.left() - margins.right()
+        for block in self.blocks:
+            if isinstance(block, ExchangeBlock):
+                block.fit_head(width)
+
     def scroll_by(self, pages: float) -> None:
         self._follow_end = False
         bar = self.scroll.verticalScrollBar()
@@ -220,6 +247,7 @@ class LevelColumn(QFrame):
         self.items.setSpacing(pad)
         for block in self.blocks:
             block.apply_size(body)
+        self._fit_heads()
 
 
 class ThreeLevelsView(ProjectorView):

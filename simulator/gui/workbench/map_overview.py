@@ -3,23 +3,24 @@ few batched calls (plain boxes, straight routes) instead of thousands of detaile
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Iterable, Sequence
 
 from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
+from ...core.graph_layout import MapNode
+from ...core.levels import Level
 from ..base import theme
-from .map_items import LOOSE_END, PATH, UNREACHABLE
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .map_view import ScenarioMapView
+from .map_items import LOOSE_END, PATH, UNREACHABLE, EdgeItem, NodeItem
 
 OVERVIEW_BELOW = 0.45  # zoomed out further than this, text is unreadable: the map is drawn as an overview
 
 
 class DetailLayer(QGraphicsItem):
-    """Holds the node and edge items, so that hiding it hides them all in one call."""
+    """Holds the node and edge items, so that one call takes them all off the map: made fully
+    transparent, the scene neither draws nor finds them (hiding it would visit each of them, which
+    at thousands of items made the first frame after Fit late)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -35,74 +36,99 @@ class DetailLayer(QGraphicsItem):
 class OverviewItem(QGraphicsItem):
     """The whole map zoomed out, in one item: plain boxes without text and straight routes,
     drawn in a few batched calls with one-pixel pens (per-item painting costs far more when
-    thousands of items are each a few pixels wide)."""
+    thousands of items are each a few pixels wide).
 
-    def __init__(self, view: "ScenarioMapView", rect: QRectF) -> None:
+    The map at rest is sorted into groups once, when it is built; the path played and the
+    selected node are drawn over it (``mark``), so neither a reply nor Fit regroups thousands
+    of boxes, and a paint makes no objects."""
+
+    def __init__(self, nodes: Sequence[NodeItem], edges: Sequence[EdgeItem], rect: QRectF) -> None:
         super().__init__()
-        self.view = view
         self.rect = rect
         self.setZValue(10)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # panning blits the visible part
-        self._groups: list = []
+        self._rest = (_box_groups((item, _node_style(item.node)) for item in nodes),
+                      _line_groups((edge, False) for edge in edges))
+        self._marked: tuple[list, list] = ([], [])
+        self._selected: QRectF | None = None
 
     def boundingRect(self) -> QRectF:
         return self.rect
 
-    def regroup(self) -> None:
-        """Sort boxes and lines by how they are drawn; call after the path or selection changes."""
-        boxes: dict[tuple, list[QRectF]] = {}
-        for item in self.view.node_items.values():
-            n = item.node
-            fill = theme.LEVEL_COLORS[n.ending_level] if n.ending_level is not None else theme.CARD
-            if not n.reachable and n.ending_level is None:
-                fill = "#EEF1F4"
-            border, width = theme.BORDER, 1
-            if n.loose_end:
-                border, width = LOOSE_END, 2
-            elif not n.reachable:
-                border, width = UNREACHABLE, 1
-            elif n.is_start:
-                border, width = theme.TEXT, 2
-            if item.on_path or item.current:
-                border, width = PATH, 3 if item.current else 2
-                if item.current and n.ending_level is None:
-                    fill = PATH
-            boxes.setdefault((fill, border, width), []).append(QRectF(item.pos(), item.rect.size()))
-        lines: dict[tuple, list[QLineF]] = {}
-        for edge in self.view.edge_items:
-            e = edge.edge
-            lines.setdefault((theme.LEVEL_COLORS[e.level], edge.on_path, e.timeout), []).append(edge.straight)
-        selected = self.view.node_items.get(self.view.selected)
-        self._groups = [boxes, lines, QRectF(selected.pos(), selected.rect.size()) if selected else None]
+    def mark(self, path: Sequence[NodeItem], routes: Sequence[EdgeItem], selected: NodeItem | None) -> None:
+        """Draw ``path`` (the nodes played, the current one among them) and ``routes`` (the routes
+        taken) over the map at rest, and ring ``selected``; call after either changes."""
+        self._marked = (_line_groups((edge, True) for edge in routes),
+                        _box_groups((item, _node_style(item.node, True, item.current)) for item in path))
+        self._selected = _box(selected) if selected is not None else None
         self.update()
 
     def paint(self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget=None) -> None:
-        if not self._groups:
-            self.regroup()
-        boxes, lines, selected = self._groups
-        pixel = 1 / max(1e-6, painter.worldTransform().m11())  # one screen pixel, in map units
-        background = QColor(theme.BACKGROUND)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for (color, on_path, timeout), group in lines.items():
-            c = QColor(color) if on_path else _blend(QColor(color), background, 0.6)  # opaque: the fast path
-            pen = QPen(c, 3 if on_path else 1, Qt.PenStyle.DashLine if timeout else Qt.PenStyle.SolidLine)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
-            painter.drawLines(group)
-        painter.setPen(Qt.PenStyle.NoPen)
-        for (fill, border, width), group in boxes.items():  # a border is a box behind the box: no pen to stroke
-            pad = width * pixel
-            painter.setBrush(QColor(border))
-            painter.drawRects([r.adjusted(-pad, -pad, pad, pad) for r in group] if width > 1 else group)
-            painter.setBrush(QColor(fill))
-            painter.drawRects(group if width > 1 else [r.adjusted(pixel, pixel, -pixel, -pixel) for r in group])
-        if selected is not None:  # the selected node: a ring around its box
-            pen = QPen(QColor(theme.TEXT), 2)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
+        boxes, lines = self._rest
+        routes, path = self._marked
+        for groups in (lines, boxes, routes, path):  # the routes played over the boxes, so they show
+            for pen, brush, shapes in groups:
+                painter.setPen(pen)
+                painter.setBrush(brush)
+                if brush.style() == Qt.BrushStyle.NoBrush:
+                    painter.drawLines(shapes)
+                else:
+                    painter.drawRects(shapes)
+        if self._selected is not None:  # the selected node: a ring around its box
+            pixel = 1 / max(1e-6, painter.worldTransform().m11())  # one screen pixel, in map units
+            painter.setPen(_cosmetic(theme.TEXT, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(selected.adjusted(-4 * pixel, -4 * pixel, 4 * pixel, 4 * pixel))
+            painter.drawRect(self._selected.adjusted(-4 * pixel, -4 * pixel, 4 * pixel, 4 * pixel))
+
+
+def _node_style(node: MapNode, on_path: bool = False, current: bool = False) -> tuple[str, str, int]:
+    """(fill, border, border width in pixels) of a node's box in the overview."""
+    fill = theme.LEVEL_COLORS[node.ending_level] if node.ending_level is not None else theme.CARD
+    if not node.reachable and node.ending_level is None:
+        fill = "#EEF1F4"
+    border, width = theme.BORDER, 1
+    if node.loose_end:
+        border, width = LOOSE_END, 2
+    elif not node.reachable:
+        border, width = UNREACHABLE, 1
+    elif node.is_start:
+        border, width = theme.TEXT, 2
+    if on_path or current:
+        border, width = PATH, 3 if current else 2
+        if current and node.ending_level is None:
+            fill = PATH
+    return fill, border, width
+
+
+def _box(item: NodeItem) -> QRectF:
+    return QRectF(item.pos(), item.rect.size())
+
+
+def _cosmetic(color: str | QColor, width: int, dashed: bool = False) -> QPen:
+    pen = QPen(QColor(color), width, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+    pen.setCosmetic(True)  # as wide on the screen at every zoom
+    return pen
+
+
+def _box_groups(styled: Iterable[tuple[NodeItem, tuple[str, str, int]]]) -> list[tuple[QPen, QBrush, list[QRectF]]]:
+    groups: dict[tuple[str, str, int], list[QRectF]] = {}
+    for item, style in styled:
+        groups.setdefault(style, []).append(_box(item))
+    return [(_cosmetic(border, width), QBrush(QColor(fill)), boxes) for (fill, border, width), boxes in groups.items()]
+
+
+def _line_groups(edges: Iterable[tuple[EdgeItem, bool]]) -> list[tuple[QPen, QBrush, list[QLineF]]]:
+    groups: dict[tuple[Level, bool, bool], list[QLineF]] = {}
+    for edge, on_path in edges:
+        groups.setdefault((edge.edge.level, on_path, edge.edge.timeout), []).append(edge.straight)
+    background = QColor(theme.BACKGROUND)
+    out = []
+    for (level, on_path, timeout), lines in groups.items():
+        color = QColor(theme.LEVEL_COLORS[level])
+        out.append((_cosmetic(color if on_path else _blend(color, background, 0.6), 3 if on_path else 1, timeout),
+                    QBrush(Qt.BrushStyle.NoBrush), lines))  # opaque colours: the fast path
+    return out
 
 
 def _blend(color: QColor, background: QColor, amount: float) -> QColor:

@@ -3,9 +3,11 @@
 Nodes are rounded boxes with their id and first words; endings are filled with their level's
 colour and carry the level's name; routes are coloured by the reply's level (timeouts dashed).
 Unreachable nodes and loose ends are marked in words as well as by their outline. Items are
-cached, the scene uses its BSP index and the view repaints only what changed, so a map of
-hundreds of nodes pans and zooms smoothly. Zoomed out, where no text could be read, one
-overview item draws the whole map in a few batched calls instead (bench/map.py measures it).
+cached and the view repaints only what changed, so a map of hundreds of nodes pans and zooms
+smoothly. Zoomed out, where no text could be read, one overview item draws the whole map in a
+few batched calls instead (bench/map.py measures it). The scene keeps no index of its items: a
+frame of the overview then visits two items, not thousands, and at readable zoom an index found
+the items in view no faster than drawing them costs.
 """
 
 from __future__ import annotations
@@ -27,6 +29,18 @@ ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0,
 MAX_DRAWN_NODES = 5000  # above this many the map is not drawn: `simulator graph FILE -o map.svg` draws it
 
 
+def map_layout(scenario: Scenario, analysis: Analysis | None = None) -> ScenarioMap | str:
+    """The map's layers, or in words why the preview does not draw them. Plain Python (no Qt),
+    so the preview lays the map out with the load, off the UI thread."""
+    if len(scenario.nodes) > MAX_DRAWN_NODES:  # drawn, it would freeze the window
+        return (f"it has {len(scenario.nodes):,} nodes, more than the {MAX_DRAWN_NODES:,} the preview draws; "
+                f"draw it to a file instead: simulator graph FILE -o map.svg")
+    try:
+        return layout_scenario(scenario, analysis)
+    except ValueError as exc:
+        return str(exc)
+
+
 class ScenarioMapView(QGraphicsView):
     """Zoom with Ctrl+wheel or +/-, pan by dragging or with Shift+arrow keys, 0 or F fits the map.
     The arrow keys move the selection to the nearest node that way, Home to the start node.
@@ -41,7 +55,7 @@ class ScenarioMapView(QGraphicsView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
-        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -64,24 +78,19 @@ class ScenarioMapView(QGraphicsView):
 
     # -- building ----------------------------------------------------------------------------
 
-    def build(self, scenario: Scenario, analysis: Analysis | None = None) -> None:
-        """Lay out and draw the whole scenario: call once per load."""
+    def build(self, scenario: Scenario, analysis: Analysis | None = None,
+              layout: ScenarioMap | str | None = None) -> None:
+        """Draw the whole scenario: call once per load. ``layout``: ``map_layout``'s answer when it
+        was worked out already (else it is, here)."""
         scene = self.scene()
         scene.clear()
         self.node_items, self.edge_items, self.build_error = {}, [], ""
         self.detail, self.overview, self.overview_shown = None, None, False
-        if len(scenario.nodes) > MAX_DRAWN_NODES:  # drawn here, it would freeze the window
-            self.map = None
-            self.build_error = (f"it has {len(scenario.nodes):,} nodes, more than the {MAX_DRAWN_NODES:,} the "
-                                f"preview draws; draw it to a file instead: simulator graph FILE -o map.svg")
+        layout = map_layout(scenario, analysis) if layout is None else layout
+        if isinstance(layout, str):
+            self.map, self.build_error = None, layout
             return
-        try:
-            self.map = layout_scenario(scenario, analysis)
-        except ValueError as exc:
-            self.map = None
-            self.build_error = str(exc)
-            return
-        m = self.map
+        self.map = m = layout
         self.detail = DetailLayer()
         for node in m.nodes.values():
             item = NodeItem(node, m.node_width, m.node_height)
@@ -92,7 +101,8 @@ class ScenarioMapView(QGraphicsView):
             item.setParentItem(self.detail)
             self.edge_items.append(item)
         scene.addItem(self.detail)
-        self.overview = OverviewItem(self, QRectF(-10, -10, m.width + 20, m.height + 20))
+        self.overview = OverviewItem(list(self.node_items.values()), self.edge_items,
+                                     QRectF(-10, -10, m.width + 20, m.height + 20))
         self.overview.setVisible(False)
         scene.addItem(self.overview)
         scene.setSceneRect(QRectF(-40, -40, m.width + 80, m.height + 80))
@@ -100,6 +110,7 @@ class ScenarioMapView(QGraphicsView):
             self.node_items[self.selected].set_selected(True)
         else:
             self.selected = ""
+        self._mark_overview()
 
     def highlight(self, hops: list[tuple[str, str, str | None]], current: str) -> None:
         """Mark the path played: ``hops`` are (from node, to node, the reply's key or None for a timeout)."""
@@ -109,8 +120,13 @@ class ScenarioMapView(QGraphicsView):
         taken = set(hops)
         for edge in self.edge_items:
             edge.set_on_path(edge.edge.hop in taken)
+        self._mark_overview()
+
+    def _mark_overview(self) -> None:
+        """The overview draws the path, the current node and the selection over the map at rest."""
         if self.overview is not None:
-            self.overview.regroup()
+            self.overview.mark([i for i in self.node_items.values() if i.on_path or i.current],
+                               [e for e in self.edge_items if e.on_path], self.node_items.get(self.selected))
 
     # -- level of detail -----------------------------------------------------------------------
 
@@ -121,10 +137,8 @@ class ScenarioMapView(QGraphicsView):
         overview = self.zoom() < OVERVIEW_BELOW
         if overview != self.overview_shown:
             self.overview_shown = overview
-            if overview:
-                self.overview.regroup()
             self.overview.setVisible(overview)
-            self.detail.setVisible(not overview)
+            self.detail.setOpacity(0.0 if overview else 1.0)  # see DetailLayer
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         self._choose_detail()  # before the items are collected for this frame, whatever changed the zoom
@@ -158,7 +172,7 @@ class ScenarioMapView(QGraphicsView):
         self.zoom_by(1 / ZOOM_STEP)
 
     def fit(self) -> None:
-        if self.scene().items():
+        if self.node_items:  # (not scene().items(): that lists every item of a big map, each a Python object)
             self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
             if self.zoom() > 1.0:
                 self.resetTransform()
@@ -251,8 +265,7 @@ class ScenarioMapView(QGraphicsView):
                 previous.set_selected(False)
             self.selected = node_id
             self.node_items[node_id].set_selected(True)
-            if self.overview is not None:
-                self.overview.regroup()
+            self._mark_overview()
             self.node_clicked.emit(node_id)
 
     def mousePressEvent(self, event) -> None:

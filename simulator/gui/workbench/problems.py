@@ -7,9 +7,10 @@ never through a shell.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QProcess, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QProcess, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (QHeaderView, QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...core.diagnostics import Diagnostic
 from ...core.editor_command import editor_arguments as core_editor_arguments
@@ -18,7 +19,7 @@ from ..widgets import plain_tip
 
 SEVERITY_COLORS = {"error": "#B8411E", "warning": "#8A5A00"}
 SEVERITY_SYMBOLS = {"error": "✖", "warning": "⚠"}
-COLUMNS = ("Severity", "Code", "Line:Col", "Message", "Hint")
+COLUMNS = ("Code", "Problem")  # the code over its line:column; the message over its hint
 
 
 def location(d: Diagnostic) -> str:
@@ -31,8 +32,28 @@ def editor_arguments(command: str, d: Diagnostic) -> list[str]:
     return core_editor_arguments(command, d.file, d.line, d.column)
 
 
+class _Wrapping(QStyledItemDelegate):
+    """A row as tall as its words wrapped at their column's width: a tree measures its rows
+    unwrapped, which cut a long message or hint in a narrow panel."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        view = self.parent()
+        text = str(index.data() or "")
+        margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+        width = max(1, view.columnWidth(index.column()) - margin)  # what the delegate paints the words in
+        words = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap),
+                                                       text)
+        return QSize(size.width(), max(size.height(), words.height() + 4))
+
+
 class _Tree(QTreeWidget):
     enter_pressed = Signal(QTreeWidgetItem)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setItemDelegate(_Wrapping(self))
+        self.header().sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())  # heights follow widths
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
@@ -63,9 +84,10 @@ class ProblemsPanel(QWidget):
         self.tree.setColumnCount(len(COLUMNS))
         self.tree.setHeaderLabels(list(COLUMNS))
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setWordWrap(False)
+        self.tree.setWordWrap(True)  # the message and the hint wrap in their columns: nothing to scroll sideways to
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setAccessibleName("Problems")
         self.tree.setAccessibleDescription("Errors and warnings in the scenario file. Press Enter or "
                                            "double-click to open the problem's line in your editor, "
@@ -73,11 +95,9 @@ class ProblemsPanel(QWidget):
         self.tree.setStyleSheet(f"QTreeWidget {{ background: {theme.CARD}; border: 1px solid {theme.BORDER};"
                                 f" border-radius: 6px; }}")
         header = self.tree.header()
-        header.setStretchLastSection(True)
-        for col in range(3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(3, 420)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the words wrap in what the width leaves
         self.tree.enter_pressed.connect(self._activated)  # not itemActivated: it also fires on double-click
         self.tree.itemDoubleClicked.connect(self._activated)
         box.addWidget(self.tree, 1)
@@ -89,11 +109,14 @@ class ProblemsPanel(QWidget):
         self.tree.clear()
         for d in self.diagnostics:
             severity = d.severity.value
-            item = QTreeWidgetItem([f"{SEVERITY_SYMBOLS[severity]} {severity}", d.code.code,
-                                    f"{d.line}:{d.column}" if d.line else "-", d.message, d.hint])
+            where = f"line {d.line}, column {d.column}" if d.line else "the whole file"
+            item = QTreeWidgetItem([f"{SEVERITY_SYMBOLS[severity]} {d.code.code}\n{d.line}:{d.column}" if d.line
+                                    else f"{SEVERITY_SYMBOLS[severity]} {d.code.code}",
+                                    d.message + (f"\nHint: {d.hint}" if d.hint else "")])
             item.setForeground(0, QBrush(QColor(SEVERITY_COLORS[severity])))
-            item.setToolTip(3, plain_tip(d.format()))
-            item.setToolTip(4, plain_tip(d.hint))
+            item.setToolTip(0, f"{severity} {d.code.code}, {where}")
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{severity} {d.code.code}, {where}")
+            item.setToolTip(1, plain_tip(d.format()))
             item.setData(0, Qt.ItemDataRole.UserRole, d)
             self.tree.addTopLevelItem(item)
         errors = sum(1 for d in self.diagnostics if d.is_error)

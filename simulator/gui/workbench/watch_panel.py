@@ -7,7 +7,8 @@ flags, then 'Play from here' asks the window to start a new session with that st
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 from ...core.engine import PlaySession
@@ -85,15 +86,24 @@ class WatchPanel(QGroupBox):
         box.addWidget(self.state_label)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # each field under its label, as wide as the panel
         self.node_combo = QComboBox()
         self.node_combo.setAccessibleName("Node to play from")
-        self.node_combo.setToolTip("Pick a node, set the mood and flags, then Play from here")
-        form.addRow("&Node:", self.node_combo)
+        self.node_combo.setToolTip("Pick a node, set the mood and flags, then Play from here (Alt+N)")
+        # as wide as the panel, not as the longest node id (and not measured item by item: a big file has thousands)
+        self.node_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.node_combo.setMinimumContentsLength(12)
+        self.node_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.mood_spin = QSpinBox()
         self.mood_spin.setRange(MIN_MOOD, MAX_MOOD)
         self.mood_spin.setAccessibleName("Customer mood")
-        self.mood_spin.setToolTip(f"{MIN_MOOD} furious … {MAX_MOOD} delighted")
-        form.addRow("&Mood:", self.mood_spin)
+        self.mood_spin.setToolTip(f"{MIN_MOOD} furious … {MAX_MOOD} delighted (Alt+M)")
+        for caption, field, keys in (("Node:", self.node_combo, "Alt+N"), ("Mood:", self.mood_spin, "Alt+M")):
+            label = QLabel(caption)  # the keys are shortcuts of their own, as a label's "&" would be
+            label.setBuddy(field)
+            form.addRow(label, field)
+            QShortcut(QKeySequence(keys), self, lambda f=field: f.setFocus(Qt.FocusReason.ShortcutFocusReason),
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         box.addLayout(form)
         self.flags_caption = QLabel("Flags:")
         box.addWidget(self.flags_caption)
@@ -110,7 +120,7 @@ class WatchPanel(QGroupBox):
         self.no_flags = QLabel("(this scenario uses no flags)")
         self.no_flags.setStyleSheet(f"color: {theme.MUTED};")
         box.addWidget(self.no_flags)
-        buttons = QHBoxLayout()
+        buttons = QVBoxLayout()  # one above the other: side by side they set a panel too wide for large text
         self.current_button = QPushButton("Use &current state")
         self.current_button.setAccessibleName("Use current state")
         self.current_button.setToolTip("Fill in the node, mood and flags where the preview is now")
@@ -118,13 +128,14 @@ class WatchPanel(QGroupBox):
         self.play_button.setObjectName("primary")
         self.play_button.setAccessibleName("Play from here")
         self.play_button.setToolTip("Start a new play-through at this node with this mood and these flags")
+        buttons.addWidget(self.play_button)
         buttons.addWidget(self.current_button)
-        buttons.addWidget(self.play_button, 1)
         box.addLayout(buttons)
         self.play_button.clicked.connect(self.apply)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._session: PlaySession | None = None
         self.current_button.clicked.connect(lambda: self.show_session(self._session, edit=True))
+
 
     def set_scenario(self, scenario: Scenario) -> None:
         selected = self.node_combo.currentData()
