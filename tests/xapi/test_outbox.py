@@ -12,13 +12,12 @@ import textwrap
 
 import pytest
 
-from simulator.core.engine import PlaySession
 from simulator.core.headless import play
 from simulator.core.progress import ProgressStore
-from simulator.core.xapi import config
 from simulator.core.xapi.client import LrsClient
-from simulator.core.xapi.outbox import BACKOFF_FIRST, Outbox, attach, sync
+from simulator.core.xapi.outbox import BACKOFF_FIRST, Outbox, sync
 
+from .attempts import first_replies
 from .conftest import ROOT, opt_in
 
 
@@ -39,11 +38,7 @@ def test_a_statement_is_written_in_the_steps_transaction(tmp_path, luggage):
     """A listener that fails takes the step down with it: the two commit together or not at all."""
     opt_in(tmp_path)
     with ProgressStore(tmp_path) as store:
-        attach(store, config.load(tmp_path))
-        ana = store.add_trainee("Ana")
-        attempt = store.start_attempt(ana.id, luggage, "practice")
-        session = PlaySession(luggage)
-        store.record_step(attempt, session.choose(0))
+        _, attempt, session = first_replies(store, luggage, 1)
 
         def broken(db, event):
             raise RuntimeError("disk full halfway")

@@ -17,6 +17,7 @@ from simulator.core.xapi import statements as xs
 from simulator.core.xapi.client import LrsClient
 from simulator.core.xapi.outbox import Outbox, attach, sync
 
+from .attempts import first_replies
 from .conftest import opt_in
 
 FIXTURE_V5 = Path(__file__).parents[1] / "progress" / "fixtures" / "progress-v5.sql"
@@ -140,11 +141,7 @@ def test_erasing_the_trainee_whose_statements_were_sent_last_sends_their_voiding
 def test_a_sent_step_taken_back_keeps_the_statement_sent_and_voids_it(tmp_path, luggage, stub_lrs):
     opt_in(tmp_path, stub_lrs.url)
     with ProgressStore(tmp_path) as store:
-        attach(store, config.load(tmp_path))
-        attempt = store.start_attempt(store.add_trainee("Ana").id, luggage, "practice")
-        session = PlaySession(luggage)
-        store.record_step(attempt, session.choose(0))
-        store.record_step(attempt, session.choose(0))
+        attempt = first_replies(store, luggage, 2).attempt
         with Outbox.of(store) as outbox:
             assert sync(outbox, LrsClient(stub_lrs.url)).sent == 3
             shown = outbox.statements()
@@ -250,11 +247,7 @@ def test_a_step_taken_back_after_it_was_moved_into_the_outbox_is_withdrawn_and_i
                                                                                                    luggage):
     opt_in(tmp_path)
     with ProgressStore(tmp_path) as store:
-        attach(store, config.load(tmp_path))
-        attempt = store.start_attempt(store.add_trainee("Ana").id, luggage, "practice")
-        session = PlaySession(luggage)
-        store.record_step(attempt, session.choose(0))
-        store.record_step(attempt, session.choose(0))
+        _, attempt, session = first_replies(store, luggage, 2)
         with Outbox.of(store) as outbox:
             assert len(outbox.pending(100)) == 3  # the sender moved both steps in, then could not send
         store.remove_last_step(attempt)
@@ -292,11 +285,7 @@ def test_an_import_that_carries_an_open_attempt_further_keeps_what_its_steps_que
 
     opt_in(tmp_path)
     with ProgressStore(tmp_path) as store:
-        attach(store, config.load(tmp_path))
-        ana = store.add_trainee("Ana")
-        attempt = store.start_attempt(ana.id, luggage, "practice")
-        session = PlaySession(luggage)
-        store.record_step(attempt, session.choose(0))
+        ana, attempt, session = first_replies(store, luggage, 1)
         with Outbox.of(store) as outbox:
             before = outbox.statements()
         data = export_trainee_json(store, ana.id)  # the same history, played one step further elsewhere

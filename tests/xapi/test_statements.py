@@ -14,8 +14,9 @@ from simulator.core.levels import Level
 from simulator.core.progress import ProgressStore
 from simulator.core.xapi import statements as xs
 from simulator.core.xapi.config import LrsSettings
-from simulator.core.xapi.outbox import Outbox, attach
+from simulator.core.xapi.outbox import Outbox
 
+from .attempts import first_replies
 from .conftest import HOME_PAGE, opt_in
 
 ADL = "http://adlnet.gov/expapi/verbs/"
@@ -95,15 +96,8 @@ def test_a_breach_fails_the_attempt_and_names_the_rule(tmp_path, breachy):
 
 def test_abandoned_and_resumed_attempts_and_a_step_taken_back(tmp_path, luggage):
     opt_in(tmp_path)
-    from simulator.core.xapi import config
-
     with ProgressStore(tmp_path) as store:
-        attach(store, config.load(tmp_path))
-        ana = store.add_trainee("Ana")
-        first = store.start_attempt(ana.id, luggage, "practice")
-        session = PlaySession(luggage)
-        store.record_step(first, session.choose(0))
-        store.record_step(first, session.choose(0))
+        ana, first, _ = first_replies(store, luggage, 2)
         store.remove_last_step(first)  # not sent yet: withdrawn from the outbox
         store.abandon_attempt(first)
         second = store.start_attempt(ana.id, luggage, "assessment")
