@@ -91,6 +91,7 @@ def test_a_breach_fails_the_attempt_and_names_the_rule(tmp_path, breachy):
             assert verbs(statements)[-1] == "failed" and "passed" not in verbs(statements)
             final = statements[-1]["result"]["extensions"]
             assert final[xs.EXT["compliance"]] == "failed" and final[xs.EXT["breaches"]]
+            assert played.compliance == "failed" and final[xs.EXT["breaches"]] == played.breaches
     assert found, "no path through the first replies breaches a rule"
 
 
