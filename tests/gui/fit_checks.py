@@ -154,17 +154,29 @@ def rect_in(widget: QWidget, ancestor: QWidget) -> QRect:
 # -- widgets that draw their own words: what the words need against what the widget gives them --
 
 
-def reply_text_fits(button) -> bool:
-    """A reply button's wrapped words need no more room than the button gives them."""
+def _reply_room(button) -> tuple[QRect, QRect]:
+    """(what a reply button's words need wrapped as it draws them, the rectangle it draws them in)."""
     rect = button._text_rect(button.width())
     needed = QFontMetrics(button.font()).boundingRect(rect, int(Qt.TextFlag.TextWordWrap), button.shown_text())
+    return needed, rect
+
+
+def reply_text_fits(button) -> bool:
+    """A reply button's wrapped words need no more room than the button gives them."""
+    needed, rect = _reply_room(button)
     return needed.height() <= button.height() - 2 * button.PAD and needed.width() <= rect.width()
 
 
 def reply_problems(buttons) -> list[str]:
-    """Reply buttons on show whose words are cut (``ReplyButton`` paints them itself)."""
-    return [f"reply {b.number} {b.text()[:40]!r} is cut at {b.width()}x{b.height()}"
-            for b in buttons if b.isVisible() and not reply_text_fits(b)]
+    """Reply buttons on show whose words are cut (``ReplyButton`` paints them itself, so the label
+    check cannot see them)."""
+    out = []
+    for button in buttons:
+        if button.isVisible() and not reply_text_fits(button):
+            needed, rect = _reply_room(button)
+            out.append(f"reply {button.number} {button.text()[:40]!r} needs {needed.width()}x{needed.height()} "
+                       f"for its words, has {rect.width()}x{button.height() - 2 * button.PAD}")
+    return out
 
 
 def card_problems(library) -> list[str]:

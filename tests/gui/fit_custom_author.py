@@ -1,30 +1,13 @@
 """Fit checks for what the author's preview and the classroom draw themselves, beside the
-shared ones in fit_checks.py: each returns plain descriptions of what does not fit (empty when
-it all fits)."""
+shared ones in fit_checks.py (the reply cards' check and the screenshots are there): each returns
+plain descriptions of what does not fit (empty when it all fits)."""
 
 from __future__ import annotations
-
-import os
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QScrollArea, QStyle, QTreeWidget, QWidget
 from pytestqt.exceptions import TimeoutError as WaitTimeout
-
-
-def reply_problems(buttons) -> list[str]:
-    """Reply buttons on show whose wrapped words need more room than the button gives them
-    (``ReplyButton`` paints its words itself, so the label check cannot see them)."""
-    out = []
-    for button in buttons:
-        if not button.isVisible():
-            continue
-        rect = button._text_rect(button.width())
-        needed = QFontMetrics(button.font()).boundingRect(rect, int(Qt.TextFlag.TextWordWrap), button.text())
-        if needed.height() > button.height() - 2 * button.PAD or needed.width() > rect.width():
-            out.append(f"reply {button.number} {button.text()[:40]!r} needs {needed.width()}x{needed.height()} "
-                       f"for its words, has {rect.width()}x{button.height() - 2 * button.PAD}")
-    return out
 
 
 def replies_cut_by_their_area(play) -> list[str]:
@@ -97,10 +80,3 @@ def settled_problems(qtbot, check, timeout: int = 2000) -> list[str]:
         pass  # what was found last is what does not fit
     return found
 
-
-def save_shot(widget: QWidget, name: str) -> None:
-    """Save ``widget`` as ``name``.png in the folder FIT_SHOTS names (nothing when it is unset)."""
-    folder = os.environ.get("FIT_SHOTS")
-    if folder:
-        os.makedirs(folder, exist_ok=True)
-        widget.grab().save(os.path.join(folder, f"{name}.png"))

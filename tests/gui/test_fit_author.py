@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 
 from simulator.gui.widgets import ReplyButton
 
-from .fit_checks import fit_problems, off_screen_windows
-from .fit_custom_author import (cut_by_scroll_areas, missing_glyphs, replies_cut_by_their_area, reply_problems,
-                                save_shot, settled_problems, tree_row_problems)
+from .fit_checks import fit_problems, off_screen_windows, reply_problems, save_shot
+from .fit_custom_author import (cut_by_scroll_areas, missing_glyphs, replies_cut_by_their_area, settled_problems,
+                                tree_row_problems)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "docs" / "examples" / "lost-luggage.yaml"

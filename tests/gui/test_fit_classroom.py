@@ -16,8 +16,8 @@ from simulator.core.loader import ScenarioLoader
 from simulator.gui.base import fonts
 from simulator.gui.classroom.presenter import DECISION, ENDING
 
-from .fit_checks import fit_problems, off_screen_windows
-from .fit_custom_author import cut_by_scroll_areas, save_shot, settled_problems
+from .fit_checks import fit_problems, off_screen_windows, save_shot
+from .fit_custom_author import cut_by_scroll_areas, settled_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ["cash-withdrawal-queue", "unauthorised-relative"]  # the busiest decisions: 4 and 5 replies
