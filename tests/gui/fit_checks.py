@@ -7,6 +7,7 @@ so a failing test says which label, button or window is at fault and by how much
 from __future__ import annotations
 
 import os
+import re
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument
@@ -24,6 +25,13 @@ def _shown(widget: QWidget, top: QWidget) -> bool:
     return widget.isVisibleTo(top) and widget.isVisible() and widget.width() > 0 and widget.height() > 0
 
 
+def _plain_shown(label: QLabel) -> str:
+    """A plain label's words as drawn: with a buddy, an ``&`` marks the shortcut's letter (drawn
+    underlined, taking no room) and ``&&`` is one ``&``; without a buddy every ``&`` is drawn."""
+    text = label.text()
+    return re.sub("&(.)", r"\1", text) if label.buddy() is not None else text
+
+
 def _label_needs(label: QLabel) -> tuple[int, int]:
     """(width, height) the label's text needs within its contents rectangle."""
     text = label.text()
@@ -38,6 +46,7 @@ def _label_needs(label: QLabel) -> tuple[int, int]:
         if label.wordWrap():
             doc.setTextWidth(rect.width() - margin)
         return int(doc.idealWidth()), int(doc.size().height())
+    text = _plain_shown(label)
     metrics = QFontMetrics(label.font())
     if label.wordWrap():
         bound = metrics.boundingRect(QRect(0, 0, max(1, rect.width() - margin), 100_000),
