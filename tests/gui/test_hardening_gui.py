@@ -1,10 +1,9 @@
 """The app's side of hostile files: duplicate ids in the library, portraits linked out of the
-scenario's folder, and a live preview that stays responsive at the analysis limit."""
+scenario's folder, and the live preview and the library at the analysis limit."""
 
 from __future__ import annotations
 
 import os
-import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -107,37 +106,35 @@ def test_the_app_shows_the_placeholder_for_an_unusable_portrait_name(portrait, t
     assert not portrait_pixmap(scenario, Emotion.UPSET, 64).isNull()
 
 
-def test_preview_stays_responsive_at_the_analysis_limit(qtbot, tmp_path):
+def test_preview_plays_a_file_below_the_analysis_limit_and_shows_e029_beyond(qtbot, tmp_path):
+    """Below the limit the preview plays the file with its full analysis; far beyond, it shows E029;
+    fixed, it plays again. (How long each takes: bench/analysis_limit.py.)"""
     from simulator.gui.settings import Settings
     from simulator.gui.workbench.preview_window import PreviewWindow
 
     path = tmp_path / "flags.yaml"
     path.write_text(flag_chain(13), encoding="utf-8")  # just below the limit: 16,386 states
-    started = time.perf_counter()
     window = PreviewWindow(str(path), Settings(str(tmp_path / "data")))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.scenario is not None, timeout=20000)  # checked in the background
-    below = time.perf_counter() - started
     assert window.analysis is not None
     assert window.analysis is window.last_result.analysis  # analysed once, by the loader
 
     path.write_text(flag_chain(30), encoding="utf-8")  # far beyond: 2**30 states if it were explored
-    started = time.perf_counter()
     window.reload()
     # the file watcher may start a second check of the same save: wait for the last one to show
     qtbot.waitUntil(lambda: [d.code.code for d in window.problems.diagnostics] == ["E029"]
                     and "error" in window.status_line.text(), timeout=20000)
-    beyond = time.perf_counter() - started
     path.write_text(BASE, encoding="utf-8")
     window.reload()
     qtbot.waitUntil(lambda: window.scenario.id == "t" and window.problems.count() == 0, timeout=20000)
-    assert below < 5 and beyond < 3, (below, beyond)  # generous bounds for a loaded machine
 
 
 def test_the_library_job_shows_the_analysis_limit_and_duplicate_ids(qtbot, tmp_path):
-    """The library's own loading: a file beyond the analysis limit is revised to a card with E029,
-    promptly; a copy of another file's id gets E030 on its card once both are listed."""
+    """The library's own loading: a file beyond the analysis limit is revised to a card with E029;
+    a copy of another file's id gets E030 on its card once both are listed. (How long either
+    takes: bench/analysis_limit.py.)"""
     from simulator.gui.base.worker import LoadJob
 
     folder = tmp_path / "scenarios"
@@ -150,11 +147,8 @@ def test_the_library_job_shows_the_analysis_limit_and_duplicate_ids(qtbot, tmp_p
     qtbot.addWidget(library)
     job.signals.loaded.connect(lambda _g, item: library.add_entry(item.origin, item.entry))
     job.signals.revised.connect(lambda _g, item: library.add_entry(item.origin, item.entry))
-    started = time.perf_counter()
     job.run()  # in this thread: the signals arrive directly
-    took = time.perf_counter() - started
     cards = {os.path.basename(c.entry.path): c for c in library.cards}
     assert cards["a.yaml"].playable
     assert not cards["b-copy.yaml"].playable and "E030" in [d.code.code for d in cards["b-copy.yaml"].entry.errors]
     assert [d.code.code for d in cards["flags.yaml"].entry.errors] == ["E029"]
-    assert took < 5, f"{took:.1f} s"
