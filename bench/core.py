@@ -44,7 +44,7 @@ def generate(n_nodes: int, seed: int = 1) -> str:
         out.append(f"  d{i}:")
         out.append(f'    customer: "Moment {i}: the customer explains what is going on, in a sentence or two."')
         if i % 7 == 0:
-            out.append(f'    narration: "She looks at the queue behind her."')
+            out.append('    narration: "She looks at the queue behind her."')
         if i % 5 == 0:
             out.append("    weight: 2")  # the analysis weighs decisions
         out.append("    replies:")
@@ -65,7 +65,7 @@ def generate(n_nodes: int, seed: int = 1) -> str:
                 out.append("        breach_cost: 500")
             if i % 40 == 20 and k == 0:
                 out.append("        goto:")
-                out.append(f"          - if: offered_help")
+                out.append("          - if: offered_help")
                 out.append(f"            then: {target()}")
                 out.append(f"          - else: {target()}")
             else:

@@ -101,5 +101,5 @@ def alias_file(value: str, uses: int, key: str) -> str:
              "      - {say: s, level: low, feedback: f, sets: [asked], goto: b}", "  b:", "    customer: c",
              "    replies:"]
     lines += [f"      - {{say: s, level: low, feedback: f, {key}: *v, goto: end}}" if key == "if"
-              else f"      - {{say: s, level: low, feedback: f, goto: *v}}"] * uses
+              else "      - {say: s, level: low, feedback: f, goto: *v}"] * uses
     return "\n".join(lines + ["  end: {ending: {level: low}}"]) + "\n"

@@ -18,7 +18,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QLabel, QMessageBox, QWidget)
 
 from .conftest import _make_window
-from .test_app import card_for, open_by_keyboard, press_reply
+from .test_app import open_by_keyboard, press_reply
 
 IMG = "<img src='file:///etc/passwd'>"
 

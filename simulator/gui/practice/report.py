@@ -189,7 +189,7 @@ def debrief_html(scenario: Scenario, result: PathResult, analysis: Analysis | No
     out.append(f'<p style="color:{theme.MUTED}; font-size:{_pt(0.9)};">{escape(describe_curve(result.mood_curve))}</p>')
 
     # Skills: the heading, the table and its note in one outer table, kept on one page.
-    out.append(f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td>')
+    out.append('<table width="100%" cellspacing="0" cellpadding="0"><tr><td>')
     out.append(_section("Skills"))
     if result.skills:
         out.append(f'<table cellspacing="0" cellpadding="4" style="border-style:solid; border-width:1px; '
