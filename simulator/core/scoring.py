@@ -201,7 +201,8 @@ def path_result(customer: Customer, start_mood: int, steps: list[Step], ending_i
         level=level, score=score, complete=complete, compliance_passed=not breaches, breaches=breaches,
         skills=skills, mood_curve=[start_mood] + [s.mood_after for s in steps],
         value=value, steps=reviews, ending_id=ending_id, ending=ending, closing_words=closing_words,
-        explanation=explain(level, score, breaches, ending, complete, deciding_step(steps, breaches, deciding)),
+        explanation=explain(level, score, next((s.breach for s in steps if s.breach), ""), ending, complete,
+                            deciding_step(steps, breaches, deciding)),
         points=points, deciding=deciding_step(steps, breaches, deciding),
     )
 
@@ -212,13 +213,20 @@ def deciding_step(steps: list["Step"], breaches: list[str], deciding: int | None
     return first_breach if first_breach is not None else deciding
 
 
-def explain(level: Level, score: int, breaches: list[str], ending: Ending | None, complete: bool,
+def explain(level: Level, score: int, breach: str, ending: Ending | None, complete: bool,
             deciding: int | None = None) -> str:
-    """The scoring rule applied to one path, in one sentence for the debrief."""
+    """The scoring rule applied to one path, in a sentence for the debrief (two after a breach).
+
+    ``breach``: the first rule broken, in the scenario's words; ``deciding``: the decision that set
+    the level (the breach's, when there is one). The breach's words end their own sentence, since
+    they may hold brackets and a full stop of their own ("... (anti-money-laundering law).")."""
     points = (f"your replies scored {score}/100 ({band_text(band_of(score))}; WOW 100, Standard 60 and Low 0 "
               f"a decision)")
-    if breaches:
-        return (f"{level.label}: you broke a rule ({breaches[0]}), and a single breach fails the attempt "
+    if breach:
+        words = breach.strip()
+        where = f" at decision {deciding}" if deciding is not None else ""
+        stop = "" if words.endswith((".", "!", "?")) else "."
+        return (f"{level.label}: you broke a rule{where}: {words}{stop} A single breach fails the attempt "
                 f"however happy the customer is; {points}.")
     if not complete or ending is None:
         return f"{level.label}: the conversation did not reach an ending; {points}."
