@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         self._action(progress, "&Import trainees' histories…", self.progress.import_histories)
         progress.addSeparator()
         self._action(progress, "&Learning Record Store…", self.progress.show_lrs)
+        self._action(progress, "What is &sent about me…", self.progress.show_sent_about)
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
 

@@ -245,10 +245,11 @@ def _heading_needs(header, section: int) -> int:
     return needed
 
 
-def table_problems(table) -> list[str]:
+def table_problems(table, wrapped: tuple[int, ...] = ()) -> list[str]:
     """Cells and column headings of a table on show that need more width than their column has,
     so that the view elides them (measured by the table's own delegate and header), and headings
-    shortened with an ellipsis their full text does not have."""
+    shortened with an ellipsis their full text does not have. The cells of the ``wrapped`` columns
+    wrap their words instead: those need a row as tall as the wrapped words."""
     out = []
     model, header = table.model(), table.horizontalHeader()
     for column in range(model.columnCount()):
@@ -265,9 +266,13 @@ def table_problems(table) -> list[str]:
         for row in range(model.rowCount()):
             index = model.index(row, column)
             text = str(model.data(index) or "")
-            needed = table.sizeHintForIndex(index).width()
-            if text and needed > width:
-                out.append(f"cell {text[:40]!r} (row {row}) needs {needed}, has {width}")
+            needed = table.sizeHintForIndex(index)
+            if column in wrapped:
+                if text and needed.height() > table.rowHeight(row):
+                    out.append(f"cell {text[:40]!r} (row {row}) needs {needed.height()} high, has "
+                               f"{table.rowHeight(row)}")
+            elif text and needed.width() > width:
+                out.append(f"cell {text[:40]!r} (row {row}) needs {needed.width()}, has {width}")
     return out
 
 

@@ -327,6 +327,18 @@ class Outbox:
         """The statements queued, sent or refused (about one attempt, or all), as they are sent."""
         return [s for _, s in stored.statements(self._db, attempt_id) if s is not None]
 
+    def about(self, trainee_id: str) -> list[tuple[str, str, dict | None]]:
+        """(state, attempt id, statement) of everything queued, sent or refused about one trainee, in
+        queue order; state is 'sent', 'refused' or 'waiting'. A row whose step is gone has no
+        statement (None)."""
+        rows = {seq: ("sent" if sent is not None else "waiting" if refused is None else "refused", attempt)
+                for seq, attempt, sent, refused in self._db.execute(
+                    "SELECT seq, attempt_id, sent_at, refused_status FROM xapi_outbox WHERE trainee_id = ?",
+                    (trainee_id,))}
+        return [(*rows[seq], statement) if seq is not None else
+                ("waiting", ((statement or {}).get("context") or {}).get("registration", ""), statement)
+                for seq, statement in stored.statements(self._db, trainee_id=trainee_id)]
+
 
 # -- sending -----------------------------------------------------------------------------------
 

@@ -76,16 +76,18 @@ class Builder:
 
 
 def statements(db: sqlite3.Connection, attempt_id: str | None = None, where: str = "1", params: tuple = (),
-               queued: bool = True) -> list[tuple[int | None, dict | None]]:
+               queued: bool = True, trainee_id: str | None = None) -> list[tuple[int | None, dict | None]]:
     """(seq, statement) of the outbox's rows ``where`` selects, in queue order, then (``queued``)
-    those of the steps not moved in yet (seq None); of one attempt, or all."""
+    those of the steps not moved in yet (seq None); of one attempt, or one trainee's, or all."""
     builder = Builder()
     found = [(row[0], builder.build(row)) for row in db.execute(
-        f"{ROWS} WHERE ({where}) AND (? IS NULL OR o.attempt_id = ?) ORDER BY o.seq", (*params, attempt_id,
-                                                                                         attempt_id))]
+        f"{ROWS} WHERE ({where}) AND (? IS NULL OR o.attempt_id = ?) AND (? IS NULL OR o.trainee_id = ?) "
+        "ORDER BY o.seq", (*params, attempt_id, attempt_id, trainee_id, trainee_id))]
     if queued:
         found += [(None, builder.build(row)) for row in db.execute(
-            f"{QUEUED} AND (? IS NULL OR c.attempt_id = ?) ORDER BY c.id, s.number", (attempt_id, attempt_id))]
+            f"{QUEUED} AND (? IS NULL OR c.attempt_id = ?) AND (? IS NULL OR c.attempt_id IN (SELECT id FROM "
+            "attempts WHERE trainee_id = ?)) ORDER BY c.id, s.number", (attempt_id, attempt_id, trainee_id,
+                                                                        trainee_id))]
     return found
 
 

@@ -215,6 +215,13 @@ class ProgressController:
 
             open_dialog(self.host.window(), self.host.record, self.lrs_sender)
 
+    def show_sent_about(self) -> None:
+        """Progress > What is sent about me…: every statement about the trainee, as it is sent."""
+        if self._need_store(trainee=True):
+            from .sent_about_view import open_dialog
+
+            open_dialog(self.host.window(), self.host.record.store, self.host.record.trainee)
+
     def _need_store(self, trainee: bool = False) -> bool:
         """True when the store (and, if asked, a trainee) is there; otherwise say what is missing."""
         record = self.host.record

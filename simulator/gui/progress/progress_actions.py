@@ -85,6 +85,23 @@ def export_history_json(parent: QWidget | None, store: ProgressStore, trainee_id
     return _report(parent, title, Outcome(True, message, (Path(written),)), notify)
 
 
+def save_sent_copy(parent: QWidget | None, view, trainee_name: str, path: str | os.PathLike | None = None,
+                   notify: bool = True) -> Outcome | None:
+    """A copy, for the trainee, of every statement about them (``core.xapi.sent_about.SentAbout``)."""
+    title = "Save what is sent about me"
+    if path is None:
+        name = f"{_file_stem(trainee_name)}-statements-{date.today().isoformat()}.json"
+        path = _ask_save(parent, title, name, "xAPI statements (*.json)", ".json")
+        if path is None:
+            return None
+    try:
+        view.save(path)
+    except OSError as exc:
+        return _report(parent, title, Outcome(False, f"The copy could not be saved. {_why(exc)}"), notify)
+    return _report(parent, title, Outcome(True, f"Saved {plural(len(view.items), 'statement')} to {path}",
+                                          (Path(path),)), notify)
+
+
 def import_histories(parent: QWidget | None, store: ProgressStore,
                      paths: Iterable[str | os.PathLike] | None = None, notify: bool = True) -> Outcome | None:
     """Bring trainees' exported histories into this store. Each file is imported on its own, so one
