@@ -79,6 +79,11 @@ def test_the_class_overview_fits(qtbot, trainee_window, tmp_path, scale):
     qtbot.waitUntil(lambda: view.table.isVisible())
     settle()
     check_screen(window, "class", scale, table_problems(view.table))
+    folder = tmp_path / "Training department" / "Spring intake, customer service" / "Exports for the trainers"
+    folder.mkdir(parents=True)
+    outcome = view.export_csv(folder / "class-attempts.csv", notify=False)
+    assert outcome.ok and view.status.text().replace("\u200b", "") == outcome.message  # in full, on the bar
+    check_screen(window, "class-exported", scale, table_problems(view.table))
 
 
 @pytest.mark.parametrize("scale", SCALES)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
 from ...core.progress import ProgressStore, TraineeOverview
@@ -131,10 +131,9 @@ class ClassView(fonts.FollowsTextSize, QWidget):
         self.back_button.setAccessibleName("Back to library")
         self.back_button.setToolTip("Return to the scenario library (Esc)")
         self.back_button.clicked.connect(self.library_requested)
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = plain_label()  # wraps: the bar grows for a long message (a file's path) rather than cut it
         self.status.setAccessibleName("Import and export status")
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # long text elides
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         top = QVBoxLayout()
         top.setSpacing(2)
