@@ -152,8 +152,15 @@ def sync(args: argparse.Namespace) -> int:
     except ProgressError as exc:
         print(f"simulator: {exc}", file=sys.stderr)
         return 1
+    settings = _settings(args)
+    if not settings.ready:  # the opt-in holds here as in the app: what waits stays, unsent
+        with Outbox(folder / DB_FILENAME) as outbox:
+            waiting = outbox.waiting()
+        print(f"simulator: sending is off for {folder}: nothing was sent, {waiting} waiting. The organisation "
+              f"opts in with 'simulator lrs set --home-page URL --enable'.", file=sys.stderr)
+        return 1
     try:
-        client = _client(_settings(args))
+        client = _client(settings)
     except _NoEndpoint as exc:
         print(f"simulator: {exc}", file=sys.stderr)
         return 1

@@ -245,6 +245,21 @@ def _heading_needs(header, section: int) -> int:
     return needed
 
 
+def _wrapped_cell_problem(table, index, width: int) -> str:
+    """'' when the cell's words, wrapped at its column's width (less the view's text margins), fit
+    its row's height and no word alone is wider than that; else what they need."""
+    text = str(index.data() or "")
+    font = index.data(Qt.ItemDataRole.FontRole) or table.font()
+    metrics = QFontMetrics(font)
+    room = width - 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    widest = max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
+    if widest > room:
+        return f"has a word {widest} wide, the column has room for {room}"
+    needed = metrics.boundingRect(QRect(0, 0, room, 100000), int(Qt.TextFlag.TextWordWrap), text).height()
+    height = table.rowHeight(index.row())
+    return f"needs {needed} high wrapped, has {height}" if needed > height else ""
+
+
 def table_problems(table, wrapped: tuple[int, ...] = ()) -> list[str]:
     """Cells and column headings of a table on show that need more width than their column has,
     so that the view elides them (measured by the table's own delegate and header), and headings
@@ -266,13 +281,14 @@ def table_problems(table, wrapped: tuple[int, ...] = ()) -> list[str]:
         for row in range(model.rowCount()):
             index = model.index(row, column)
             text = str(model.data(index) or "")
-            needed = table.sizeHintForIndex(index)
             if column in wrapped:
-                if text and needed.height() > table.rowHeight(row):
-                    out.append(f"cell {text[:40]!r} (row {row}) needs {needed.height()} high, has "
-                               f"{table.rowHeight(row)}")
-            elif text and needed.width() > width:
-                out.append(f"cell {text[:40]!r} (row {row}) needs {needed.width()}, has {width}")
+                problem = _wrapped_cell_problem(table, index, width)
+                if text and problem:
+                    out.append(f"cell {text[:40]!r} (row {row}) {problem}")
+                continue
+            needed = table.sizeHintForIndex(index).width()
+            if text and needed > width:
+                out.append(f"cell {text[:40]!r} (row {row}) needs {needed}, has {width}")
     return out
 
 

@@ -29,3 +29,26 @@ def test_a_labels_shortcut_marker_takes_no_room(qtbot):
     qtbot.waitUntil(lambda: clipped_texts(top) != [])
     [cut] = clipped_texts(top)
     assert "'&Sort by'" in cut
+
+
+def test_a_wrapped_column_is_reported_when_its_row_is_too_short_for_the_wrapped_words(qtbot):
+    from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+
+    from .fit_checks import table_problems
+
+    table = QTableWidget(1, 1)
+    qtbot.addWidget(table)
+    table.setWordWrap(True)
+    table.setItem(0, 0, QTableWidgetItem("a reply long enough to need several lines in a narrow column " * 2))
+    table.setColumnWidth(0, 160)
+    table.resize(220, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    table.setRowHeight(0, table.fontMetrics().height() + 4)  # one line: the rest is cut off
+    [short] = table_problems(table, wrapped=(0,))
+    assert "high wrapped" in short
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    qtbot.waitUntil(lambda: table.rowHeight(0) > 3 * table.fontMetrics().height())
+    assert table_problems(table, wrapped=(0,)) == []
+    table.item(0, 0).setText("Unbreakable-" * 6)  # one word wider than the column: wrapping cannot help
+    assert "has a word" in table_problems(table, wrapped=(0,))[0]

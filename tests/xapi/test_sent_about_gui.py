@@ -34,11 +34,16 @@ def _when_open(qtbot, check) -> list:
     from simulator.gui.progress.sent_about_view import SentAboutDialog
 
     seen: list = []
+    tries = [300]  # 3 s at most: something else opened (a message box) is closed and the test fails
 
     def look() -> None:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, SentAboutDialog):  # not shown yet: look again once the event loop turns
-            QTimer.singleShot(10, look)
+            tries[0] -= 1
+            if tries[0] <= 0 and dialog is not None:
+                dialog.close()
+            elif tries[0] > 0:
+                QTimer.singleShot(10, look)
             return
         try:
             check(dialog)
@@ -89,6 +94,14 @@ def test_the_trainee_reads_every_statement_about_them_newest_first_and_saves_a_c
         qtbot.waitUntil(dialog.list.hasFocus, timeout=2000)
         qtbot.keyClick(dialog.list, Qt.Key.Key_Down)
         assert json.loads(dialog.statement.toPlainText()) == newest[1]
+        qtbot.keyClick(dialog.list, Qt.Key.Key_Return)  # Enter on a line closes nothing
+        assert dialog.isVisible()
+        for widget in (dialog.statement, dialog.save_button):  # Tab leaves the list, line by line never
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            assert QApplication.focusWidget() is widget
+        qtbot.keyClick(dialog.save_button, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClick(dialog.statement, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+        assert QApplication.focusWidget() is dialog.list
         assert "Sending is on" in dialog.headline.text() and "Ann" not in dialog.identity.text()
         assert f"Waiting: {len(hers)}." in dialog.identity.text()
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -136,3 +149,23 @@ def test_the_dialog_fits_the_laptop_at_every_text_size(qtbot, played, scale):
     problems = fit_problems(dialog)
     problems += table_problems(dialog.list, wrapped=(0,))  # a long reply wraps in its row, never cut
     assert problems == [], f"at {scale:.0%}:\n" + "\n".join(problems)
+
+
+def test_unreadable_settings_are_said_and_the_statements_still_shown_and_a_failed_save_is_told(qtbot, played,
+                                                                                               tmp_path):
+    from simulator.gui.progress.sent_about_view import SentAboutDialog, read_view
+
+    window, ann, trainees = played
+    settings_file = window.record.store.data_dir / "xapi.json"
+    settings_file.write_text("{not json", encoding="utf-8")
+    view = read_view(window.record.store, trainees["Ann"])
+    dialog = SentAboutDialog(view, "Ann", window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.problem.isVisible() and "cannot be read, so nothing is sent" in dialog.problem.text()
+    assert dialog.headline.text().startswith("Sending to a Learning Record Store is off")
+    assert len(view.items) == sum(p.queued for p in ann) and dialog.list.rowCount() == len(view.items) + 2
+    assert settings_file.read_text(encoding="utf-8") == "{not json"  # left as it was
+    dialog.save_copy(str(tmp_path))  # a folder, not a file
+    assert dialog.note.isVisible() and dialog.note.text().startswith("The copy could not be saved.")

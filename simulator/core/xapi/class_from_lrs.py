@@ -85,14 +85,6 @@ class ClassFacts:
     newer_than: datetime | None = None  # this fetch read only what was new since the one at this time
 
 
-def _parse_time(text: object) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
 def _scenario_id(object_id: str, activity_base: str) -> str | None:
     base = activity_base if activity_base.endswith("/") else activity_base + "/"
     if not object_id.startswith(base):
@@ -106,7 +98,7 @@ def _record(statement: dict, verb: str, settings: LrsSettings) -> Record | None:
     account = actor.get("account") or {}
     name = account.get("name")
     scenario = _scenario_id(str((statement.get("object") or {}).get("id", "")), settings.activity_base)
-    at = _parse_time(statement.get("timestamp"))
+    at = xs.parse_timestamp(statement.get("timestamp"))
     if account.get("homePage") != settings.home_page or not name or scenario is None or at is None:
         return None
     level = ((statement.get("result") or {}).get("extensions") or {}).get(xs.EXT["level"])
@@ -125,10 +117,10 @@ def merge(records: dict[str, Record], statements: Iterable[dict], settings: LrsS
         read += 1
         if not isinstance(statement, dict):
             continue
-        stored = _parse_time(statement.get("stored")) if statement.get("stored") else None
+        stored = xs.parse_timestamp(statement.get("stored")) if statement.get("stored") else None
         if stored is not None and (latest_at is None or stored > latest_at):
             latest, latest_at = str(statement["stored"]), stored
-        verb = str((statement.get("verb") or {}).get("id", "")).rsplit("/", 1)[-1]
+        verb = xs.verb_name(statement)
         obj = statement.get("object") or {}
         if verb == "voided" and obj.get("objectType") == "StatementRef":
             voided.append(str(obj.get("id")))
@@ -230,7 +222,7 @@ def fetch(settings: LrsSettings, client: LrsClient | None = None, *, page_size: 
         complete = complete and done
         if not done:  # stopped by the bound: this verb is read again from where it was
             continue
-        if latest is not None and (verb not in since or _parse_time(latest) > _parse_time(since[verb])):
+        if latest is not None and (verb not in since or xs.parse_timestamp(latest) > xs.parse_timestamp(since[verb])):
             since[verb] = latest
     facts = facts_of(records, settings, now, client.base)
     facts.statements, facts.complete = read, complete
@@ -297,18 +289,18 @@ def load_cache(data_dir: str | os.PathLike, settings: LrsSettings | None = None)
         raise ClassCacheError(f"{path} was written by a newer version of the app (format {data.get('version')}); "
                               f"update the app to read it, or fetch again when the LRS can be reached.")
     try:
-        facts = ClassFacts(_parse_time(data["fetched_at"]) or datetime.now(timezone.utc), str(data.get("lrs", "")),
-                           str(data["home_page"]), str(data["activity_base"]), statements=int(data["statements"]),
-                           complete=bool(data.get("complete", True)))
+        facts = ClassFacts(xs.parse_timestamp(data["fetched_at"]) or datetime.now(timezone.utc),
+                           str(data.get("lrs", "")), str(data["home_page"]), str(data["activity_base"]),
+                           statements=int(data["statements"]), complete=bool(data.get("complete", True)))
         for account, person in dict(data["accounts"]).items():
             facts.accounts[str(account)] = AccountFacts(str(person.get("name", "")), {
                 str(sid): [int(f["finished"]), None if f["best"] is None else Level(f["best"]).rank,
-                           _parse_time(f["last_played"]) if f.get("last_played") else None]
+                           xs.parse_timestamp(f["last_played"]) if f.get("last_played") else None]
                 for sid, f in dict(person["scenarios"]).items()})
         if data.get("records") is not None:  # version 2: what a fetch of what is new merges into
             facts.records = {str(sid): _stored_record(r) for sid, r in dict(data["records"]).items()}
             facts.since = {str(verb): str(t) for verb, t in dict(data.get("since") or {}).items()}
-            facts.full_at = _parse_time(data["full_at"]) if data.get("full_at") else None
+            facts.full_at = xs.parse_timestamp(data["full_at"]) if data.get("full_at") else None
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ClassCacheError(f"The class fetched earlier ({path}) is incomplete ({exc!r}); fetch it again when the "
                               f"LRS can be reached.") from exc
@@ -320,7 +312,7 @@ def load_cache(data_dir: str | os.PathLike, settings: LrsSettings | None = None)
 
 def _stored_record(row: list) -> Record:
     verb, account, name, scenario, registration, level, at = row
-    moment = _parse_time(at)
+    moment = xs.parse_timestamp(at)
     if verb not in ("completed", "attempted") or moment is None:
         raise ValueError(f"a statement kept as {verb!r} at {at!r}")
     return Record(verb, str(account), str(name), str(scenario), str(registration),

@@ -168,7 +168,7 @@ def _queue(db: sqlite3.Connection, attempt_id: str, trainee_id: str, made: list[
     """Statements other than a reply's, kept whole (they are few: an attempt's start and end)."""
     db.executemany("INSERT INTO xapi_outbox (id, attempt_id, trainee_id, verb, statement, queued_at) "
                    "VALUES (?, ?, ?, ?, ?, ?)",
-                   [(s["id"], attempt_id, trainee_id, s["verb"]["id"].rsplit("/", 1)[-1],
+                   [(s["id"], attempt_id, trainee_id, xs.verb_name(s),
                      json.dumps(s, ensure_ascii=False, separators=(",", ":")), at.timestamp()) for s in made])
 
 
@@ -330,14 +330,21 @@ class Outbox:
     def about(self, trainee_id: str) -> list[tuple[str, str, dict | None]]:
         """(state, attempt id, statement) of everything queued, sent or refused about one trainee, in
         queue order; state is 'sent', 'refused' or 'waiting'. A row whose step is gone has no
-        statement (None)."""
-        rows = {seq: ("sent" if sent is not None else "waiting" if refused is None else "refused", attempt)
-                for seq, attempt, sent, refused in self._db.execute(
-                    "SELECT seq, attempt_id, sent_at, refused_status FROM xapi_outbox WHERE trainee_id = ?",
-                    (trainee_id,))}
+        statement (None). Read in one transaction: the sender moving steps into the outbox
+        meanwhile changes nothing of what is shown."""
+        db = self._db
+        db.execute("BEGIN")
+        try:
+            rows = {seq: ("sent" if sent is not None else "waiting" if refused is None else "refused", attempt)
+                    for seq, attempt, sent, refused in db.execute(
+                        "SELECT seq, attempt_id, sent_at, refused_status FROM xapi_outbox WHERE trainee_id = ?",
+                        (trainee_id,))}
+            found = stored.statements(db, trainee_id=trainee_id)
+        finally:
+            db.execute("COMMIT")
         return [(*rows[seq], statement) if seq is not None else
-                ("waiting", ((statement or {}).get("context") or {}).get("registration", ""), statement)
-                for seq, statement in stored.statements(self._db, trainee_id=trainee_id)]
+                ("waiting", str(((statement or {}).get("context") or {}).get("registration", "")), statement)
+                for seq, statement in found]
 
 
 # -- sending -----------------------------------------------------------------------------------
@@ -407,7 +414,7 @@ def _send(outbox: Outbox, client: LrsClient, part: list[tuple[int, dict]], repor
         _send(outbox, client, part[half:], report, clock)
         return
     seq, statement = part[0]
-    refused = Refused(statement.get("id", ""), statement.get("verb", {}).get("id", "").rsplit("/", 1)[-1], status,
+    refused = Refused(statement.get("id", ""), xs.verb_name(statement), status,
                       answer.reason())
     outbox.mark_refused(seq, status, refused.reason)
     report.refused.append(refused)

@@ -86,6 +86,22 @@ def timestamp(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def parse_timestamp(text: object) -> datetime | None:
+    """A statement's time read back (``timestamp``'s inverse; a time without a zone is UTC), or
+    None when ``text`` is not one."""
+    try:
+        moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def verb_name(statement: object) -> str:
+    """The verb's last word ('answered' for ADL's answered), '' when the statement has none."""
+    verb = statement.get("verb") if isinstance(statement, dict) else None
+    return str(verb.get("id", "")).rsplit("/", 1)[-1] if isinstance(verb, dict) else ""
+
+
 def duration(seconds: float) -> str:
     """ISO 8601 duration, e.g. ``PT1M5.25S`` (hundredths of a second, as xAPI asks for at most)."""
     total = max(0.0, round(float(seconds), 2))

@@ -102,8 +102,11 @@ class LrsDialog(QDialog):
         form.addRow("Secret", self.secret)
         form.addRow("Organisation's home page", self.home_page)
         form.addRow("Scenario ids start with", self.base)
+        names = ("with their names (simulator lrs set --send-names no sends none)" if saved.send_names
+                 else "not by name")
         where = QLabel(f"The secret is kept in {config.secret_location(self.data_dir)}. Trainees are sent as "
-                       f"pseudonymous accounts on the home page, never by name or e-mail.")
+                       f"pseudonymous accounts on the home page, {names}, never by e-mail address. Each trainee "
+                       f"sees what is sent about them in Progress > What is sent about me.")
         where.setWordWrap(True)
         form.addRow(where)
         settings_box = QGroupBox("Settings")

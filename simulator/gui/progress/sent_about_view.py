@@ -8,6 +8,7 @@ file. The core (``core/xapi/sent_about.py``) reads and words them; this only lay
 from __future__ import annotations
 
 import json
+import sqlite3
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
@@ -15,12 +16,19 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..base import fonts, geometry
+from ..base.progress_text import long_date
 
 _COLUMNS = ("What it says", "When", "State")
+_ATTEMPT_LINE = "This line is the attempt: pick one of its statements below it."
 
 
-def _when(moment) -> str:
-    return moment.astimezone().strftime("%d %b %Y %H:%M") if moment else ""
+def _label(text: str, name: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 class SentAboutDialog(QDialog):
@@ -32,98 +40,101 @@ class SentAboutDialog(QDialog):
         self.view, self.trainee_name = view, trainee_name
         self.setWindowTitle(f"What is sent about {trainee_name}")
         self.setObjectName("sentAboutDialog")
-        self.headline = QLabel(view.headline())
-        self.headline.setObjectName("sentHeadline")
-        fonts.set_role(self.headline, "body", bold=True)
-        self.identity = QLabel(f"{view.identity()} {view.counts()}")
-        self.identity.setObjectName("sentIdentity")
-        for label in (self.headline, self.identity):
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.headline = fonts.set_role(_label(view.headline(), "sentHeadline"), "body", bold=True)
+        self.identity = _label(f"{view.identity()} {view.counts()}", "sentIdentity")
+        self.problem = _label(view.settings_problem, "sentProblem")
+        self.problem.setVisible(bool(view.settings_problem))
 
-        self.list = QTableWidget(0, len(_COLUMNS))
-        self.list.setObjectName("sentList")
-        self.list.setHorizontalHeaderLabels(list(_COLUMNS))
-        self.list.verticalHeader().hide()
-        self.list.setWordWrap(True)  # a reply's words wrap in their column, never cut off
-        self.list.setShowGrid(False)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setAccessibleName("Statements about you, attempt by attempt, the newest first")
-        header = self.list.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.list.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        bold = fonts.role_font("normal", bold=True)
-        for attempt in reversed(view.attempts):
-            self._add_row([attempt.scenario, _when(attempt.started), attempt.state_words()], None, bold)
-            for item in attempt.items:
-                self._add_row([item.what, _when(item.at), item.state_words], item)
-
+        self.list = self._make_list()
         self.statement = QPlainTextEdit()
         self.statement.setObjectName("sentStatement")
         self.statement.setReadOnly(True)
+        self.statement.setTabChangesFocus(True)
         self.statement.setAccessibleName("The statement exactly as it is sent")
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         fixed.setPointSizeF(fonts.role_font("small").pointSizeF())  # follows the text size
         self.statement.setFont(fixed)
-        caption = QLabel("The statement picked, exactly as it is sent (pick a line above):")
+        caption = QLabel("The statement &picked, exactly as it is sent:")
         caption.setBuddy(self.statement)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(caption)
         lower_layout.addWidget(self.statement)
-        self.empty = QLabel("Nothing has been queued or sent about you.")
-        self.empty.setObjectName("sentEmpty")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.list)
         splitter.addWidget(lower)
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 3)  # the list first: the statement below is for a closer look
         splitter.setStretchFactor(1, 2)
+        self.empty = QLabel("Nothing has been queued or sent about you.")
+        self.empty.setObjectName("sentEmpty")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = QPushButton("&Save a copy…")
         self.save_button.setObjectName("saveSentCopy")
         self.save_button.setEnabled(bool(view.items))
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        for button in buttons.buttons():  # Enter on a line of the list picks it; it closes nothing
+            button.setAutoDefault(False)
+            button.setDefault(False)
         buttons.rejected.connect(self.reject)
         self.save_button.clicked.connect(lambda: self.save_copy())
+        self.note = _label("", "sentNote")
+        self.note.hide()
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.identity)
+        for widget in (self.headline, self.identity, self.problem):
+            layout.addWidget(widget)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.empty, 1)
-        splitter.setVisible(bool(view.items))
-        self.empty.setVisible(not view.items)
-        self.note = QLabel()
-        self.note.setObjectName("sentNote")
-        self.note.setWordWrap(True)
-        self.note.hide()
         layout.addWidget(self.note)
         layout.addWidget(buttons)
+        splitter.setVisible(bool(view.items))
+        self.empty.setVisible(not view.items)
         self.list.currentCellChanged.connect(lambda row, *_: self._show(row))
         if view.items:
             self.list.setCurrentCell(1, 0)  # the newest attempt's first statement
             self.list.setFocus()
         geometry.open_at(self, 1100, 700)
 
-    def _add_row(self, texts: list[str], item, font=None) -> None:
-        row = self.list.rowCount()
-        self.list.insertRow(row)
+    def _make_list(self) -> QTableWidget:
+        table = QTableWidget(0, len(_COLUMNS))
+        table.setObjectName("sentList")
+        table.setHorizontalHeaderLabels(list(_COLUMNS))
+        table.verticalHeader().hide()
+        table.setWordWrap(True)  # a reply's words wrap in their row, never cut off
+        table.setShowGrid(False)
+        table.setTabKeyNavigation(False)  # Tab leaves the list for the statement and the buttons
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setAccessibleName("Statements about you, attempt by attempt, the newest first")
+        table.setAccessibleDescription("Up and Down move between statements; the one picked is shown below; "
+                                       "Tab moves on to it.")
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        bold = fonts.role_font("normal", bold=True)
+        for attempt in reversed(self.view.attempts):
+            self._add_row(table, [attempt.scenario, _when(attempt.started), attempt.state_words], None, bold)
+            for item in attempt.items:
+                self._add_row(table, [item.what, _when(item.at), item.state_words], item)
+        return table
+
+    def _add_row(self, table: QTableWidget, texts: list[str], item, font=None) -> None:
+        row = table.rowCount()
+        table.insertRow(row)
         for column, text in enumerate(texts):
             cell = QTableWidgetItem(text)
             cell.setData(Qt.ItemDataRole.UserRole, item)
             if font is not None:  # an attempt's own line, above its statements
                 cell.setFont(font)
                 cell.setBackground(self.palette().alternateBase())
-            self.list.setItem(row, column, cell)
+            table.setItem(row, column, cell)
 
     def item_at(self, row: int):
         """The statement shown on ``row`` (None on an attempt's own line)."""
@@ -133,7 +144,7 @@ class SentAboutDialog(QDialog):
     def _show(self, row: int) -> None:
         item = self.item_at(row)
         if item is None:
-            self.statement.setPlainText("This line is the attempt: pick one of its statements below it.")
+            self.statement.setPlainText(_ATTEMPT_LINE)
         elif item.statement is None:
             self.statement.setPlainText(item.what)
         else:
@@ -148,18 +159,33 @@ class SentAboutDialog(QDialog):
             self.note.show()
 
 
-def open_dialog(parent: QWidget, store, trainee) -> None:
-    """Read what the outbox holds about ``trainee`` and show it (a store that fails to read: say so)."""
+def _when(moment) -> str:
+    return long_date(moment) if moment else ""
+
+
+def read_view(store, trainee):
+    """What the outbox holds about ``trainee``, under the saved settings; unreadable settings are
+    told in the view (sending is off then: the app attaches no recorder), not in place of it."""
     from ...core.xapi import config
     from ...core.xapi.outbox import Outbox
     from ...core.xapi.sent_about import sent_about
+
+    with Outbox.of(store) as outbox:
+        rows = outbox.about(trainee.id)
+    try:
+        settings, problem = config.load(store.data_dir), ""
+    except config.SettingsError as exc:
+        settings, problem = config.LrsSettings(), f"The LRS settings cannot be read, so nothing is sent: {exc}"
+    return sent_about(rows, trainee.id, trainee.name, settings, problem)
+
+
+def open_dialog(parent: QWidget, store, trainee) -> None:
+    """Show what is sent about ``trainee`` (a progress file that fails to read: say so)."""
     from ..widgets import message
 
     try:
-        with Outbox.of(store) as outbox:
-            rows = outbox.about(trainee.id)
-        view = sent_about(rows, trainee.id, trainee.name, config.load(store.data_dir))
-    except Exception as exc:  # a damaged file or settings: the trainee gets a sentence, not a traceback
+        view = read_view(store, trainee)
+    except (sqlite3.Error, OSError) as exc:
         message(parent, "What is sent about me", f"What is sent about you could not be read: {exc}", warning=True)
         return
     SentAboutDialog(view, trainee.name, parent).exec()
