@@ -22,11 +22,7 @@ from ..gui.conftest import _make_window  # noqa: E402
 from ..gui.fit_checks import fit_problems, save_shot, table_problems  # noqa: E402
 from ..gui.test_fit_trainee import SCALES, settle  # noqa: E402
 from .conftest import opt_in  # noqa: E402
-
-
-def _menu_action(window, text: str):
-    progress = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Progress")
-    return next(a for a in progress.actions() if a.text() == text)
+from .test_class_from_lrs_gui import menu_action  # noqa: E402
 
 
 def _when_open(qtbot, check) -> list:
@@ -109,7 +105,7 @@ def test_the_trainee_reads_every_statement_about_them_newest_first_and_saves_a_c
         assert dialog.note.text() == f"Saved {len(hers)} statements to {copy}"
 
     seen = _when_open(qtbot, check)
-    _menu_action(window, "What is &sent about me…").trigger()
+    menu_action(window, "Progress", "What is sent about me…").trigger()
     assert len(seen) == 1
     saved = json.loads(copy.read_text(encoding="utf-8"))
     assert [s["statement"] for s in saved["statements"]] == hers
@@ -125,7 +121,7 @@ def test_someone_with_nothing_queued_is_told_so(qtbot, played):
         assert not dialog.save_button.isEnabled()
 
     seen = _when_open(qtbot, check)
-    _menu_action(window, "What is &sent about me…").trigger()
+    menu_action(window, "Progress", "What is sent about me…").trigger()
     assert len(seen) == 1
 
 
