@@ -111,6 +111,10 @@ def play(args: argparse.Namespace) -> int:
         for d in result.errors:
             print("  " + d.format().replace("\n", "\n  "), file=sys.stderr)
         return 1
+    if args.trainee is not None and not args.trainee.strip():
+        print("simulator: --trainee needs a name (who plays); leave it out to play without saving.",
+              file=sys.stderr)
+        return 1
     try:
         folder = _data_dir(args) if args.trainee else None
         played = run_play(result.scenario, parse_pick(args.pick), args.trainee, folder, args.mode)
@@ -228,11 +232,11 @@ def set_settings(args: argparse.Namespace) -> int:
     if args.disable:
         changes["enabled"] = False
     settings = replace(settings, **changes)
-    if settings.enabled and not settings.home_page:
-        print("simulator: set the organisation's home page (--home-page URL) before enabling: trainees are sent "
-              "as accounts on it.", file=sys.stderr)
+    try:
+        where = config.save(folder, settings)
+    except config.SettingsError as exc:
+        print(f"simulator: nothing was saved. {exc}", file=sys.stderr)
         return 1
-    where = config.save(folder, settings)
     print(f"Saved the LRS settings in {folder / config.SETTINGS_FILE}; the secret is kept in {where}. Sending is "
           f"{'on' if settings.enabled else 'off'}.")
     return 0

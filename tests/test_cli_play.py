@@ -143,6 +143,14 @@ def test_without_a_trainee_nothing_is_written(capsys, scenario, tmp_path):
     assert not (folder / DB_FILENAME).exists()
 
 
+@pytest.mark.parametrize("name", ["", "   "])
+def test_a_blank_trainee_is_refused_rather_than_played_unsaved(capsys, scenario, tmp_path, name):
+    folder = tmp_path / "data"
+    assert main(["play", scenario, "--pick", "wow", "--trainee", name, "--data-dir", str(folder)]) == 1
+    assert "--trainee needs a name" in capsys.readouterr().err
+    assert not (folder / DB_FILENAME).exists()
+
+
 @pytest.mark.parametrize("pick, words", [("2,1", "2 reply number(s)"), ("9,1,1", "offers 3 replies, not 9"),
                                          ("best", "use wow, standard, low, longest, shortest, first"),
                                          ("0,1", "start at 1")])

@@ -12,6 +12,7 @@ import json
 import os
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ... import __version__
 from .statements import Profile
@@ -50,6 +51,28 @@ class LrsSettings:
         """The command line's --lrs / --key / --secret over what is saved."""
         return replace(self, endpoint=endpoint if endpoint is not None else self.endpoint,
                        key=key if key is not None else self.key, secret=secret if secret is not None else self.secret)
+
+
+def problems(settings: LrsSettings) -> list[str]:
+    """What keeps ``settings`` from working, one sentence each ([] when none): checked before they
+    are saved, so that no statement is queued that every LRS would refuse."""
+    from .client import xapi_base
+
+    found = []
+    if settings.endpoint:
+        try:
+            xapi_base(settings.endpoint)
+        except ValueError as exc:
+            found.append(f"The LRS address {exc}: give one like https://lrs.example.org/xAPI/.")
+    for value, what in ((settings.home_page, "The organisation's home page"),
+                        (settings.activity_base, "The start of scenario ids")):
+        parts = urlsplit(value)
+        if value and (parts.scheme not in ("http", "https") or not parts.netloc or " " in value):
+            found.append(f"{what} {value!r} is not a web address: give one like https://training.example.org.")
+    if settings.enabled and not settings.home_page:
+        found.append("Set the organisation's home page before switching sending on: trainees are sent as "
+                     "accounts on it.")
+    return found
 
 
 def _keyring():
@@ -95,7 +118,11 @@ def load(data_dir: str | os.PathLike) -> LrsSettings:
 
 
 def save(data_dir: str | os.PathLike, settings: LrsSettings) -> str:
-    """Write the settings; returns where the secret went (see ``secret_location``)."""
+    """Write the settings; returns where the secret went (see ``secret_location``). Settings that
+    cannot work (``problems``) are refused with SettingsError, and what was saved stays."""
+    found = problems(settings)
+    if found:
+        raise SettingsError(" ".join(found))
     folder = Path(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     data = asdict(settings)

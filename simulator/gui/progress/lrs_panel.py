@@ -143,12 +143,12 @@ class LrsDialog(QDialog):
                                       key=self.key.text().strip(), secret=self.secret.text(),
                                       home_page=self.home_page.text().strip(),
                                       activity_base=self.base.text().strip() or config.DEFAULT_ACTIVITY_BASE)
-        if settings.enabled and not settings.home_page:
-            self.status.setText("Set the organisation's home page before switching sending on: trainees are sent "
-                                "as accounts on it.")
-            return
         try:
             config.save(self.data_dir, settings)
+        except config.SettingsError as exc:
+            self.status.setText(f"Not saved. {exc}")
+            self._fit_height()
+            return
         except OSError as exc:
             self.status.setText(f"The settings could not be saved: {exc}")
             return
