@@ -17,6 +17,7 @@ from simulator.core.xapi import config
 from simulator.core.xapi.client import LrsClient
 from simulator.core.xapi.outbox import Outbox, attach, sync
 from simulator.core.xapi.sent_about import describe, sent_about
+from simulator.core.xapi.statements import verb_name
 
 from .attempts import first_replies
 from .conftest import HOME_PAGE, KEY, SECRET, opt_in
@@ -171,3 +172,27 @@ def test_no_statement_of_an_odd_shape_breaks_the_view(statement, verb):
     assert [item.state for item in view.items] == ["sent", "kept"]
     assert all(isinstance(item.what, str) and item.what for item in view.items)
     assert isinstance(view.identity(), str) and json.loads(view.to_json())["statements"][0]["state"] == "sent"
+
+
+def test_the_view_is_read_in_one_snapshot_while_the_sender_moves_steps_into_the_outbox(tmp_path, luggage,
+                                                                                      monkeypatch):
+    from simulator.core.xapi import outbox as outbox_module
+
+    opt_in(tmp_path)
+    with ProgressStore(tmp_path) as store:
+        ana, attempt, _ = first_replies(store, luggage, 2)  # two replies queued with their steps, not moved in
+    read = outbox_module.stored.statements
+
+    def sender_runs_meanwhile(db, *args, **kwargs):  # the background sender collects between our reads
+        with Outbox(tmp_path / "progress.db") as sender:
+            assert len(sender.pending(100)) == 3
+        return read(db, *args, **kwargs)
+
+    monkeypatch.setattr(outbox_module.stored, "statements", sender_runs_meanwhile)
+    with Outbox(tmp_path / "progress.db") as outbox:
+        rows = outbox.about(ana.id)
+    monkeypatch.undo()
+    assert [(state, verb_name(s)) for state, _, s in rows] == [("waiting", "attempted"), ("waiting", "answered"),
+                                                               ("waiting", "answered")]
+    with Outbox(tmp_path / "progress.db") as outbox:  # read again: the same statements, now in the outbox
+        assert [s for _, _, s in outbox.about(ana.id)] == [s for _, _, s in rows]
