@@ -30,6 +30,14 @@ BOX_SHARE = 1.15  # the column is a little wider than the face
 # what the channel is called beside the customer (face to face: the face says it)
 GLYPHS = {"phone": "☎", "email": "✉", "social": "◉"}
 PUBLIC_GLYPH = "⚠"
+# what the room is shown of the customer, for the facilitator (who sees the hidden mood as a number)
+ROOM_SEES = {
+    "face-to-face": "The room sees the customer's face, which follows the mood.",
+    "phone": "No face: the room hears the caller's voice, in words and on a level meter.",
+    "chat": "A profile picture that does not change with the mood.",
+    "email": "No face: only the sender's name.",
+    "social": "A profile picture that does not change with the mood; the answer is public.",
+}
 
 
 def channel_of(scenario: Scenario) -> str:
