@@ -21,6 +21,8 @@ from .fit_custom_author import cut_by_scroll_areas, settled_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ["cash-withdrawal-queue", "unauthorised-relative"]  # the busiest decisions: 4 and 5 replies
+# the customer as a phone call, a chat and a public post show them: a voice meter, a profile picture, a note
+CHANNEL_SCENARIOS = ["car-park-at-six", "the-last-person-promised", "one-star-in-public"]
 
 
 @pytest.fixture(scope="module", params=SCENARIOS)
@@ -96,6 +98,29 @@ def test_every_screen_of_the_projector_is_whole_at_1920x1080(qtbot, scenario, pr
 
     walk(qtbot, room, check)
     assert {name: p for name, p in found.items() if p} == {}
+
+
+@pytest.mark.parametrize("presenter_scale", [1.0, 2.0])
+@pytest.mark.parametrize("name", CHANNEL_SCENARIOS)
+def test_every_screen_of_a_call_a_chat_and_a_post_is_whole_at_1920x1080(qtbot, name, presenter_scale):
+    scenario = ScenarioLoader().load(ROOT / "scenarios" / f"{name}.yaml").scenario
+    assert scenario.channel in ("phone", "chat", "social")
+    room = open_room(qtbot, scenario, presenter_scale=presenter_scale)
+    found = {}
+
+    def check(screen: str) -> None:
+        found[screen] = problems_on(qtbot, room, f"projector-{name}-{round(presenter_scale * 100)}-{screen}")
+
+    walk(qtbot, room, check)
+    assert {screen: p for screen, p in found.items() if p} == {}
+
+
+def test_the_facilitators_window_names_the_longest_channel_within_the_laptop(qtbot):
+    scenario = ScenarioLoader().load(ROOT / "scenarios" / "one-star-in-public.yaml").scenario
+    room = open_room(qtbot, scenario, text_scale=1.5)
+    notes = room.facilitator
+    assert notes.channel.text() == "Social media, in public"
+    assert problems_on(qtbot, notes, "facilitator-one-star-in-public-150-brief") == []
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.25, 1.5])

@@ -20,6 +20,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QPushButton, QScrollArea, QSpinBox, QVBoxLayout,
                                QWidget)
 
+from ...core import channels
 from ...core.classroom import MAX_VOTES, discussion_prompts, letter
 from ...core.model import Reply
 from ...core.presenter_flow import Shown
@@ -29,6 +30,7 @@ from ..practice import report
 from ..widgets import chip, level_badge, plain_label
 from . import keys
 from .presenter import DECISION, ENDING, TITLE, PresenterView
+from .projector_customer import ROOM_SEES, channel_of
 
 _K = Qt.Key
 # the keys a vote box edits with: they stay in the box; every other key goes to the projector
@@ -70,6 +72,12 @@ class FacilitatorWindow(QWidget):
         self.where = plain_label("", "heading", bold=True)
         self.where.setAccessibleName("What the projector shows")
         top.addWidget(self.where, 1)
+        channel = channel_of(presenter.session.scenario)  # what the room notices the customer by
+        self.channel = chip(channels.channel_label(channel))
+        self.channel.setAccessibleName("Channel")
+        self.channel.setToolTip(ROOM_SEES[channel])
+        self.channel.setAccessibleDescription(ROOM_SEES[channel])
+        top.addWidget(self.channel)
         self.mood = chip("")
         self.mood.setAccessibleName("Customer mood, hidden from the room")
         top.addWidget(self.mood)

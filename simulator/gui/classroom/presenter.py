@@ -20,9 +20,9 @@ from ...core.presenter_flow import BRIEF as TITLE
 from ..base import theme
 from ..base.layouts import clear, discard, show_items
 from ..base.progress_text import plural
-from ..widgets.portraits import portrait_pixmap
 from . import keys
 from . import presenter_theme as pt
+from .projector_customer import CustomerBox, public_note
 from .projector_view import ProjectorView
 from .vote_bar import VoteBar
 
@@ -175,17 +175,9 @@ class PresenterView(ProjectorView):
 
         scene = QHBoxLayout()
         self.scene_row = scene
-        who = QVBoxLayout()
-        who.setSpacing(4)
-        self.portrait = QLabel()
-        self.portrait.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        who.addWidget(self.portrait, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.name = pt.text_label("", "small", bold=True)
-        self.name.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        who.addWidget(self.name)
-        who.addStretch(1)
-        self.who_box = QWidget()
-        self.who_box.setLayout(who)
+        self.who_box = CustomerBox()
+        self.who_box.set_scenario(session.scenario)
+        self.portrait, self.name = self.who_box.portrait, self.who_box.name
         scene.addWidget(self.who_box, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()
         self.words = words
@@ -213,6 +205,9 @@ class PresenterView(ProjectorView):
         self.customer = pt.text_label("", "scene", bold=True)
         self.customer.setAccessibleName("The customer says")
         words.addWidget(self.customer)
+        self.public_note = public_note()  # on social media, on every screen: the class answers in public
+        self.public_note.setVisible(self.who_box.channel == "social")
+        words.addWidget(self.public_note)
         words.addStretch(1)
         scene.addLayout(words, 1)
         stage.addLayout(scene)
@@ -379,8 +374,7 @@ class PresenterView(ProjectorView):
         glyph = pt.font_glyph(self.timer_label.font(), TIMER_GLYPHS)
         self.timer_label.setText(f"{glyph} {timeout.seconds} s to answer".strip() if timeout else "")
         self.timer_label.setVisible(timeout is not None)
-        self.name.setText(customer.name or "The customer")
-        self.portrait.setAccessibleName(f"{customer.name or 'The customer'}, looking {run.session.emotion.value}")
+        self.who_box.show_state(run.session.emotion, introduced=kind == TITLE)
 
         self.brief.setVisible(kind == TITLE)
         self.top_space.setVisible(kind == TITLE or flow.outcome_shown)
@@ -447,12 +441,6 @@ class PresenterView(ProjectorView):
                                        "Comes back": f"{result.value.returns}% likely"})
         self.outcome_explain.setText(result.explanation)
 
-    def _portrait(self, size: int) -> None:
-        emotion = self.run.session.emotion
-        self.portrait.setPixmap(portrait_pixmap(self.session.scenario, emotion, size, self.devicePixelRatioF()))
-        self.portrait.setFixedSize(size, size)
-        self.who_box.setFixedWidth(round(size * 1.15))
-
     # -- sizing: everything in view at the largest size that fits --------------------------------
 
     def _apply_size(self, body: int) -> None:
@@ -471,8 +459,7 @@ class PresenterView(ProjectorView):
         self.brief_grid.setVerticalSpacing(gap)
         self.brief.layout().setSpacing(gap)
         self.outcome_grid.setHorizontalSpacing(body)
-        portrait = body * (8 if self.screen_kind != DECISION else 6)
-        self._portrait(portrait)
+        self.who_box.apply_size(body, roomy=self.screen_kind != DECISION)
         for card in self.cards:
             card.apply_size(body)
 

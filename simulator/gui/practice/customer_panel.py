@@ -4,56 +4,23 @@ caller's voice). The words are the core's (``core.channels``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...core import channels
-from ...core.levels import Emotion, Level
+from ...core.levels import Emotion
 from ...core.model import Scenario
 from ..base import fonts, theme
 from ..widgets import plain_label
 from ..widgets.portraits import portrait_pixmap
+from ..widgets.voice_meter import VoiceMeter
 
 PORTRAIT_SIZE = 240
 AVATAR_SIZE = 96
 SMALLEST_FACE = 64  # at very large text on a short screen, once the organization has given way
 EMOTION_WORDS = {Emotion.ANGRY: "Angry", Emotion.UPSET: "Upset", Emotion.NEUTRAL: "Neutral",
                  Emotion.PLEASED: "Pleased", Emotion.DELIGHTED: "Delighted"}
-
-
-class VoiceMeter(QWidget):
-    """An audio-level meter: how loud the caller's voice is, in bars, with the words beside it
-    elsewhere (the bars alone never carry the meaning)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.level = 0
-        self.setAccessibleName("Voice level")
-
-    def set_level(self, level: int) -> None:
-        self.level = level
-        self.setAccessibleDescription(f"{level} of {channels.VOICE_BARS} bars")
-        self.update()
-
-    def sizeHint(self) -> QSize:
-        unit = QFontMetrics(self.font()).height()
-        return QSize(channels.VOICE_BARS * unit, unit * 2)
-
-    def paintEvent(self, _event) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        bars = channels.VOICE_BARS
-        gap = 4.0
-        width = min(24.0, (self.width() - gap * (bars - 1)) / bars)
-        left = (self.width() - bars * width - gap * (bars - 1)) / 2
-        loud = theme.LEVEL_COLORS[Level.LOW] if self.level >= 5 else theme.ACCENT
-        for i in range(bars):
-            height = self.height() * (0.3 + 0.7 * (i + 1) / bars)
-            rect = QRectF(left + i * (width + gap), self.height() - height, width, height)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(loud if i < self.level else theme.BORDER))
-            painter.drawRoundedRect(rect, 3, 3)
 
 
 class CustomerPanel(QWidget):
