@@ -208,3 +208,17 @@ def test_the_facilitators_window_names_the_channel(qtbot, scenario_in, channel):
     qtbot.waitExposed(notes)
     assert notes.channel.isVisible() and notes.channel.text() == channels.channel_label(channel)
     assert notes.channel.toolTip()  # what the room is shown of the customer
+
+
+@pytest.mark.parametrize("channel", ["phone", "face-to-face"])
+def test_the_three_levels_name_the_channel_beside_the_title(qtbot, scenario_in, channel):
+    from simulator.core.analysis import analyze
+    from simulator.gui.classroom import ThreeLevelsView
+
+    scenario = scenario_in(channel)
+    view = ThreeLevelsView(scenario, analyze(scenario))
+    qtbot.addWidget(view)
+    view.resize(1920, 1080)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.brief.text().startswith(f"{scenario.title} · {channels.channel_label(channel)} · ")

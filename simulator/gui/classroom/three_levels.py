@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
+from ...core import channels
 from ...core.analysis import Analysis
 from ...core.playthrough import Exchange, Playthrough, canonical_playthroughs
 from ...core.levels import Level
@@ -18,6 +19,7 @@ from ...core.model import Scenario
 from ..base import theme
 from . import keys
 from . import presenter_theme as pt
+from .projector_customer import channel_of
 from .projector_view import ProjectorView
 from .vote_bar import VoteBar
 
@@ -278,7 +280,8 @@ class ThreeLevelsView(ProjectorView):
         head.addWidget(self.step_label, 0, Qt.AlignmentFlag.AlignVCenter)
         outer.addLayout(head)
         c = scenario.customer
-        brief = " · ".join(x for x in (scenario.title, f"{name} at {c.organization}" if c.organization else name,
+        brief = " · ".join(x for x in (scenario.title, channels.channel_label(channel_of(scenario)),
+                                       f"{name} at {c.organization}" if c.organization else name,
                                        f"wants {_lower_first(c.wants)}" if c.wants else "") if x)
         self.brief = pt.text_label(brief, "small", color=pt.MUTED)
         outer.addWidget(self.brief)
