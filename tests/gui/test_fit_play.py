@@ -72,6 +72,33 @@ def test_the_play_screen_shows_every_reply_whole_and_the_newest_line_at_every_te
     check_fits(qtbot, window, play, f"timed-{scale}", scale == 1.0)
 
 
+def test_once_laid_out_the_play_screen_stays_still_instead_of_fitting_its_side_panel_again_and_again(
+        qtbot, main_window):
+    """Each fit of the customer's face asked for another, and the screen was fitted again without
+    end (thousands of times a second, a laptop's processor kept busy)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Requests(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt naming)
+            if event.type() == QEvent.Type.LayoutRequest:
+                self.count += 1
+            return False
+
+    play = open_play(qtbot, main_window, 1.5)
+    play.reply_buttons[1].click()  # four replies, no countdown: nothing on the screen changes by itself
+    qtbot.waitUntil(lambda: all(b.isVisible() and b.height() > 0 for b in play.reply_buttons))
+    for _ in range(5):
+        QApplication.processEvents()
+    requests = Requests()
+    play.side.installEventFilter(requests)
+    for _ in range(20):
+        QApplication.processEvents()
+    play.side.removeEventFilter(requests)
+    assert requests.count == 0
+
+
 def test_a_screen_reader_hears_each_customer_line_the_feedback_and_the_level(qtbot, main_window, monkeypatch):
     from simulator.gui.practice import channel_view, play as play_module
 

@@ -373,7 +373,7 @@ class PlayView(QWidget):
         portrait = panel.portrait
         if not (portrait.isVisibleTo(self.side) and channels.shows_face(panel.channel)):
             return
-        panel.updateGeometry()  # measured as it is now: a face or an organization changed a moment ago counts
+        panel.layout().activate()  # measured as it is now: a face or an organization changed a moment ago counts
         needed = 2 * frame + (box.heightForWidth(width) if box.hasHeightForWidth() else box.sizeHint().height())
         # the organization (on the brief already) gives way when even the smallest face leaves no room for it
         place = panel.organization_height(widest)
