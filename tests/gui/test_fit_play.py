@@ -72,6 +72,19 @@ def test_the_play_screen_shows_every_reply_whole_and_the_newest_line_at_every_te
     check_fits(qtbot, window, play, f"timed-{scale}", scale == 1.0)
 
 
+def test_a_conversation_opened_after_another_shows_the_customers_newest_line(qtbot, main_window):
+    """Drawn while the screen was out of view, the transcript used to stay scrolled where the last
+    conversation had left it, the customer's opening line below the fold."""
+    window = main_window
+    play = open_play(qtbot, window, 1.33, "day-thirty-five")
+    for step in range(6):  # down the conversation, each decision laid out as it comes
+        qtbot.waitUntil(lambda: all(b.isVisible() and b.width() != 640 for b in play.reply_buttons))
+        play.choose(step % len(play.reply_buttons) if step else len(play.reply_buttons) - 1)
+    window.show_library()
+    play = open_play(qtbot, window, 1.33, "doctor-demo")
+    check_fits(qtbot, window, play, "after-another-1.33", True)
+
+
 def test_once_laid_out_the_play_screen_stays_still_instead_of_fitting_its_side_panel_again_and_again(
         qtbot, main_window):
     """Each fit of the customer's face asked for another, and the screen was fitted again without

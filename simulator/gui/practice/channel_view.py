@@ -358,6 +358,7 @@ class Thread(QScrollArea):
         target = high
         newest = self.typing_indicator or self.newest
         if newest is not None and newest.parent() is self.widget():
+            self.widget().layout().activate()  # where the newest line is now: on a screen just shown, not yet placed
             target = min(high, max(0, newest.mapTo(self.widget(), QPoint(0, 0)).y() - 8))
         self.verticalScrollBar().setValue(target)
 
