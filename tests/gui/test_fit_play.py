@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QApplication
 
 from simulator.core.modes import Mode
 
-from .fit_checks import rect_in, reply_text_fits as text_fits
+from simulator.gui.widgets import ReplyButton
+
+from .fit_checks import fit_problems, rect_in, reply_text_fits as text_fits
 from .test_app import card_for, focus_card
 
 SCENARIO = "cash-withdrawal-queue"  # four replies on the ID, then four at a timed decision
@@ -60,7 +62,8 @@ def to_the_timed_decision(play) -> None:
 
 def check_fits(qtbot, window, play, label, all_in_view=True):
     qtbot.waitUntil(lambda: all(b.isVisible() and b.height() > 0 for b in play.reply_buttons))
-    QApplication.processEvents()  # the layout settles at this size
+    for _ in range(3):  # the layouts, the zero-delay re-fit and the style sheets settle at this size
+        QApplication.processEvents()
     if SHOTS:
         window.grab().save(os.path.join(SHOTS, f"{label}.png"))
     for button in play.reply_buttons:
@@ -68,6 +71,7 @@ def check_fits(qtbot, window, play, label, all_in_view=True):
     panel = play.customer_panel
     if panel.portrait.isVisible():  # the side panel's words settle a moment after the conversation's
         qtbot.waitUntil(lambda: not rect_in(panel.name, window).intersects(rect_in(panel.portrait, window)))
+    assert fit_problems(play, skip=(ReplyButton,)) == [], label  # no words cut, squeezed or scrolled sideways
     thread = play.thread
     assert thread.viewport().height() >= 120, (label, thread.viewport().height())
     assert in_view(thread.newest, thread), (label, thread.newest.geometry(), thread.viewport().rect())
@@ -107,7 +111,7 @@ def test_at_larger_text_still_the_replies_scroll_and_the_keys_bring_the_one_they
 
 
 @pytest.mark.parametrize("channel, scale", [("phone", 1.33), ("phone", 1.5), ("chat", 1.33), ("chat", 1.5),
-                                            ("email", 1.25), ("email", 1.33)])
+                                            ("email", 1.25), ("email", 1.33), ("social", 1.33), ("social", 1.5)])
 def test_in_each_channel_the_timed_decisions_four_replies_are_in_view_with_the_newest_line(qtbot, main_window,
                                                                                           tmp_path, channel,
                                                                                           scale):

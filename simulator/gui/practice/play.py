@@ -343,14 +343,21 @@ class PlayView(QWidget):
         inset = box.contentsMargins()
         widest = width - inset.left() - inset.right()  # a wider face would widen the column it is measured in
         panel.fit_name(widest)
-        portrait = panel.portrait
-        if not (portrait.isVisibleTo(self.side) and channels.shows_face(panel.channel)):
-            return
         panel.layout().activate()  # measured as it is now: a face or an organization changed a moment ago counts
         needed = 2 * frame + (box.heightForWidth(width) if box.hasHeightForWidth() else box.sizeHint().height())
-        # the organization (on the brief already) gives way when even the smallest face leaves no room for it
+        # the organization (on the brief already) gives way when the column has no room for it: beside the
+        # smallest face, or where there is no face to make smaller (a call, an e-mail, a chat's picture)
         place = panel.organization_height(widest)
-        room = portrait.height() + body - needed - (0 if panel.organization.isVisibleTo(self.side) else place)
+        spare = body - needed - (0 if panel.organization.isVisibleTo(self.side) else place)  # with it shown
+        portrait = panel.portrait
+        if not channels.shows_face(panel.channel):
+            panel.show_organization(spare >= 0)
+            if portrait.isVisibleTo(self.side):  # a profile picture gives way next
+                panel.set_picture_size(portrait.height() + (spare if spare >= 0 else spare + place))
+            return
+        if not portrait.isVisibleTo(self.side):
+            return
+        room = portrait.height() + spare
         keep = room >= AVATAR_SIZE
         panel.show_organization(keep)
         panel.set_face_size(min(widest, room if keep else room + place))

@@ -28,7 +28,7 @@ from .customer_panel import PORTRAIT_SIZE
 # on a screen shorter still (fewer than the first) its own words need all of its width again
 SIDE_WIDTH, NARROW_SIDE = PORTRAIT_SIZE + 56, 256
 SHORT_SCREEN_LINES = (13, 20)
-SIDE_INSETS = {SIDE_WIDTH: (28, 24), NARROW_SIDE: (20, 20)}  # across and down
+SIDE_INSETS = {SIDE_WIDTH: (28, 24), NARROW_SIDE: (20, 16)}  # across and down
 
 
 @dataclass(frozen=True)
