@@ -23,6 +23,9 @@ from ..base.layouts import clear, discard
 from ..widgets import announce, level_badge, plain_label
 
 CUSTOMER, EMPLOYEE = "customer", "employee"
+# how much of a row a speech or chat bubble takes (the rest says whose line it is): more of it
+# when the play screen needs the height, so that a long line wraps into fewer lines
+BUBBLE_SHARE, WIDE_BUBBLE_SHARE = (4, 1), (9, 1)
 
 
 def _tint(color: str, alpha: float) -> str:
@@ -198,6 +201,8 @@ class Thread(QScrollArea):
         self.typing_timer = QTimer(self, singleShot=True, timeout=self._typed)
         self._watching = False
         self._redrawing = False
+        self.wide_lines = False
+        self._bubble_rows: list[tuple[QHBoxLayout, int]] = []  # a row and where its bubble is in it
 
     def start(self, scenario: Scenario, show_level: bool) -> None:
         self.scenario = scenario
@@ -213,6 +218,7 @@ class Thread(QScrollArea):
         self._stop_typing()
         self.pending = []
         clear(self.rows)
+        self._bubble_rows = []
         self.newest = None
         self.lines = []
         self.shown = []
@@ -321,12 +327,15 @@ class Thread(QScrollArea):
             widget = speech_bubble(line, name, self.show_level)
         row = QHBoxLayout()
         row.setSpacing(0)
+        bubble, rest = WIDE_BUBBLE_SHARE if self.wide_lines else BUBBLE_SHARE
         if side == CUSTOMER:
-            row.addWidget(widget, 4)
-            row.addStretch(1)
+            row.addWidget(widget, bubble)
+            row.addStretch(rest)
+            self._bubble_rows.append((row, 0))
         elif side == EMPLOYEE:
-            row.addStretch(1)
-            row.addWidget(widget, 4)
+            row.addStretch(rest)
+            row.addWidget(widget, bubble)
+            self._bubble_rows.append((row, 1))
         elif side == "indented":
             row.addSpacing(48 if line.speaker == EMPLOYEE else 24)
             row.addWidget(widget, 1)
@@ -340,16 +349,31 @@ class Thread(QScrollArea):
             announce(widget, f"{name}: {line.text}")
         self.line_shown.emit()
 
-    def newest_height(self) -> int:
-        """The height the newest line needs at the width it is drawn (a bubble takes four fifths
-        of the row): the play screen keeps at least this much of the transcript in view."""
+    def set_wide_lines(self, wide: bool) -> None:
+        """Let the speech and chat bubbles take more of the row (the play screen asks for it when
+        the replies need the height that a long line wrapped narrow takes)."""
+        if wide == self.wide_lines:
+            return
+        self.wide_lines = wide
+        bubble, rest = WIDE_BUBBLE_SHARE if wide else BUBBLE_SHARE
+        for row, at in self._bubble_rows:
+            row.setStretch(at, bubble)
+            row.setStretch(1 - at, rest)
+
+    def newest_height(self, wide: bool | None = None, width: int | None = None) -> int:
+        """The height the newest line needs at the width it is drawn (a bubble takes its share
+        of the row; ``wide``: the share of wide lines, or not, instead of the one on show), or with
+        the transcript ``width`` wide: the play screen keeps at least this much of it in view."""
         newest = self.typing_indicator or self.newest
         if newest is None:
             return 0
-        width = self.viewport().width() - 16
+        newest.ensurePolished()  # drawn a moment ago: measured with its style sheet's borders
+        inset = self.width() - self.viewport().width()  # the frame and the scroll bar
+        width = (self.viewport().width() if width is None else width - inset) - 16
         if self.shown and self.shown[-1].speaker in (CUSTOMER, EMPLOYEE) and self.channel in ("face-to-face", "chat",
                                                                                              "phone"):
-            width = width * 4 // 5
+            bubble, rest = WIDE_BUBBLE_SHARE if (self.wide_lines if wide is None else wide) else BUBBLE_SHARE
+            width = width * bubble // (bubble + rest)
         return newest.heightForWidth(width) if newest.hasHeightForWidth() else newest.sizeHint().height()
 
     def _scroll_to_newest(self, _low: int, high: int) -> None:
@@ -358,6 +382,7 @@ class Thread(QScrollArea):
         target = high
         newest = self.typing_indicator or self.newest
         if newest is not None and newest.parent() is self.widget():
+            self.widget().layout().activate()  # where the newest line is now: on a screen just shown, not yet placed
             target = min(high, max(0, newest.mapTo(self.widget(), QPoint(0, 0)).y() - 8))
         self.verticalScrollBar().setValue(target)
 

@@ -134,6 +134,15 @@ class CustomerPanel(QWidget):
             if self.scenario is not None:
                 self.portrait.setPixmap(portrait_pixmap(self.scenario, self._emotion, size, self.devicePixelRatioF()))
 
+    def set_picture_size(self, size: int) -> None:
+        """The profile picture's side in pixels (a chat, a public post: no face to read): the play
+        screen makes it smaller when the column is short of room for its words."""
+        size = max(SMALLEST_FACE, min(AVATAR_SIZE, size))
+        if channels.shows_face(self.channel) or self.scenario is None or size == self.portrait.width():
+            return
+        self.portrait.setFixedSize(size, size)
+        self.portrait.setPixmap(portrait_pixmap(self.scenario, Emotion.NEUTRAL, size, self.devicePixelRatioF()))
+
     def start_call(self) -> None:
         """The call begins (again, after a restart): its time runs from 0:00."""
         self._call_ended = False

@@ -6,9 +6,9 @@ All rules of play are in ``PlaySession``; this screen shows its state and forwar
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QProgressBar, QPushButton, QScrollArea, QSizePolicy,
+from PySide6.QtCore import QElapsedTimer, QEvent, QMargins, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics, QKeySequence
+from PySide6.QtWidgets import (QApplication, QBoxLayout, QFrame, QHBoxLayout, QProgressBar, QPushButton, QSizePolicy,
                                QVBoxLayout, QWidget)
 
 from ...core import channels
@@ -19,54 +19,21 @@ from ...core.modes import Mode
 from ...core.timing import READING_WPM, TimeLimits, allowance
 from ..base import fonts, theme
 from ..base.layouts import clear, discard
-from ..widgets import ReplyButton, announce, ask_yes_no, chip, level_badge, plain_label, screen_shortcut
+from ..widgets import announce, ask_yes_no, chip, level_badge, plain_label, screen_shortcut
 from .channel_view import Thread
-from .customer_panel import AVATAR_SIZE, PORTRAIT_SIZE, CustomerPanel
+from .customer_panel import AVATAR_SIZE, CustomerPanel
+from .play_room import (LOOKS, NARROW_SIDE, ROOMY, SHORT_SCREEN_LINES, SIDE_INSETS, SIDE_WIDTH, Look, PlayReply,
+                        RepliesArea, feedback_height, first_that_fits)
 
 # the most of the conversation's height the transcript claims for the newest line, however
 # many replies there are: the replies scroll rather than hide what the customer just said
 TRANSCRIPT_SHARE = 0.4
+NEWEST_ROOM = 12  # the transcript's inset around the newest line scrolled into view (8 above, 4 below)
 
 
 def whole_thinking(view: "PlayView") -> str:
     """The thinking time after the reading allowance, in words."""
     return f"{int(view._deadline - view._reading + 0.999)} seconds"
-
-
-class RepliesArea(QScrollArea):
-    """The replies, at their full height when there is room; when there is not, they scroll
-    (each reply keeps every line of its words) and the transcript keeps its share."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        holder = QWidget(objectName="replies")
-        holder.setStyleSheet("QWidget#replies { background: transparent; }")
-        self.viewport().setAutoFillBackground(False)
-        self.box = QVBoxLayout(holder)
-        self.box.setContentsMargins(0, 0, 0, 0)
-        self.box.setSpacing(10)
-        self.setWidget(holder)
-
-    def sizeHint(self) -> QSize:
-        width = max(200, self.viewport().width())
-        layout = self.widget().layout()
-        return QSize(width, layout.heightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height())
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(200, 0)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
-            self.updateGeometry()  # the words wrap differently: the height wanted changes
-
-    def ensure_visible(self, widget: QWidget) -> None:
-        self.ensureWidgetVisible(widget, 0, 4)
 
 
 class PlayView(QWidget):
@@ -86,7 +53,9 @@ class PlayView(QWidget):
         self.scenario: Scenario | None = None
         self.mode = Mode.PRACTICE
         self.mood_meter_enabled = True
-        self.reply_buttons: list[ReplyButton] = []
+        self.reply_buttons: list[PlayReply] = []
+        self.look = ROOMY  # how much room the conversation leaves around its words (play_room)
+        self._designed: tuple[QMargins, int] | None = None  # the screen's margins, before a look tightened them
         self._clock = QElapsedTimer()
         self._deadline = 0.0  # reading allowance plus thinking time, in seconds
         self._reading = 0.0
@@ -116,15 +85,15 @@ class PlayView(QWidget):
         outer.addLayout(top)
         self.top_bar = top
 
-        body = QHBoxLayout()
+        self.body = body = QHBoxLayout()
         body.setSpacing(24)
         outer.addLayout(body, 1)
 
         # the customer
         self.side = side = QFrame(objectName="panel")
-        side.setFixedWidth(PORTRAIT_SIZE + 56)
+        side.setFixedWidth(SIDE_WIDTH)
         side_box = QVBoxLayout(side)
-        side_box.setContentsMargins(28, 24, 28, 24)
+        side_box.setContentsMargins(*SIDE_INSETS[SIDE_WIDTH], *SIDE_INSETS[SIDE_WIDTH])
         side_box.setSpacing(10)
         self.customer_panel = CustomerPanel()  # the portrait, or what the channel shows instead
         side_box.addWidget(self.customer_panel)
@@ -167,8 +136,8 @@ class PlayView(QWidget):
         side.installEventFilter(self)
 
         # the conversation
-        conversation = QVBoxLayout()
-        conversation.setSpacing(12)
+        self.conversation = conversation = QVBoxLayout()
+        conversation.setSpacing(ROOMY.spacing)
         body.addLayout(conversation, 1)
         self.thread = Thread()  # the transcript, drawn as the channel shows it
         self.transcript_area = self.thread
@@ -176,10 +145,11 @@ class PlayView(QWidget):
         conversation.addWidget(self.thread, 1)
 
         self.feedback = QFrame(objectName="panel")
-        feedback_box = QVBoxLayout(self.feedback)
-        feedback_box.setContentsMargins(18, 12, 18, 12)
-        feedback_box.setSpacing(6)
-        feedback_head = QHBoxLayout()
+        self.feedback_box = feedback_box = QVBoxLayout(self.feedback)
+        feedback_box.setContentsMargins(*ROOMY.feedback_margins)
+        feedback_box.setSpacing(ROOMY.feedback_spacing)
+        self.feedback_head = feedback_head = QHBoxLayout()  # beside the words, a column (play_room)
+        feedback_head.setSpacing(6)
         self.feedback_title = plain_label("What happened", "small", bold=True, color=theme.MUTED, wrap=False)
         feedback_head.addWidget(self.feedback_title)
         self.feedback_badge_holder = QHBoxLayout()
@@ -188,7 +158,8 @@ class PlayView(QWidget):
         feedback_box.addLayout(feedback_head)
         self.feedback_text = plain_label("", "body")
         self.feedback_text.setAccessibleName("Feedback on your reply")
-        feedback_box.addWidget(self.feedback_text)
+        self.feedback_text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        feedback_box.addWidget(self.feedback_text, 1)
         conversation.addWidget(self.feedback)
 
         self.prompt = plain_label("Your reply  ·  press 1-9, or use the arrow keys and Enter", "small", bold=True,
@@ -339,6 +310,7 @@ class PlayView(QWidget):
         self.back_button.setEnabled(self.mode.allows_step_back and bool(session.steps))
         self.restart_button.setEnabled(bool(session.steps))
         self._fit()
+        self._refit.start()  # once more when what was just drawn has its style and its place
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         super().resizeEvent(event)
@@ -355,32 +327,120 @@ class PlayView(QWidget):
         return super().eventFilter(watched, event)
 
     def _fit(self) -> None:
-        """Share the height at this text size: the transcript keeps its share (the replies scroll
-        when they need more), and the portrait shrinks so the name, the mood and the countdown fit
-        under it in the side panel."""
-        margins = self.layout().contentsMargins()
-        top = self.top_bar
-        head = top.heightForWidth(self.width() - margins.left() - margins.right()) if top.hasHeightForWidth() \
-            else top.sizeHint().height()
-        body = self.height() - margins.top() - margins.bottom() - head - self.layout().spacing()
-        self.thread.setMinimumHeight(min(int(body * TRANSCRIPT_SHARE), max(120, self.thread.newest_height() + 16)))
+        """Share the height at this text size: while a decision is on offer, the roomiest look in
+        which the newest line and every reply are in view together (``play_room``); the transcript
+        keeps its share (the replies scroll when even the tightest look leaves no room for them);
+        and the portrait shrinks so the name, the mood and the countdown fit under it in the side
+        panel."""
+        self._fit_side()
+        look = self._choose_look()
+        self._apply_look(look)
+        body = self._body_height(look)
+        self.thread.setMinimumHeight(self._transcript_needs(look, body))
         panel = self.customer_panel
         box, frame = self.side.layout(), self.side.frameWidth()  # the panel's border is outside its layout
         width = self.side.width() - 2 * frame
         inset = box.contentsMargins()
         widest = width - inset.left() - inset.right()  # a wider face would widen the column it is measured in
         panel.fit_name(widest)
-        portrait = panel.portrait
-        if not (portrait.isVisibleTo(self.side) and channels.shows_face(panel.channel)):
-            return
-        panel.updateGeometry()  # measured as it is now: a face or an organization changed a moment ago counts
+        panel.layout().activate()  # measured as it is now: a face or an organization changed a moment ago counts
         needed = 2 * frame + (box.heightForWidth(width) if box.hasHeightForWidth() else box.sizeHint().height())
-        # the organization (on the brief already) gives way when even the smallest face leaves no room for it
+        # the organization (on the brief already) gives way when the column has no room for it: beside the
+        # smallest face, or where there is no face to make smaller (a call, an e-mail, a chat's picture)
         place = panel.organization_height(widest)
-        room = portrait.height() + body - needed - (0 if panel.organization.isVisibleTo(self.side) else place)
+        spare = body - needed - (0 if panel.organization.isVisibleTo(self.side) else place)  # with it shown
+        portrait = panel.portrait
+        if not channels.shows_face(panel.channel):
+            panel.show_organization(spare >= 0)
+            if portrait.isVisibleTo(self.side):  # a profile picture gives way next
+                panel.set_picture_size(portrait.height() + (spare if spare >= 0 else spare + place))
+            return
+        if not portrait.isVisibleTo(self.side):
+            return
+        room = portrait.height() + spare
         keep = room >= AVATAR_SIZE
         panel.show_organization(keep)
         panel.set_face_size(min(widest, room if keep else room + place))
+
+    def _fit_side(self) -> None:
+        """The customer's column, wide or narrow (SIDE_WIDTH): it follows the screen's height and the
+        text size only, never what is on show, so the conversation keeps its width as the play goes on."""
+        lines = self._body_height(ROOMY) / QFontMetrics(fonts.role_font("body")).lineSpacing()
+        shortest, short = SHORT_SCREEN_LINES
+        width = NARROW_SIDE if shortest <= lines < short else SIDE_WIDTH
+        if self.side.minimumWidth() != width:
+            self.side.setFixedWidth(width)
+            across, down = SIDE_INSETS[width]
+            self.side.layout().setContentsMargins(across, down, across, down)
+
+    def _column_width(self) -> int:
+        """The conversation's width beside the customer's column."""
+        margins = self.layout().contentsMargins()
+        return self.width() - margins.left() - margins.right() - self.side.width() - self.body.spacing()
+
+    def _screen_margins(self, look: Look) -> tuple[QMargins, int]:
+        """The screen's margins and the spacing under its top bar in ``look``."""
+        margins, spacing = self._designed or (self.layout().contentsMargins(), self.layout().spacing())
+        if look.screen_margin is None:
+            return margins, spacing
+        tight = look.screen_margin
+        return (QMargins(margins.left(), min(margins.top(), tight), margins.right(), min(margins.bottom(), tight)),
+                min(spacing, tight))
+
+    def _body_height(self, look: Look) -> int:
+        """The height under the top bar in ``look``: the side panel's and the conversation's."""
+        margins, spacing = self._screen_margins(look)
+        top = self.top_bar
+        width = self.width() - margins.left() - margins.right()
+        head = top.heightForWidth(width) if top.hasHeightForWidth() else top.sizeHint().height()
+        return self.height() - margins.top() - margins.bottom() - head - spacing
+
+    def _transcript_needs(self, look: Look, body: int) -> int:
+        """The transcript's height: the newest line whole, up to its share of the height."""
+        newest = self.thread.newest_height(look.wide_lines, self._column_width()) + NEWEST_ROOM
+        return min(int(body * TRANSCRIPT_SHARE), max(120, newest))
+
+    def _needs(self, look: Look, body: int, width: int) -> int:
+        """The conversation's height in ``look``: the transcript, the feedback, the prompt and every reply."""
+        parts = [self._transcript_needs(look, body)]
+        if self.feedback.isVisibleTo(self):
+            parts.append(feedback_height(self, look, width))
+        if look.prompt:
+            parts.append(self.prompt.heightForWidth(width))
+        buttons = self.reply_buttons
+        parts.append(sum(b.height_at(width, look.pad) for b in buttons) + look.gap * (len(buttons) - 1))
+        return sum(parts) + look.spacing * (len(parts) - 1)
+
+    def _choose_look(self) -> Look:
+        if self.session is None or self.session.ended or not self.reply_buttons:
+            return ROOMY
+        width = self._column_width()  # as it is about to be: the side panel may have changed a moment ago
+        room = {look: self._body_height(look) for look in LOOKS}
+        return first_that_fits({look: self._needs(look, room[look], width) for look in LOOKS}, room)
+
+    def _apply_look(self, look: Look) -> None:
+        self.look = look
+        for button in self.reply_buttons:
+            button.set_pad(look.pad)
+        for layout, spacing in ((self.replies_box, look.gap), (self.conversation, look.spacing)):
+            if layout.spacing() != spacing:
+                layout.setSpacing(spacing)
+        box, head = self.feedback_box, self.feedback_head
+        box.setContentsMargins(*look.feedback_margins)
+        if box.spacing() != look.feedback_spacing:
+            box.setSpacing(look.feedback_spacing)
+        across, down = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
+        box.setDirection(across if look.feedback_beside else down)
+        head.setDirection(down if look.feedback_beside else across)
+        self.thread.set_wide_lines(look.wide_lines)
+        self.prompt.setVisible(look.prompt and self.session is not None and not self.session.ended)
+        if look is not ROOMY and self._designed is None:
+            self._designed = (self.layout().contentsMargins(), self.layout().spacing())
+        margins, spacing = self._screen_margins(look)
+        self.layout().setContentsMargins(margins)
+        if self.layout().spacing() != spacing:
+            self.layout().setSpacing(spacing)
+        self.replies_scroll.fit_scroll_bar()
 
     @property
     def _shown_lines(self) -> list[Line]:
@@ -421,7 +481,7 @@ class PlayView(QWidget):
         else:
             self.feedback_title.setText("What your reply did")
             text = step.feedback or "(No feedback for this reply.)"
-        self.feedback_badge_holder.addWidget(level_badge(step.level))
+        self.feedback_badge_holder.addWidget(level_badge(step.level), 0, Qt.AlignmentFlag.AlignLeft)
         if step.breach:
             text += f"\nRule broken: {step.breach}"
         self.feedback_text.setText(text)
@@ -443,13 +503,12 @@ class PlayView(QWidget):
             discard(button)
         self.reply_buttons = []
         ended = session.ended
-        self.prompt.setVisible(not ended)
         self.end_panel.setVisible(ended)
         if ended:
             self.debrief_button.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         for i, reply in enumerate(session.available_replies()):
-            button = ReplyButton(i + 1, reply.say)
+            button = PlayReply(i + 1, reply.say, self.look.pad)
             button.clicked.connect(lambda _=False, i=i: self.choose(i))
             self.replies_box.addWidget(button)
             self.reply_buttons.append(button)
