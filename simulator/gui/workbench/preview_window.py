@@ -82,10 +82,10 @@ class PreviewPlayView(PlayView):
 
     def pane_width(self) -> int:
         """The width the preview gives the play screen at this text size: the side panel and a
-        conversation of CONVERSATION_CHARS characters a line. It depends on the text size only,
-        never on what is on show, so the pane keeps its width as the play goes on and as the file
-        is saved again (sized by what it showed, it widened at the first feedback, and again at
-        the end)."""
+        conversation of CONVERSATION_CHARS characters a line. It depends on the text size (and,
+        through the side panel, the screen's height) only, never on what is on show, so the pane
+        keeps its width as the play goes on and as the file is saved again (sized by what it
+        showed, it widened at the first feedback, and again at the end)."""
         outer = self.layout()
         margins = outer.contentsMargins()
         body = outer.itemAt(1).layout()  # under the top bar: the side panel and the conversation
