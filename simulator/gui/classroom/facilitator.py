@@ -304,9 +304,10 @@ class FacilitatorWindow(QWidget):
                 widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A key pressed on any widget here goes to the projector first; the widget gets only what it leaves."""
-        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget) or watched is self \
-                or watched.window() is not self:  # a dialog opened from here keeps its keys
+        """A key pressed on any widget here goes to the projector first; the widget gets only what it leaves.
+        The types are checked first: PySide6 6.8 can hand a filter a wrapper of another type."""
+        if not isinstance(event, QEvent) or not isinstance(watched, QWidget) or event.type() != QEvent.Type.KeyPress \
+                or watched is self or watched.window() is not self:  # a dialog opened from here keeps its keys
             return False
         if isinstance(watched, QSpinBox) and event.key() in VOTE_BOX_KEYS and \
                 not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
