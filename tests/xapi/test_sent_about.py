@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from simulator.cli import main
 from simulator.core.engine import PlaySession
@@ -163,6 +163,7 @@ _JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_siz
 
 
 @settings(max_examples=300, deadline=None)
+@example(statement={"object": {}}, verb="voided")  # a voiding that names no statement withdraws none
 @given(statement=_JSON, verb=st.sampled_from(["attempted", "answered", "completed", "passed", "failed",
                                               "exited", "resumed", "voided", "other"]))
 def test_no_statement_of_an_odd_shape_breaks_the_view(statement, verb):

@@ -141,8 +141,8 @@ def _text(language_map: object, fallback: str = "") -> str:
 def sent_about(rows: list[tuple[str, str, dict | None]], trainee_id: str, display_name: str,
                settings: LrsSettings, settings_problem: str = "") -> SentAbout:
     """The view of ``Outbox.about(trainee_id)``'s rows, under the organisation's settings."""
-    voided = {str(_obj(s).get("object", {}).get("id", "")) for _, _, s in rows
-              if verb_name(s) == "voided" and isinstance(_obj(s).get("object"), dict)}
+    voided = {target for _, _, s in rows if verb_name(s) == "voided"
+              and isinstance(target := _obj(_obj(s).get("object")).get("id"), str) and target}
     titles: dict[str, str] = {}  # attempt -> the scenario's title, from its start or end
     grouped: dict[str, list[SentStatement]] = {}
     identities: dict[Identity, None] = {}
@@ -157,7 +157,7 @@ def sent_about(rows: list[tuple[str, str, dict | None]], trainee_id: str, displa
             name = _obj(shown.get("actor")).get("name")
             identities[Identity(str(account["homePage"]), str(account["name"]), name if isinstance(name, str)
                                 else "")] = None
-        sid = shown.get("id") if isinstance(shown.get("id"), str) else ""
+        sid = shown.get("id") if isinstance(shown.get("id"), str) else None
         if state == "sent" and sid in voided:
             state = "withdrawn"
         item = _item(state, statement)
