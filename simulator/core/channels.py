@@ -51,6 +51,11 @@ TYPING_MS_PER_CHARACTER = 4
 PUBLIC_NOTE = "Public: everyone can read your answer."
 
 
+def channel_or_default(channel: str) -> str:
+    """The channel ``channel`` names, an unknown one read as the default (every screen reads it so)."""
+    return channel if channel in CHANNELS else DEFAULT_CHANNEL
+
+
 def channel_label(channel: str) -> str:
     """How the app names ``channel`` (an unknown one reads as the default)."""
     return CHANNELS.get(channel, CHANNELS[DEFAULT_CHANNEL])

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ... import __version__
+from .client import xapi_base
 from .statements import Profile
 
 SETTINGS_FILE = "xapi.json"
@@ -56,8 +57,6 @@ class LrsSettings:
 def problems(settings: LrsSettings) -> list[str]:
     """What keeps ``settings`` from working, one sentence each ([] when none): checked before they
     are saved, so that no statement is queued that every LRS would refuse."""
-    from .client import xapi_base
-
     found = []
     if settings.endpoint:
         try:

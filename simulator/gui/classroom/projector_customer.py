@@ -41,8 +41,8 @@ ROOM_SEES = {
 
 
 def channel_of(scenario: Scenario) -> str:
-    """The scenario's channel, an unknown one read as the default (as the play screen reads it)."""
-    return scenario.channel if scenario.channel in channels.CHANNELS else channels.DEFAULT_CHANNEL
+    """The scenario's channel, read as every screen reads it (``channels.channel_or_default``)."""
+    return channels.channel_or_default(scenario.channel)
 
 
 def channel_text(channel: str, font: QFont) -> str:

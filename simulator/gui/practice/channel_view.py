@@ -206,7 +206,7 @@ class Thread(QScrollArea):
 
     def start(self, scenario: Scenario, show_level: bool) -> None:
         self.scenario = scenario
-        self.channel = scenario.channel if scenario.channel in channels.CHANNELS else channels.DEFAULT_CHANNEL
+        self.channel = channels.channel_or_default(scenario.channel)
         self.show_level = show_level
         self.clear()
 

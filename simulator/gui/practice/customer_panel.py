@@ -75,7 +75,7 @@ class CustomerPanel(QWidget):
 
     def set_scenario(self, scenario: Scenario) -> None:
         self.scenario = scenario
-        self.channel = scenario.channel if scenario.channel in channels.CHANNELS else channels.DEFAULT_CHANNEL
+        self.channel = channels.channel_or_default(scenario.channel)
         c = scenario.customer
         name = c.name or "The customer"
         self.name.setText(name)
